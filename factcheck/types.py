@@ -1,0 +1,171 @@
+"""The typed objects that flow through factcheck.
+
+load -> Document; segment -> Sentence; extract -> Claim; align + judge -> Finding / Agreement.
+Every span is a pair of character offsets into ``Document.text`` exactly as loaded, in the way
+spaCy keeps every annotation as a span into one Doc, so a report can always cite the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Doc as SpacyDoc
+
+Status = Literal["ok", "error"]
+Severity = Literal["error", "warning", "info"]
+Outcome = Literal["agree", "compatible", "conflict", "single-source"]
+
+
+@dataclass
+class Document:
+    """One input report.
+
+    ``content`` lists the (start, end) regions of ``text`` that are article content; loaders
+    leave out metadata such as the seed files' ``date`` line or a "Published on:" footer so
+    that it is not read as a claim, while offsets still point into the text as loaded.
+    """
+
+    id: str
+    text: str
+    date: str | None = None  # ISO at its real precision: "2022-02-24" or "2022-02"
+    source: str | None = None  # the path or feed it came from
+    title: str | None = None
+    cluster: str | None = None  # only documents of one cluster are compared
+    tz: str | None = None  # UTC offset such as "+05:30" when the source states one
+    status: Status = "ok"
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    content: list[tuple[int, int]] | None = None  # None: the whole text
+
+    def regions(self) -> list[tuple[int, int]]:
+        return self.content if self.content is not None else [(0, len(self.text))]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "date": self.date,
+            "title": self.title,
+            "cluster": self.cluster,
+            "status": self.status,
+            "error": self.error,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence with its spaCy parse; ``token.idx + sentence.start`` is a document offset."""
+
+    sentence: Sentence
+    doc: SpacyDoc
+
+
+@dataclass(kw_only=True)
+class Claim:
+    id: str = ""  # assigned by the pipeline: "<doc>#q3", "<doc>#t1"
+    doc: str
+    kind: Literal["quantity", "time"]
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    # content-word lemmas around the claim; alignment compares these across documents
+    context: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(kw_only=True)
+class QuantityClaim(Claim):
+    """A number with its bound and the thing counted: "over 100 jets on high alert"."""
+
+    kind: Literal["quantity"] = "quantity"
+    value: float | None  # the number as stated (the lower one for a range)
+    low: float | None  # interval the claim admits; None means unbounded on that side
+    high: float | None
+    modifier: Literal["=", "~", ">", ">=", "<", "<=", "range"] = "="
+    unit: str | None = None  # lemma of the counted thing ("jet") or a unit ("USD", "%", "km")
+    qualifiers: list[str] = field(default_factory=list)  # "on high alert", "allied"
+    subject: str | None = None  # who has / does it, when the parse says
+
+
+@dataclass(kw_only=True)
+class TimeClaim(Claim):
+    """A TIMEX3 expression normalised against the document date.
+
+    ``begin`` and ``until`` are the ISO dates (inclusive) of the interval the expression
+    covers, None when open on that side; ``end`` stays the character offset as in every claim.
+    """
+
+    kind: Literal["time"] = "time"
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    value: str  # TIMEX3 value: 2022-02-25, 2022-02, 2014, 2022-W08, P2W, PRESENT_REF
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, ON_OR_AFTER, APPROX, START, ...
+    begin: str | None = None
+    until: str | None = None
+    resolved: bool = True  # False: relative expression in an undated document
+    event: str | None = None  # what the date is about: "NATO leaders will meet"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a finding stands in a source: the sentence, and the claim inside it."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    claim: str | None = None  # claim id
+    claim_start: int | None = None
+    claim_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Finding:
+    id: str
+    rule: str  # "numeric-conflict" | "temporal-conflict" | "contradiction" | ...
+    severity: Severity
+    message: str
+    score: float
+    evidence: list[Evidence]
+    claims: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
+
+
+@dataclass
+class Agreement:
+    """A group of claims (or a sentence pair) that corroborate each other, or stand alone."""
+
+    id: str
+    kind: Literal["quantity", "time", "paraphrase"]
+    outcome: Outcome
+    message: str
+    score: float
+    evidence: list[Evidence]
+    claims: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
