@@ -38,6 +38,7 @@ class Document:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     content: list[tuple[int, int]] | None = None  # None: the whole text
+    verbatim: bool = False  # text is byte-for-byte the file, so offsets map to lines and columns
 
     def regions(self) -> list[tuple[int, int]]:
         return self.content if self.content is not None else [(0, len(self.text))]
@@ -169,3 +170,31 @@ class Agreement:
         d = asdict(self)
         d["evidence"] = [e.to_dict() for e in self.evidence]
         return d
+
+
+@dataclass
+class CheckResult:
+    """Everything one check produced; every input document is listed, failed ones included."""
+
+    documents: list[Document]
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    single_source: list[Agreement] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "documents": [d.to_dict() for d in self.documents],
+            "claims": [c.to_dict() for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+            "agreements": [a.to_dict() for a in self.agreements],
+            "single_source": [a.to_dict() for a in self.single_source],
+        }
+
+    def to_dataframe(self, table: str = "claims"):
+        """One table of the result as a pandas DataFrame: documents, claims, findings, agreements."""
+        import pandas as pd
+
+        rows = self.to_dict()[table]
+        return pd.DataFrame(rows)
