@@ -1,0 +1,159 @@
+"""Which claims in different reports speak of the same thing.
+
+Two claims are candidates when they are of one kind, come from different documents of the
+same cluster, and those documents are close enough in date to describe the same moment.
+Their similarity is lexical: the counted thing must match, and the words around the claims
+(context lemmas from the extractor, plus the sentence's content lemmas) must overlap.
+Claims are linked to their best match in each other document when that match is mutual,
+and linked claims form groups (connected components).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from .options import Options
+from .types import Claim, Document, QuantityClaim, TimeClaim
+
+# Units that name the same quantity under different spellings.
+_UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "dollar": "USD", "$": "USD"}
+
+
+def _unit(claim: QuantityClaim) -> str | None:
+    u = (claim.unit or "").strip().lower()
+    if not u:
+        return None
+    return _UNIT_ALIASES.get(u, u)
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Overlap coefficient: a short context fully inside a long one still counts as shared."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
+    """How sure we are that two claims are about the same thing, in [0, 1]."""
+    if a.kind != b.kind:
+        return 0.0
+    ctx = _overlap(set(a.context), set(b.context))
+    sent = _jaccard(sent_a, sent_b)
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        ua, ub = _unit(a), _unit(b)
+        if ua != ub:
+            return 0.0
+        if ua is None:  # a bare number: only the surrounding words can tie the two together
+            return 0.5 * ctx + 0.5 * sent - 0.15
+        quals = _overlap({q.lower() for q in a.qualifiers}, {q.lower() for q in b.qualifiers})
+        return min(1.0, 0.35 + 0.3 * ctx + 0.2 * sent + 0.15 * quals)
+    if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
+        if a.type != b.type:
+            return 0.0
+        return 0.6 * ctx + 0.4 * sent
+    return 0.0
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def comparable(da: Document, db: Document, options: Options) -> bool:
+    """Documents whose claims may be compared: same cluster, dates close enough."""
+    if da.id == db.id or da.cluster != db.cluster:
+        return False
+    if options.max_date_gap_days is None:
+        return True
+    a, b = _parse_date(da.date), _parse_date(db.date)
+    if a is None or b is None:
+        return True
+    return abs((a - b).days) <= options.max_date_gap_days
+
+
+class Group(list):
+    """The claims of one group, with the alignment score of each linked pair."""
+
+    def __init__(self, members: list[Claim], links: Mapping[frozenset[str], float]):
+        super().__init__(members)
+        ids = {c.id for c in members}
+        self.links = {k: v for k, v in links.items() if k <= ids}
+
+    def score(self, a: Claim, b: Claim) -> float:
+        return self.links.get(frozenset((a.id, b.id)), 0.0)
+
+
+def align(
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    sentence_lemmas: Mapping[tuple[str, int], set[str]],
+    options: Options,
+) -> list[Group]:
+    """Group claims across documents.
+
+    Every claim is in exactly one group; a group of one is a single-source claim. A claim is
+    linked to its best match in another document only when that match is mutual, so one
+    vague claim cannot pull several unrelated ones into its group.
+    """
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
+    doc_ids = [d for d in by_doc if d in documents]
+
+    def lemmas(c: Claim) -> set[str]:
+        return sentence_lemmas.get((c.doc, c.sentence_start), set())
+
+    # best[(claim id, other doc id)] = (score, claim in the other doc)
+    best: dict[tuple[str, str], tuple[float, Claim]] = {}
+
+    def offer(a: Claim, b: Claim, s: float) -> None:
+        if s > best.get((a.id, b.doc), (0.0, None))[0]:
+            best[(a.id, b.doc)] = (s, b)
+
+    for i, da in enumerate(doc_ids):
+        for db in doc_ids[i + 1 :]:
+            if not comparable(documents[da], documents[db], options):
+                continue
+            for a in by_doc[da]:
+                for b in by_doc[db]:
+                    s = similarity(a, b, lemmas(a), lemmas(b))
+                    if s >= options.align_threshold:
+                        offer(a, b, s)
+                        offer(b, a, s)
+
+    parent = {c.id: c.id for c in claims}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_id = {c.id: c for c in claims}
+    links: dict[frozenset[str], float] = {}
+    for (aid, _), (score, b) in best.items():
+        back = best.get((b.id, by_id[aid].doc))
+        if back is not None and back[1].id == aid:
+            parent[find(aid)] = find(b.id)
+            links[frozenset((aid, b.id))] = score
+
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[find(c.id)].append(c)
+    return [Group(members, links) for members in groups.values()]

@@ -1,0 +1,189 @@
+"""Command line: `factcheck check`, `factcheck extract`, `factcheck compare`.
+
+Exit codes, as in Ruff and Vale: 0 no finding at or above --fail-on; 1 findings; 2 usage,
+config or input error (an unreadable document included), and any internal error. Errors are
+one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import report
+from .errors import FactcheckError
+from .options import SEVERITIES, Options
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_LEVEL = {"info": 0, "warning": 1, "error": 2}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 too, but with a usage dump; keep it one line
+        raise FactcheckError(f"usage: {message} (see `{self.prog} --help`)")
+
+
+def _add_output_args(p: argparse.ArgumentParser, formats: list[str]) -> None:
+    p.add_argument("--format", "-f", action="append", choices=formats,
+                   help="output format; repeat for several, each paired with an --output in order")
+    p.add_argument("--output", "-o", action="append", default=[],
+                   help="file for the format of the same position (default: standard output)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Check whether reports about the same events agree.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__import__('factcheck').__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="compare a set of reports and report conflicts")
+    c.add_argument("paths", nargs="+", help="files or folders of reports; - for standard input")
+    c.add_argument("--out", type=Path, help="write the report set (md, json, csv, html) into this folder")
+    _add_output_args(c, sorted(report.FORMATS))
+    c.add_argument("--fail-on", choices=["error", "warning", "info", "none"],
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    c.add_argument("--tolerance", type=float, help="relative slack for point values (default 0.02)")
+    c.add_argument("--max-date-gap", type=int, help="do not compare documents dated further apart (days)")
+    c.add_argument("--include", action="append", default=[], help="glob of document ids to read")
+    c.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
+    _add_model_args(c)
+
+    e = sub.add_parser("extract", help="print the numeric and temporal claims of reports")
+    e.add_argument("paths", nargs="+")
+    _add_output_args(e, ["json", "csv", "text"])
+
+    return parser
+
+
+def _add_model_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage")
+    p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
+    p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
+    p.add_argument("--batch-size", type=int, help="NLI batch size")
+
+
+def _options(args) -> Options:
+    opts = Options()
+    if getattr(args, "fail_on", None):
+        opts.fail_on = args.fail_on
+    if getattr(args, "tolerance", None) is not None:
+        opts.numeric_tolerance = args.tolerance
+    if getattr(args, "max_date_gap", None) is not None:
+        opts.max_date_gap_days = args.max_date_gap
+    if getattr(args, "no_nli", False):
+        opts.nli = False
+    for name in ("model", "device", "batch_size"):
+        if getattr(args, name, None) is not None:
+            setattr(opts, name, getattr(args, name))
+    return opts
+
+
+def _write(outputs: list[tuple[str, str | None]], render) -> None:
+    to_stdout = [fmt for fmt, path in outputs if path is None]
+    if len(to_stdout) > 1:
+        raise FactcheckError(f"usage: {len(to_stdout)} formats but only one can go to standard output; "
+                             "give an --output for each")
+    for fmt, path in outputs:
+        text = render(fmt)
+        if path is None:
+            sys.stdout.write(text)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_text(text, encoding="utf-8")
+
+
+def _pair(args, default: str) -> list[tuple[str, str | None]]:
+    formats = args.format or [default]
+    if len(args.output) > len(formats):
+        raise FactcheckError("usage: more --output than --format arguments")
+    return [(fmt, args.output[i] if i < len(args.output) else None) for i, fmt in enumerate(formats)]
+
+
+def _report_errors(documents) -> bool:
+    bad = False
+    for d in documents:
+        if d.status == "error":
+            print(f"factcheck: error: {d.source or d.id}: {d.error}", file=sys.stderr)
+            bad = True
+        for w in d.warnings:
+            print(f"factcheck: warning: {d.source or d.id}: {w}", file=sys.stderr)
+    return bad
+
+
+def cmd_check(args) -> int:
+    from .api import _nli_for
+    from .load import load_documents
+    from .pipeline import Checker
+
+    opts = _options(args)
+    documents = load_documents(args.paths, include=args.include, exclude=args.exclude, stdin=sys.stdin)
+    checker = Checker(opts, nli=_nli_for(opts))
+    result = checker.check(documents)
+    bad_input = _report_errors(result.documents)
+
+    outputs = _pair(args, "text")
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        formats = args.format or list(report.BATCH_FORMATS)
+        outputs = [(f, str(args.out / f"report.{report.extension(f)}")) for f in formats]
+    _write(outputs, lambda fmt: report.render(fmt, result))
+    if args.out is not None:
+        print(f"factcheck: wrote {', '.join(p for _, p in outputs)}", file=sys.stderr)
+
+    if bad_input:
+        return EXIT_ERROR
+    if opts.fail_on == "none":
+        return EXIT_CLEAN
+    threshold = _LEVEL[opts.fail_on]
+    failing = [f for f in result.findings if _LEVEL.get(f.severity, -1) >= threshold]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def cmd_extract(args) -> int:
+    from .load import load_documents
+    from .pipeline import Checker
+
+    documents = load_documents(args.paths, stdin=sys.stdin)
+    checker = Checker(Options(nli=False))
+    analyses = checker.analyse_all(documents)
+    bad_input = _report_errors(documents)
+    claims = [c for a in analyses for c in a.claims]
+
+    def render(fmt: str) -> str:
+        if fmt == "json":
+            payload = {"documents": [d.to_dict() for d in documents], "claims": [c.to_dict() for c in claims]}
+            return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        if fmt == "csv":
+            import pandas as pd
+
+            return pd.DataFrame([c.to_dict() for c in claims]).to_csv(index=False)
+        from .judge import describe
+
+        return "".join(f"{c.id}\t{c.start}-{c.end}\t{c.text!r}\t{describe(c)}\n" for c in claims)
+
+    _write(_pair(args, "text"), render)
+    return EXIT_ERROR if bad_input else EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except FactcheckError as e:
+        print(f"factcheck: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as e:  # a crash is never exit 1: CI must not read it as "findings"
+        print(f"factcheck: internal error: {type(e).__name__}: {e} "
+              "(please report it with the input that caused it)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

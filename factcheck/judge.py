@@ -1,0 +1,187 @@
+"""Comparing aligned claims as intervals: agree, compatible, conflict or single-source."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from .align import Group
+from .options import Options
+from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        lo = max(self.low, other.low)
+        hi = min(self.high, other.high)
+        if lo < hi:
+            return True
+        if lo > hi:
+            return False
+        # touching at one point: only an overlap if both sides include it
+        lo_open = self.low_open if self.low == lo else other.low_open
+        hi_open = self.high_open if self.high == hi else other.high_open
+        if self.low == other.low == lo:
+            lo_open = self.low_open or other.low_open
+        if self.high == other.high == hi:
+            hi_open = self.high_open or other.high_open
+        return not (lo_open or hi_open)
+
+
+def quantity_interval(c: QuantityClaim, tolerance: float) -> Interval:
+    """The values a claim admits. A plain point value gets the rounding slack ``tolerance``."""
+    low = c.low if c.low is not None else -math.inf
+    high = c.high if c.high is not None else math.inf
+    if c.modifier == "=" and c.value is not None:
+        slack = abs(c.value) * tolerance
+        return Interval(c.value - slack, c.value + slack)
+    return Interval(low, high, low_open=c.modifier == ">", high_open=c.modifier == "<")
+
+
+def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> str:
+    if a.modifier == b.modifier and a.value is not None and b.value is not None:
+        same_value = math.isclose(a.value, b.value, rel_tol=tolerance)
+        same_high = a.modifier != "range" or math.isclose(a.high or 0, b.high or 0, rel_tol=tolerance)
+        if same_value and same_high:
+            return "agree"
+    ia, ib = quantity_interval(a, tolerance), quantity_interval(b, tolerance)
+    return "compatible" if ia.overlaps(ib) else "conflict"
+
+
+def _day(value: str | None, end: bool) -> float | None:
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            d = date(y, 12, 31) if end else date(y, 1, 1)
+        elif len(parts) == 2:
+            m = int(parts[1])
+            d = date(y + (m == 12), m % 12 + 1, 1) if end else date(y, m, 1)
+            if end:
+                d = date.fromordinal(d.toordinal() - 1)
+        else:
+            d = date(y, int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+    return float(d.toordinal())
+
+
+def time_interval(c: TimeClaim) -> Interval | None:
+    """The days a resolved date claim covers; None when it cannot be placed on the calendar."""
+    if not c.resolved or c.type not in ("DATE", "TIME"):
+        return None
+    if c.begin is None and c.until is None:
+        return None
+    low = _day(c.begin, end=False) if c.begin else -math.inf
+    high = _day(c.until, end=True) if c.until else math.inf
+    if low is None or high is None:
+        return None
+    return Interval(low, high)
+
+
+def compare_times(a: TimeClaim, b: TimeClaim) -> str | None:
+    """None when the two cannot be compared (unresolved, durations, sets)."""
+    if a.type in ("DURATION", "SET") or b.type in ("DURATION", "SET"):
+        return "agree" if a.type == b.type and a.value == b.value else None
+    ia, ib = time_interval(a), time_interval(b)
+    if ia is None or ib is None:
+        return "agree" if a.value == b.value and a.resolved == b.resolved else None
+    if a.value == b.value and a.mod == b.mod:
+        return "agree"
+    return "compatible" if ia.overlaps(ib) else "conflict"
+
+
+def compare_claims(a: Claim, b: Claim, options: Options) -> str | None:
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        return compare_quantities(a, b, options.numeric_tolerance)
+    if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
+        return compare_times(a, b)
+    return None
+
+
+def evidence_for(c: Claim, documents: Mapping[str, Document]) -> Evidence:
+    text = documents[c.doc].text[c.sentence_start : c.sentence_end]
+    return Evidence(c.doc, c.sentence_start, c.sentence_end, text, c.id, c.start, c.end)
+
+
+def describe(c: Claim) -> str:
+    if isinstance(c, QuantityClaim):
+        bound = {"=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ",
+                 "<=": "at most ", "range": ""}[c.modifier]
+        if c.modifier == "range":
+            num = f"{_num(c.low)}-{_num(c.high)}"
+        else:
+            num = _num(c.value)
+        unit = f" {c.unit}" if c.unit else ""
+        quals = f" ({', '.join(c.qualifiers)})" if c.qualifiers else ""
+        return f"{bound}{num}{unit}{quals}"
+    if isinstance(c, TimeClaim):
+        about = f" ({c.event})" if c.event else ""
+        mod = f"{c.mod} " if c.mod else ""
+        return f"{mod}{c.value}{about}"
+    return c.text
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
+
+
+_RULE = {"quantity": "numeric-conflict", "time": "temporal-conflict"}
+_RANK = {"agree": 0, "compatible": 1}
+
+
+def judge(
+    groups: Sequence[Group], documents: Mapping[str, Document], options: Options
+) -> tuple[list[Finding], list[Agreement], list[Agreement]]:
+    """Findings (conflicts), agreements (agree / compatible groups) and single-source claims."""
+    findings: list[Finding] = []
+    agreements: list[Agreement] = []
+    single: list[Agreement] = []
+    for group in groups:
+        members = sorted(group, key=lambda c: (c.doc, c.start))
+        if len({c.doc for c in members}) < 2:
+            for c in members:
+                single.append(Agreement("", c.kind, "single-source",
+                                        f"only {c.doc} says {describe(c)!r}: {c.text!r}", 1.0,
+                                        [evidence_for(c, documents)], [c.id]))
+            continue
+        outcomes = []
+        for a, b in combinations(members, 2):
+            if a.doc == b.doc:
+                continue
+            outcome = compare_claims(a, b, options)
+            if outcome is None:
+                continue
+            if outcome == "conflict":
+                score = round(group.score(a, b) or 0.5, 3)
+                findings.append(Finding(
+                    "", _RULE[a.kind], options.severity_of(_RULE[a.kind]),
+                    f"{a.doc} says {describe(a)!r} but {b.doc} says {describe(b)!r}",
+                    score, [evidence_for(a, documents), evidence_for(b, documents)], [a.id, b.id],
+                ))
+            outcomes.append(outcome)
+        agreeing = [o for o in outcomes if o != "conflict"]
+        if agreeing and len(agreeing) == len(outcomes):
+            outcome = max(agreeing, key=_RANK.__getitem__)
+            head = members[0]
+            agreements.append(Agreement(
+                "", head.kind, outcome,
+                f"{len({c.doc for c in members})} sources {'agree on' if outcome == 'agree' else 'are compatible on'} "
+                + "; ".join(f"{describe(c)!r} ({c.doc})" for c in members),
+                round(min(group.links.values(), default=1.0), 3),
+                [evidence_for(c, documents) for c in members], [c.id for c in members],
+            ))
+    return findings, agreements, single

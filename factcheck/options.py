@@ -1,0 +1,37 @@
+"""The settings of one check, in one typed object that the CLI, the config file and the API share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info", "off")
+
+# Rule -> default severity. single-source is reported but never fails a build by default: one
+# report saying something the others do not is normal, not an inconsistency.
+DEFAULT_SEVERITY = {
+    "numeric-conflict": "error",
+    "temporal-conflict": "error",
+    "contradiction": "error",
+    "single-source": "off",
+}
+
+
+@dataclass
+class Options:
+    # Relative slack for stated point values ("1.5 million" vs "1.52 million"): reporters round.
+    numeric_tolerance: float = 0.02
+    # Claims from documents dated further apart than this are about different moments
+    # (a cluster of follow-up stories), so they are not compared. None: always compare.
+    max_date_gap_days: int | None = 7
+    # Minimum alignment score for two claims to be taken as speaking of the same thing.
+    align_threshold: float = 0.35
+    nli: bool = True
+    model: str | None = None  # None: the shipped factcheck-nli-minilm
+    device: str = "cpu"
+    batch_size: int = 32
+    nli_threshold: float | None = None  # None: the shipped model's calibrated threshold
+    severity: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
+    fail_on: str = "error"
+
+    def severity_of(self, rule: str) -> str:
+        return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))

@@ -1,0 +1,78 @@
+"""One check from documents to result: segment, extract, align, judge (and the NLI stage).
+
+A Checker holds the loaded pipelines (spaCy, the NLI model) so they are loaded once and
+passed in, never kept in module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .align import align
+from .extract import extract_from_parsed
+from .judge import judge
+from .options import Options
+from .segment import parse_sentences, split_sentences
+from .types import CheckResult, Claim, Document, ParsedSentence
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+@dataclass
+class Analysis:
+    document: Document
+    sentences: list[ParsedSentence]
+    claims: list[Claim]
+
+
+def content_lemmas(parsed: ParsedSentence) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in parsed.doc
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t) > 1
+    }
+
+
+class Checker:
+    def __init__(self, options: Options | None = None, *, nlp=None, nli=None):
+        from .nlp import load_spacy
+
+        self.options = options or Options()
+        self.nlp = nlp if nlp is not None else load_spacy()
+        self.nli = nli
+
+    def analyse(self, document: Document) -> Analysis:
+        if document.status != "ok":
+            return Analysis(document, [], [])
+        parsed = parse_sentences(split_sentences(document), self.nlp)
+        return Analysis(document, parsed, extract_from_parsed(document, parsed))
+
+    def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
+        return [self.analyse(d) for d in documents]
+
+    def check(self, documents: Sequence[Document]) -> CheckResult:
+        analyses = self.analyse_all(documents)
+        return self.judge(analyses)
+
+    def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
+        documents = {a.document.id: a.document for a in analyses}
+        claims = [c for a in analyses for c in a.claims]
+        lemmas = {
+            (p.sentence.doc, p.sentence.start): content_lemmas(p)
+            for a in analyses
+            for p in a.sentences
+        }
+        groups = align(claims, documents, lemmas, self.options)
+        findings, agreements, single = judge(groups, documents, self.options)
+        if self.nli is not None:
+            from .contradiction import find_contradictions
+
+            more_findings, paraphrases = find_contradictions(analyses, claims, self.nli, self.options)
+            findings += more_findings
+            agreements += paraphrases
+        findings = [f for f in findings if f.severity != "off"]
+        for prefix, items in (("F", findings), ("A", agreements), ("S", single)):
+            for i, item in enumerate(items, 1):
+                item.id = f"{prefix}{i}"
+        return CheckResult([a.document for a in analyses], claims, findings, agreements, single)
