@@ -35,12 +35,18 @@ def content_lemmas(parsed: ParsedSentence) -> set[str]:
 
 
 class Checker:
-    def __init__(self, options: Options | None = None, *, nlp=None, nli=None):
+    def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None):
         from .nlp import load_spacy
 
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_spacy()
         self.nli = nli
+        self.cache = cache
+        self.embedder = embedder
+        if nli is not None and embedder is None:
+            from .embed import Embedder
+
+            self.embedder = Embedder.load(self.options.device)
 
     def analyse(self, document: Document) -> Analysis:
         if document.status != "ok":
@@ -68,7 +74,9 @@ class Checker:
         if self.nli is not None:
             from .contradiction import find_contradictions
 
-            more_findings, paraphrases = find_contradictions(analyses, claims, self.nli, self.options)
+            more_findings, paraphrases = find_contradictions(
+                analyses, claims, self.nli, self.options, embedder=self.embedder, cache=self.cache
+            )
             findings += more_findings
             agreements += paraphrases
         findings = [f for f in findings if f.severity != "off"]

@@ -1,0 +1,206 @@
+"""The NLI stage: contradictory paraphrases across reports.
+
+1. Candidates: for each pair of comparable documents, sentence pairs that speak of the same
+   thing: cosine similarity of MiniLM sentence embeddings (top-k per sentence, above a floor)
+   and shared content lemmas. This keeps the pairs scored close to linear in the number of
+   sentences instead of all cross-document pairs.
+2. The NLI model scores both directions; the contradiction score is the larger of the two,
+   a paraphrase needs entailment both ways.
+3. Numbers and dates: NLI models are poor at them, so when the two sentences hold aligned
+   claims, the interval logic decides. A pair whose claims already conflict is reported by
+   the numeric/temporal rule, not twice; a pair whose claims are compatible is rescored with
+   the numbers made equal, and kept only if it still contradicts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .align import comparable
+from .judge import compare_claims
+from .options import Options
+from .types import Agreement, Claim, Evidence, Finding, ParsedSentence
+
+# Contradiction probability above which a pair is flagged, when neither the options nor the
+# model directory give one (models/factcheck-nli-minilm/factcheck.json holds the calibrated value).
+DEFAULT_THRESHOLD = 0.9
+ENTAILMENT_THRESHOLD = 0.8  # both directions, for a paraphrase
+TOP_K = 3
+MIN_COSINE = 0.55
+MIN_SHARED_LEMMAS = 2
+MIN_TOKENS = 4  # "Read NATO's full statement here:" is not a claim
+
+
+@dataclass
+class Candidate:
+    a: ParsedSentence
+    b: ParsedSentence
+    cosine: float
+
+
+def _lemmas(p: ParsedSentence) -> set[str]:
+    from .pipeline import content_lemmas
+
+    return content_lemmas(p)
+
+
+def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candidate], int]:
+    """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs."""
+    usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
+    docs = {a.document.id: a.document for a in analyses}
+    ids = [i for i in usable if usable[i]]
+    vectors = {}
+    flat = [p for i in ids for p in usable[i]]
+    if flat:
+        enc = embedder.encode([p.sentence.text for p in flat])
+        pos = 0
+        for i in ids:
+            n = len(usable[i])
+            vectors[i] = enc[pos : pos + n]
+            pos += n
+    lemmas = {id(p): _lemmas(p) for p in flat}
+    candidates: list[Candidate] = []
+    total = 0
+    for x, da in enumerate(ids):
+        for db in ids[x + 1 :]:
+            total += len(usable[da]) * len(usable[db])
+            if not comparable(docs[da], docs[db], options):
+                continue
+            sim = vectors[da] @ vectors[db].T
+            keep = set()
+            k = min(TOP_K, sim.shape[1])
+            for r, row in enumerate(sim):
+                for c in np.argpartition(-row, k - 1)[:k]:
+                    keep.add((r, int(c)))
+            k = min(TOP_K, sim.shape[0])
+            for c, col in enumerate(sim.T):
+                for r in np.argpartition(-col, k - 1)[:k]:
+                    keep.add((int(r), c))
+            for r, c in sorted(keep):
+                if sim[r, c] < MIN_COSINE:
+                    continue
+                pa, pb = usable[da][r], usable[db][c]
+                if len(lemmas[id(pa)] & lemmas[id(pb)]) < MIN_SHARED_LEMMAS:
+                    continue
+                candidates.append(Candidate(pa, pb, float(sim[r, c])))
+    return candidates, total
+
+
+def _claims_in(p: ParsedSentence, by_sentence) -> list[Claim]:
+    return by_sentence.get((p.sentence.doc, p.sentence.start), [])
+
+
+def _equalise(text: str, offset: int, claims: Sequence[Claim], replacements: dict[str, str]) -> str:
+    """The sentence with each claim's text replaced by its counterpart's, right to left."""
+    for c in sorted(claims, key=lambda c: c.start, reverse=True):
+        if c.id in replacements:
+            s, e = c.start - offset, c.end - offset
+            text = text[:s] + replacements[c.id] + text[e:]
+    return text
+
+
+def claim_verdict(ca: Sequence[Claim], cb: Sequence[Claim], options: Options):
+    """Outcome of the aligned claims of two sentences: ("conflict"|"compatible"|None, pairs)."""
+    pairs = []
+    for a in ca:
+        for b in cb:
+            if a.kind == b.kind and (getattr(a, "unit", None) == getattr(b, "unit", None)):
+                outcome = compare_claims(a, b, options)
+                if outcome is not None:
+                    pairs.append((a, b, outcome))
+    if any(o == "conflict" for _, _, o in pairs):
+        return "conflict", pairs
+    if pairs:
+        return "compatible", pairs
+    return None, pairs
+
+
+def score_pairs(nli, pairs: Sequence[tuple[str, str]], cache=None) -> np.ndarray:
+    """NLI probabilities (entailment, neutral, contradiction), with an optional score cache."""
+    if not pairs:
+        return np.zeros((0, 3), dtype=np.float32)
+    if cache is None:
+        return nli.predict(pairs)
+    known = cache.get_many(nli.name, pairs)
+    missing = [i for i in range(len(pairs)) if i not in known]
+    out = np.zeros((len(pairs), 3), dtype=np.float32)
+    if missing:
+        fresh = nli.predict([pairs[i] for i in missing])
+        cache.put_many(nli.name, [pairs[i] for i in missing], fresh)
+        for j, i in enumerate(missing):
+            out[i] = fresh[j]
+    for i, s in known.items():
+        out[i] = s
+    return out
+
+
+def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options,
+                        embedder=None, cache=None) -> tuple[list[Finding], list[Agreement]]:
+    from .nli import NLIModel
+
+    if embedder is None:
+        from .embed import Embedder
+
+        embedder = Embedder.load(options.device)
+    threshold = options.nli_threshold or getattr(nli, "threshold", None) or DEFAULT_THRESHOLD
+    candidates, _ = select_candidates(analyses, embedder, options)
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.doc, c.sentence_start)].append(c)
+
+    texts = [(c.a.sentence.text, c.b.sentence.text) for c in candidates]
+    both = texts + [(b, a) for a, b in texts]
+    probs = score_pairs(nli, both, cache)
+    n = len(candidates)
+    ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
+
+    findings: list[Finding] = []
+    agreements: list[Agreement] = []
+    rescore: list[tuple[int, str, str]] = []
+    for i, cand in enumerate(candidates):
+        forward, backward = probs[i], probs[n + i]
+        contradiction = float(max(forward[con], backward[con]))
+        if contradiction >= threshold:
+            ca, cb = _claims_in(cand.a, by_sentence), _claims_in(cand.b, by_sentence)
+            verdict, pairs = claim_verdict(ca, cb, options)
+            if verdict == "conflict":
+                continue  # the numeric/temporal rule reports it, with the interval reasoning
+            if verdict == "compatible":
+                repl = {b.id: a.text for a, b, _ in pairs}
+                b_text = _equalise(cand.b.sentence.text, cand.b.sentence.start, cb, repl)
+                rescore.append((i, cand.a.sentence.text, b_text))
+                continue
+            findings.append(_finding(cand, contradiction, options))
+        elif min(forward[ent], backward[ent]) >= ENTAILMENT_THRESHOLD:
+            agreements.append(_paraphrase(cand, float(min(forward[ent], backward[ent]))))
+    if rescore:
+        again = score_pairs(nli, [(a, b) for _, a, b in rescore] + [(b, a) for _, a, b in rescore], cache)
+        m = len(rescore)
+        for j, (i, _, _) in enumerate(rescore):
+            contradiction = float(max(again[j][con], again[m + j][con]))
+            if contradiction >= threshold:
+                findings.append(_finding(candidates[i], contradiction, options))
+    return findings, agreements
+
+
+def _evidence(p: ParsedSentence) -> Evidence:
+    s = p.sentence
+    return Evidence(s.doc, s.start, s.end, s.text)
+
+
+def _finding(cand: Candidate, score: float, options: Options) -> Finding:
+    return Finding("", "contradiction", options.severity_of("contradiction"),
+                   f"{cand.a.sentence.doc} and {cand.b.sentence.doc} contradict each other "
+                   f"(NLI contradiction {score:.2f})",
+                   round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
+
+
+def _paraphrase(cand: Candidate, score: float) -> Agreement:
+    return Agreement("", "paraphrase", "agree",
+                     f"{cand.a.sentence.doc} and {cand.b.sentence.doc} say the same thing "
+                     f"(NLI entailment both ways {score:.2f})",
+                     round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
