@@ -74,3 +74,45 @@ def extract_claims(text: str, date: str | None = None, *, id: str = "text", nlp=
     doc = load_text(text, id=id, date=date)
     parsed = parse_sentences(split_sentences(doc), nlp or load_spacy())
     return extract_from_parsed(doc, parsed)
+
+
+def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None, *,
+            nli=None, nlp=None, options: Options | None = None) -> dict:
+    """Does ``b`` follow from, contradict, or say nothing about ``a``?
+
+    Returns ``{"label", "scores": {entailment, neutral, contradiction}, "reason"}``. The NLI
+    model gives the label, except where both sentences state aligned numbers or dates: a
+    conflict between them is a contradiction whatever the model says, and a contradiction
+    the model sees only because compatible numbers differ ("120" vs "more than 100") is not.
+    """
+    from .contradiction import _equalise, claim_verdict
+    from .errors import FactcheckError
+    from .judge import describe
+
+    if not a.strip() or not b.strip():
+        raise FactcheckError("compare: both sentences must be non-empty")
+    options = options or Options()
+    if nli is None:
+        from .nli import NLIModel
+
+        nli = NLIModel.load(options.model, device=options.device, batch_size=options.batch_size)
+    labels = nli.LABELS
+    ca = extract_claims(a, date_a, id="a", nlp=nlp)
+    cb = extract_claims(b, date_b, id="b", nlp=nlp)
+    probs = nli.predict([(a, b)])[0]
+    label = labels[int(probs.argmax())]
+    scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
+    verdict, pairs = claim_verdict(ca, cb, options)
+    if verdict == "conflict":
+        x, y, _ = next(p for p in pairs if p[2] == "conflict")
+        return {"label": "contradiction", "scores": scores,
+                "reason": f"{x.kind} conflict: {describe(x)!r} vs {describe(y)!r}"}
+    if verdict == "compatible" and label == "contradiction":
+        b2 = _equalise(b, 0, cb, {y.id: x.text for x, y, _ in pairs})
+        again = nli.predict([(a, b2)])[0]
+        label2 = labels[int(again.argmax())]
+        if label2 != "contradiction":
+            return {"label": label2, "scores": scores,
+                    "reason": "the model's contradiction rests on numbers or dates that are compatible: "
+                    + "; ".join(f"{describe(x)!r} ~ {describe(y)!r}" for x, y, _ in pairs)}
+    return {"label": label, "scores": scores, "reason": "NLI model"}
