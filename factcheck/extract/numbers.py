@@ -1,0 +1,273 @@
+"""Number expressions in English text: where they are and what they are worth.
+
+``parse_number("two dozen") == 24``; ``find_numbers(text)`` lists every number expression
+(digits, number words, digits with a scale word, simple fractions) with character offsets.
+Pure regular expressions and dictionaries: no model, about a microsecond per character.
+Deciding whether a number is a *claim* (not a year, a code, an ordinal) is quantities.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
+}
+# attached or abbreviated scales: "1.2bn", "$5m", "100k", "EUR 3 mln"
+SCALE_ABBR = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+# "dozens of", "hundreds of thousands of": vague plurals -> the least they can mean
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "billions": 2_000_000_000, "trillions": 2_000_000_000_000, "tens": 20,
+}
+
+_WORD = sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens"], key=len, reverse=True)
+WORD_ALT = "|".join(_WORD)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+DIGITS_RE = re.compile(_DIGITS)
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
+
+# one number expression; group names tell find_numbers which branch matched
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<frac>(?<![\w.,/])\d+\s?/\s?\d+(?![\w/]))
+  | (?P<digits>(?<![\w.,])(?:[-−]\s?)?(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})s?\b)?
+        (?:\s?(?:bn|mn|mln|k)\b)?)
+  | (?P<words>\b(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
+        (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:\s+(?:{WORD_ALT}))+)?\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+FRACTION_RE = re.compile(
+    rf"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
+    r"|\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|his|her|our|all)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str  # "digits" | "words" | "fraction" | "vague"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+
+
+def _parse_words(words: list[str]) -> float | None:
+    """Integer value of number words: ["one", "hundred", "and", "sixty", "one"] -> 161."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    last_kind = None
+    for w in words:
+        if w in ("and", "-", ""):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1.0) if current == 0 else current
+            seen = True
+            continue
+        if w in UNITS or w in TENS:
+            v = UNITS.get(w, TENS.get(w))
+            # "nineteen eighty" or "twenty twenty": two small numbers side by side are not one
+            if last_kind in ("unit", "tens") and not (last_kind == "tens" and w in UNITS and current % 10 == 0 and v < 10):
+                return None
+            current += v
+            last_kind = "tens" if w in TENS else "unit"
+        elif w in ("dozen", "dozens"):
+            current = (current or 1) * 12
+            last_kind = "scale"
+        elif w == "hundred":
+            current = (current or 1) * 100
+            last_kind = "scale"
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+            last_kind = "scale"
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """Value of one number expression, or None when it is not one.
+
+    "1,700" -> 1700; "1.5 million" -> 1.5e6; "1.2bn" -> 1.2e9; "100k" -> 1e5; "two dozen" -> 24;
+    "seventy-five" -> 75; "one hundred and five" -> 105; "half a dozen" -> 6; "a third" -> 1/3;
+    "3/4" -> 0.75; "two hundred point zero three" -> 200.03. Vague plurals ("dozens",
+    "hundreds of thousands") give the least they can mean (24, 200000).
+    """
+    s = _clean(text)
+    if not s:
+        return None
+    neg = False
+    if s.startswith("-") or s.startswith("minus "):
+        neg = True
+        s = s[1:].strip() if s.startswith("-") else s[6:].strip()
+    v = _parse_clean(s)
+    if v is None:
+        return None
+    return -v if neg else v
+
+
+def _parse_clean(s: str) -> float | None:
+    m = re.fullmatch(r"(\d+)\s?/\s?(\d+)", s)
+    if m:
+        den = int(m.group(2))
+        return int(m.group(1)) / den if den else None
+    m = re.fullmatch(rf"({_DIGITS})(?:e(\d+))?\s?([a-z]+(?:\s[a-z]+)*)?", s)
+    if m:
+        base = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            base *= 10 ** int(m.group(2))
+        rest = m.group(3)
+        if not rest:
+            return base
+        mult = 1.0
+        for w in rest.split():
+            if w in SCALE_ABBR:
+                mult *= SCALE_ABBR[w]
+            elif w in ("hundred", "dozen", "lakh", "crore"):
+                mult *= {"hundred": 100, "dozen": 12, "lakh": 1e5, "crore": 1e7}[w]
+            elif w.endswith("s") and w[:-1] in SCALES:
+                mult *= SCALES[w[:-1]]
+            else:
+                return None
+        return base * mult
+    if s == "half a dozen":
+        return 6.0
+    m = FRACTION_RE.fullmatch(s)
+    if m:
+        if m.group("half"):
+            return 0.5
+        num = 1 if m.group("num") in ("a", "an") else UNITS[m.group("num")]
+        return float(Fraction(num, DENOMINATORS[m.group("den")]))
+    if s in ("half", "a half", "one half"):
+        return 0.5
+    words = re.split(r"\s+|(?<=\w)-(?=\w)|\s*-\s*", s)
+    words = [w for w in words if w]
+    if words and words[0] in VAGUE or (len(words) > 2 and words[0] in VAGUE):
+        return _parse_vague(words)
+    if "point" in words:
+        i = words.index("point")
+        whole = _parse_words(words[:i]) if i else 0.0
+        digits = [UNITS.get(w) for w in words[i + 1:]]
+        if whole is None or not digits or any(d is None or d > 9 for d in digits):
+            return None
+        return whole + float("0." + "".join(str(d) for d in digits))
+    return _parse_words(words)
+
+
+def _parse_vague(words: list[str]) -> float | None:
+    """"dozens" -> 24, "tens of thousands" -> 20000, "hundreds of thousands" -> 200000."""
+    words = [w for w in words if w != "of"]
+    if not words or words[0] not in VAGUE:
+        return None
+    v = float(VAGUE[words[0]])
+    for w in words[1:]:
+        if w.endswith("s") and w[:-1] in SCALES:
+            v *= SCALES[w[:-1]]
+        else:
+            return None
+    return v
+
+
+VAGUE_RE = re.compile(
+    r"\b(?P<vague>(?:dozens|scores|hundreds|thousands|millions|billions|tens)"
+    r"(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b|\s+(?:more|killed|dead|died|injured|were|are|have|had)\b|[\s,.;]*$)",
+    re.IGNORECASE,
+)
+
+
+def find_numbers(text: str, *, fractions: bool = True, vague: bool = True) -> list[NumberMatch]:
+    """Every number expression in ``text``, left to right, non-overlapping."""
+    found: list[NumberMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    if fractions:
+        for m in FRACTION_RE.finditer(text):
+            s, e = m.span()
+            v = parse_number(m.group(0))
+            if v is not None and free(s, e):
+                found.append(NumberMatch(s, e, m.group(0), v, "fraction"))
+                taken.append((s, e))
+    if vague:
+        for m in VAGUE_RE.finditer(text):
+            s, e = m.span("vague")
+            v = parse_number(m.group("vague"))
+            if v is not None and free(s, e):
+                found.append(NumberMatch(s, e, m.group("vague"), v, "vague"))
+                taken.append((s, e))
+    for m in NUMBER_RE.finditer(text):
+        kind = m.lastgroup or "digits"
+        s, e = m.span()
+        raw = m.group(0)
+        # trailing "and"/hyphen never belongs to the number
+        while raw and raw[-1] in " -":
+            raw, e = raw[:-1], e - 1
+        if kind == "words":
+            low = raw.lower()
+            if low in ("a", "an") or re.fullmatch(r"(?:a|an)\s+", low):
+                continue
+        v = parse_number(raw)
+        if v is None and kind == "words":
+            # "nineteen eighty": split into the longest parsable pieces
+            for piece in _split_words(text, s, e):
+                if free(piece.start, piece.end):
+                    found.append(piece)
+                    taken.append((piece.start, piece.end))
+            continue
+        if v is None or not free(s, e):
+            continue
+        found.append(NumberMatch(s, e, raw, v, "fraction" if kind == "frac" else kind))
+        taken.append((s, e))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _split_words(text: str, start: int, end: int) -> list[NumberMatch]:
+    out = []
+    for m in re.finditer(rf"\b(?:{WORD_ALT})\b", text[start:end], re.IGNORECASE):
+        v = parse_number(m.group(0))
+        if v is not None:
+            out.append(NumberMatch(start + m.start(), start + m.end(), m.group(0), v, "words"))
+    return out
+
+
+def format_number(value: float) -> str:
+    """Shortest faithful decimal: 1500000.0 -> "1500000", 0.25 -> "0.25"."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return repr(round(value, 10)).rstrip("0").rstrip(".")

@@ -1,0 +1,680 @@
+"""Numeric claims: a value with its bound and the thing counted.
+
+"over 100 jets on high alert" -> value 100, modifier ">", low 100, high None, unit "jet",
+qualifiers ["on high alert"]. Numbers are found by regular expressions on the text
+(``numbers.find_numbers``), so tokenisation quirks ("£5m.", "1.2bn") do not matter; the spaCy
+parse the pipeline already made supplies the counted noun, its qualifiers, the governing verb
+and subject, and entity labels used as one signal (never the only one) to drop non-claims:
+years, dates, clock times, ordinals, codes ("F-35", "COVID-19", "G7", "Boeing 747"),
+section numbers ("Article 5"), phone numbers and list markers.
+
+Bounds (``low``/``high``; None = unbounded):
+  "="  exact: low = high = value
+  "~"  about/around/some/roughly/approximately/an estimated: value +- APPROX_TOLERANCE (10 %)
+  ">"  over/more than/above/exceeding: low = value (exclusive, as the modifier says)
+  ">=" at least/no fewer than/or more: low = value
+  "<"  fewer than/less than/under/below: high = value
+  "<=" up to/at most/no more than: high = value; nearly/almost: high = value and
+       low = value * (1 - APPROX_TOLERANCE)
+  "range" between X and Y, X-Y, X to Y, from X to Y, X or Y: low = X, high = Y
+Vague plurals are lower bounds: "dozens of" -> "~" with low 24 and no upper bound; "hundreds of"
+-> ">=" 200, "thousands" -> ">=" 2000, "hundreds of thousands" -> ">=" 200000.
+Fractions of a whole ("a third of", "half of") become percentages: unit "%", value 33.33, "~".
+Durations ("three years", "10 days") are left to the temporal extractor unless asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..types import Document, ParsedSentence, QuantityClaim
+from .numbers import NumberMatch, find_numbers
+
+APPROX_TOLERANCE = 0.10
+
+# ---------------------------------------------------------------------------------------------
+# lexicon
+
+_MODIFIERS: list[tuple[str, str]] = [
+    (r"no fewer than|no less than|not less than|not fewer than|a minimum of|at the very least|at least|≥|>=", ">="),
+    (r"more than|greater than|higher than|larger than|in excess of|upwards of|upward of|well over|"
+     r"just over|over|above|exceeding|beyond|north of|>", ">"),
+    (r"fewer than|less than|lower than|smaller than|just under|under|below|short of|<", "<"),
+    (r"no more than|not more than|a maximum of|at most|up to|as many as|as much as|as high as|≤|<=", "<="),
+    (r"nearly|almost|close to|just shy of|approaching", "<=~"),  # high = value, low a bit below
+    (r"an estimated|estimated|about|around|some|roughly|approximately|approx\.|circa|ca\.|"
+     r"more or less|an approximate|on the order of|~|≈", "~"),
+]
+_MOD_RE = [
+    (re.compile(rf"(?:^|(?<=[\s(\"'“‘]))(?:{pat})\s*$", re.IGNORECASE), op) for pat, op in _MODIFIERS
+]
+_POSTFIX = [
+    (re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|higher|greater|upwards)\b", re.I), ">="),
+    (re.compile(r"^\s*(?:or|and)\s+(?:fewer|less|below|under|lower)\b", re.I), "<="),
+    (re.compile(r"^\s*or\s+so\b", re.I), "~"),
+    (re.compile(r"^(?:\+|-plus\b)"), ">="),
+]
+
+_CURRENCY_PREFIX = re.compile(
+    r"(?:(?<=[\s(\"'“])|^)(?P<cur>US\s?\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₽|₴|"
+    r"USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|RUB|UAH|AUD|CAD|Rs\.?)\s?$",
+    re.IGNORECASE,
+)
+_CURRENCY_CODE = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR",
+    "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
+    "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
+    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
+}
+# counted-noun lemmas that are currencies; "pound" stays "pound" (weight or sterling)
+_CURRENCY_WORD = {
+    "dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+    "franc": "CHF", "sterling": "GBP", "cent": "cent", "pence": "GBX", "penny": "GBX",
+}
+_DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong": "HKD", "singapore": "SGD",
+               "new": "NZD", "zealand": "NZD", "taiwan": "TWD", "u.s.": "USD", "us": "USD"}
+
+_PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|pct\b|percent\b)", re.IGNORECASE)
+_POINTS = re.compile(r"^\s?percentage\s+points?\b", re.IGNORECASE)
+
+# surface unit -> normal form; matched against lemma or text of the counted noun
+_UNITS = {
+    "km": "km", "kilometer": "km", "kilometre": "km", "kms": "km",
+    "m": "m", "meter": "m", "metre": "m", "cm": "cm", "centimeter": "cm", "centimetre": "cm",
+    "mm": "mm", "millimeter": "mm", "millimetre": "mm", "nm": "nm", "nanometer": "nm",
+    "mile": "mi", "mi": "mi", "yard": "yd", "foot": "ft", "feet": "ft", "ft": "ft",
+    "inch": "in", "inches": "in", "nautical mile": "nmi",
+    "kg": "kg", "kilogram": "kg", "kilo": "kg", "g": "g", "gram": "g", "mg": "mg",
+    "milligram": "mg", "tonne": "t", "ton": "t", "t": "t", "lb": "lb", "lbs": "lb",
+    "ounce": "oz", "oz": "oz",
+    "l": "l", "liter": "l", "litre": "l", "ml": "ml", "milliliter": "ml", "millilitre": "ml",
+    "gallon": "gal", "barrel": "bbl", "bpd": "bbl/d",
+    "km2": "km2", "sq km": "km2", "square kilometer": "km2", "square kilometre": "km2",
+    "square mile": "mi2", "hectare": "ha", "ha": "ha", "acre": "acre",
+    "kph": "km/h", "km/h": "km/h", "mph": "mph",
+    "mw": "MW", "megawatt": "MW", "gw": "GW", "gigawatt": "GW", "kw": "kW", "kilowatt": "kW",
+    "kwh": "kWh", "mwh": "MWh", "twh": "TWh",
+    "°c": "°C", "°f": "°F", "degree": "degree", "celsius": "°C", "fahrenheit": "°F",
+    "hz": "Hz", "mhz": "MHz", "ghz": "GHz", "kb": "kB", "mb": "MB", "gb": "GB", "tb": "TB",
+}
+_ATTACHED_UNIT = re.compile(
+    r"^(?:-(?=[a-z]))?(km2|km/h|km|kms|kg|mg|mm|cm|ml|mph|kph|mw|gw|kw|kwh|mwh|twh|lbs|lb|ft|mi|"
+    r"ghz|mhz|hz|gb|mb|kb|tb|ha|m|g|l|t|°c|°f|nm)\b",
+    re.IGNORECASE,
+)
+_TIME_UNITS = {
+    "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+    "century", "millennium", "night", "weekend", "quarter", "season", "sec", "min", "hr", "yr",
+}
+_CASUALTY_VERBS = {
+    "kill", "die", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "rescue",
+    "displace", "flee", "miss", "hospitalize", "hospitalise", "infect", "dead", "murder",
+    "execute", "capture", "strand", "trap", "displace",
+}
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.I)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:article|articles|section|sections|chapter|chapters|page|pages|pp?\.|para(?:graph)?s?|"
+    r"clause|item|figure|fig\.|table|line|rule|resolution|amendment|no\.|nos\.|number|#|flight|"
+    r"route|highway|interstate|phase|stage|level|grade|category|room|gate|platform|terminal|"
+    r"vol\.|volume|part|title|episode|season|verse|version|v\.|ver\.|apollo|windows|iphone|"
+    r"boeing|airbus|model|type|class|unit|block|building|district|ward|precinct|exit|"
+    r"channel|division|brigade|battalion|regiment|corps|squadron|fleet|army|league|cup|"
+    r"world war|covid|sars|mh|su|mig|tu|il|an|s|f)\s*[-#]?\s*$",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(r"^\s*(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I)
+_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|defeated|drew|draw|scored|score|trail(?:ed|ing)?|led)\s*$", re.I)
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or)\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
+_NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
+                   "FAC", "PERSON", "GPE", "LANGUAGE"}
+_QUANTITY_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_NOT_QUALIFIER = {"more", "less", "fewer", "other", "such", "same", "many", "several", "few",
+                  "additional", "further", "extra", "total", "estimated", "about", "least"}
+
+
+@dataclass
+class Quantity:
+    """One quantity found in a text; offsets are into the text that was parsed."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    modifier: str = "="
+    unit: str | None = None
+    qualifiers: list[str] = field(default_factory=list)
+    subject: str | None = None
+    context: list[str] = field(default_factory=list)
+    number_start: int = 0  # the number alone, without modifier and counted noun
+    number_end: int = 0
+    conversion: bool = False  # "(450 miles)" restating the quantity just before it
+    kind: str = "count"  # count | money | percent | measure | fraction
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+
+
+def find_quantities(
+    text_or_doc,
+    nlp=None,
+    *,
+    years: bool = False,
+    durations: bool = False,
+    conversions: bool = True,
+) -> list[Quantity]:
+    """Quantities in one text (or an already parsed spaCy ``Doc``).
+
+    News defaults: years and durations are not quantities. ``years=True`` keeps bare
+    four-digit years (1000-2100) and ``durations=True`` keeps "three years", "10 days" (as
+    scientific text such as MeasEval annotates them). ``conversions=False`` drops a
+    parenthesised restatement ("700 km (450 miles)") instead of returning it marked.
+    """
+    doc = text_or_doc if nlp is None else nlp(text_or_doc) if isinstance(text_or_doc, str) else text_or_doc
+    if isinstance(doc, str):
+        raise TypeError("find_quantities needs an nlp pipeline to parse raw text")
+    return _quantities_in_doc(doc, years=years, durations=durations, conversions=conversions)
+
+
+def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) -> list[QuantityClaim]:
+    """QuantityClaims of one document from its parsed sentences (ids left for the pipeline)."""
+    claims: list[QuantityClaim] = []
+    for ps in sentences:
+        sent = ps.sentence
+        base = sent.start
+        for q in _quantities_in_doc(ps.doc, years=False, durations=False, conversions=False):
+            start, end = base + q.start, base + q.end
+            claims.append(
+                QuantityClaim(
+                    doc=document.id,
+                    start=start,
+                    end=end,
+                    text=document.text[start:end],
+                    sentence_start=sent.start,
+                    sentence_end=sent.end,
+                    context=q.context,
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    modifier=q.modifier,  # type: ignore[arg-type]
+                    unit=q.unit,
+                    qualifiers=q.qualifiers,
+                    subject=q.subject,
+                )
+            )
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# internals
+
+
+def _bounds(op: str, value: float, high_value: float | None = None) -> tuple[str, float | None, float | None]:
+    if op == "range":
+        return "range", value, high_value
+    if op == "=":
+        return "=", value, value
+    if op == "~":
+        lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+        return "~", min(lo, hi), max(lo, hi)
+    if op in (">", ">="):
+        return op, value, None
+    if op in ("<", "<="):
+        return op, None, value
+    if op == "<=~":  # nearly / almost
+        return "<=", value * (1 - APPROX_TOLERANCE), value
+    raise ValueError(op)
+
+
+class _Tokens:
+    """Char offset -> token index for one Doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int):
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.doc[max(i, 0)] if len(self.doc) else None
+
+    def span(self, start: int, end: int):
+        a = self.at(start)
+        b = self.at(max(end - 1, start))
+        return self.doc[a.i : b.i + 1]
+
+
+def _is_year(n: NumberMatch, text: str) -> bool:
+    return (
+        n.kind == "digits"
+        and re.fullmatch(r"\d{4}", n.text) is not None
+        and 1000 <= n.value <= 2100
+    )
+
+
+def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
+    """Context rules that make a number not a quantity, decided on the text alone."""
+    s, e = n.start, n.end
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 30]
+    if n.kind == "digits":
+        # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
+        if re.search(r"[A-Za-z][-/]?$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
+            return True
+        if re.match(r"^[/.]\d", after) or re.match(r"^-\d+-", after):  # dates 24/02/2022, 2022-02-24
+            return True
+        # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
+        glued = re.match(r"^[A-Za-z°]+", after)
+        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn)\b", after, re.I):
+            return True
+        if re.match(r"^'s\b|^’s\b", after) and _is_year(n, text):
+            return True
+        if _CLOCK_AFTER.match(after) or before.endswith(":"):
+            return True
+        if not years and _is_year(n, text):
+            # a year unless a counted plural noun follows at once ("2014 soldiers" is rare)
+            if not re.match(r"^\s+[a-z]+s\b", after) or re.match(r"^\s+(?:was|is|has|saw|marks)\b", after):
+                return True
+    if _MONTH_BEFORE.search(before[-15:]) and n.kind == "digits" and n.value <= 31 and float(n.value).is_integer():
+        return True
+    if _MONTH_AFTER.match(after) and n.value <= 31:
+        return True
+    if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
+        return True
+    if _LABEL_BEFORE.search(before[-25:]) and n.kind == "digits":
+        return True
+    # phone numbers
+    ws = max(0, s - 16)
+    if n.kind == "digits":
+        for m in _PHONE.finditer(text[ws : e + 16]):
+            if ws + m.start() <= s and ws + m.end() >= e and len(re.findall(r"\d", m.group(0))) >= 7:
+                return True
+    # list markers: "1. ", "2) " at the start of a line or sentence
+    if n.kind == "digits" and re.match(r"^[.)]\s", after) and not before.strip(" \t"):
+        return True
+    if n.kind == "digits" and re.match(r"^[.)]\s", after) and before.endswith("\n"):
+        return True
+    if _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
+        return True
+    return False
+
+
+def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch, NumberMatch | None]]:
+    out: list[tuple[NumberMatch, NumberMatch | None]] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            gap_wo_unit = re.sub(r"^\s?(?:%|percent|per cent)", "", gap)
+            cur_gap = re.sub(r"(?:US\s?\$|\$|€|£|¥)\s?$", "", gap_wo_unit)
+            m = _RANGE_SEP.match(cur_gap)
+            if m and a.kind in ("digits", "words") and b.kind in ("digits", "words"):
+                sep = cur_gap.strip().lower()
+                before = text[max(0, a.start - 20) : a.start]
+                ok = True
+                if sep == "and":
+                    ok = bool(_BETWEEN_BEFORE.search(before))
+                elif sep in ("-", "–", "—"):
+                    ok = a.kind == b.kind == "digits" and not _SCORE_BEFORE.search(before)
+                    ok = ok and not re.search(r"[A-Za-z][-/]?$", before) and not _SCORE_AFTER.match(text[b.end:])
+                elif sep == "or":
+                    ok = a.kind == b.kind and a.value < b.value and b.value - a.value <= max(2, a.value)
+                elif sep in ("to", "through"):
+                    ok = True
+                ok = ok and b.value is not None and a.value is not None
+                if ok and a.value < b.value or ok and _scale_of(b) and not _scale_of(a):
+                    out.append((a, b))
+                    i += 2
+                    continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def _scale_of(n: NumberMatch) -> float | None:
+    m = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|mln|k)s?$", n.text, re.I)
+    if not m:
+        return None
+    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+            "bn": 1e9, "mn": 1e6, "mln": 1e6, "k": 1e3}[m.group(1).lower()]
+
+
+def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool) -> list[Quantity]:
+    text = doc.text
+    if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand|"
+                     r"million|billion|half|third|quarter)", text, re.I):
+        return []
+    toks = _Tokens(doc)
+    nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
+    result: list[Quantity] = []
+    for a, b in _merge_ranges(nums, text):
+        q = _build(doc, toks, text, a, b, years=years, durations=durations)
+        if q is not None:
+            result.append(q)
+    # a parenthesised restatement of the quantity just before: "700 km (450 miles)"
+    for prev, q in zip(result, result[1:]):
+        between = text[prev.end : q.start]
+        if re.fullmatch(r"\s*[(\[]\s*(?:about|around|some|roughly|approximately|~|or)?\s*", between) and (
+            prev.kind in ("measure", "money") or q.kind in ("measure", "money")
+        ):
+            q.conversion = True
+        elif re.fullmatch(r"\s*,?\s*or\s+(?:about\s+|around\s+|some\s+|roughly\s+)?", between) and (
+            prev.kind == q.kind and q.kind in ("measure", "money") and prev.unit != q.unit
+        ):
+            q.conversion = True
+    if not conversions:
+        result = [q for q in result if not q.conversion]
+    return result
+
+
+def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None, *, years: bool, durations: bool):
+    ns, ne = a.start, (b or a).end
+    span_toks = toks.span(ns, ne)
+    first_tok = span_toks[0]
+    # entity signal: a number inside a date/law/product/org entity with other words is not a claim
+    ent = first_tok.ent_type_
+    if ent in _NON_CLAIM_ENTS:
+        ent_span = next((e for e in doc.ents if e.start <= first_tok.i < e.end), None)
+        if ent_span is not None:
+            words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")]
+            if ent in ("DATE", "TIME"):
+                if not durations or not any(t.lemma_.lower() in _TIME_UNITS or t.lower_ in ("old", "aged", "age") for t in words):
+                    if not (years and _is_year(a, text)):
+                        return None
+            elif ent == "ORDINAL":
+                return None
+            elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
+                return None
+    # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
+    root = _span_root(span_toks)
+    if root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
+            and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
+        return None
+
+    value = a.value
+    hi_value = b.value if b is not None else None
+    kind = "count"
+    unit: str | None = None
+    start, end = ns, ne
+
+    if a.kind == "words" and b is None and a.text.lower() in ("one", "an", "a"):
+        # lone "one": a count only when it modifies a noun ("one soldier")
+        if not (root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN")):
+            return None
+
+    # currency prefix
+    before = text[:start]
+    mc = _CURRENCY_PREFIX.search(before[-8:]) if before else None
+    if mc:
+        code = re.sub(r"\s", "", mc.group("cur")).lower()
+        unit = _CURRENCY_CODE.get(code, code.upper())
+        kind = "money"
+        start -= len(mc.group(0))
+        # "£5m", "$1.2 m": m is million after a currency
+        mm = re.match(r"^\s?(m|b|bn|mn|k|tn)\b\.?", text[ne:], re.I)
+        if mm and not _scale_of(b or a):
+            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12}[mm.group(1).lower()]
+            value *= mult
+            if hi_value is not None:
+                hi_value *= mult
+            end = ne + len(mm.group(0).rstrip("."))
+    # "1 to 2 million": the scale of the second applies to the first
+    if b is not None and _scale_of(b) and not _scale_of(a) and a.value < b.value / _scale_of(b) * 10:
+        value = a.value * _scale_of(b)
+    if hi_value is not None and value >= hi_value:
+        return None
+
+    after = text[end:]
+    mp = _PERCENT.match(after)
+    if mp and kind != "money":
+        unit, kind = "%", "percent"
+        end += len(mp.group(0))
+    elif _POINTS.match(after) and kind != "money":
+        mpt = _POINTS.match(after)
+        unit, kind = "pp", "percent"
+        end += len(mpt.group(0))
+    elif kind != "money":
+        mu = _ATTACHED_UNIT.match(after)
+        if mu and (a.kind == "digits"):
+            unit, kind = _UNITS.get(mu.group(1).lower(), mu.group(1).lower()), "measure"
+            end += len(mu.group(0))
+
+    # modifier before (before any currency symbol)
+    op = "range" if b is not None else "="
+    pre = text[max(0, start - 30) : start]
+    if b is None:
+        for rx, o in _MOD_RE:
+            mm = rx.search(pre)
+            if mm:
+                op = o
+                start -= len(pre) - mm.start()
+                break
+        post = text[end : end + 20]
+        for rx, o in _POSTFIX:
+            mp2 = rx.match(post)
+            if mp2 and op == "=":
+                op = o
+                end += mp2.end()
+                break
+    else:
+        mb = _BETWEEN_BEFORE.search(pre)
+        if mb and not mc:
+            start -= len(pre) - mb.start()
+        elif mb and mc:
+            start -= len(pre[: len(pre) - len(mc.group(0))]) - mb.start() if False else 0
+
+    if a.kind == "vague":
+        op = "~" if a.text.lower().startswith("dozens") else ">="
+        if op == "~":
+            lo, hi = value, None
+            mod = "~"
+        else:
+            mod, lo, hi = ">=", value, None
+    elif a.kind == "fraction":
+        value = round(value * 100, 2)
+        unit, kind = "%", "fraction"
+        if op == "=":
+            op = "~" if a.value not in (0.5, 0.25, 0.75) else "="
+        mod, lo, hi = _bounds(op, value)
+    else:
+        mod, lo, hi = _bounds(op, value, hi_value)
+
+    # counted noun, qualifiers, verb, subject from the parse
+    end_tok = toks.at(end - 1)
+    noun = _counted_noun(doc, root, end_tok) if kind in ("count", "measure") or unit in (None,) else None
+    of_tok = None
+    if noun is None and kind in ("money", "percent", "fraction") or kind == "measure":
+        of_tok = None
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        low_text = noun.lower_
+        if lemma in _TIME_UNITS and not durations:
+            return None
+        if unit is None:
+            if lemma in _UNITS or low_text in _UNITS:
+                unit, kind = _UNITS.get(lemma, _UNITS.get(low_text)), "measure"
+                if noun.i > 0 and noun.nbor(-1).lower_ in ("square", "sq") and noun.nbor(-1).i > end_tok.i:
+                    unit = {"km": "km2", "mi": "mi2", "m": "m2"}.get(unit, unit)
+            elif lemma in _CURRENCY_WORD or low_text in _CURRENCY_WORD:
+                unit, kind = _CURRENCY_WORD.get(lemma, _CURRENCY_WORD.get(low_text)), "money"
+                if lemma == "dollar":
+                    adj = [t.lower_ for t in noun.lefts if t.i > end_tok.i]
+                    unit = next((_DOLLAR_ADJ[w] for w in adj if w in _DOLLAR_ADJ), "USD")
+            elif lemma in ("percent", "%"):
+                unit, kind = "%", "percent"
+            else:
+                unit = lemma
+        if noun.i > end_tok.i and noun.i - end_tok.i <= 5:
+            end = max(end, noun.idx + len(noun.text))
+    if unit is None and kind == "count":
+        verb = _governing_verb(root)
+        if verb is not None and verb.lemma_.lower() in _CASUALTY_VERBS and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos"):
+            unit = "people"
+        elif a.kind == "words" and root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "nummod", "quantmod", "compound", "appos", "npadvmod"):
+            # a bare number word ("one", "ten") with nothing counted is rarely a claim
+            if a.value < 10:
+                return None
+
+    if noun is not None:
+        anchor = noun
+    elif kind in ("money", "percent", "measure", "fraction"):
+        anchor = end_tok
+    else:
+        anchor = root
+    quals = _qualifiers(doc, anchor, span_toks, end_tok)
+    verb = _governing_verb(anchor)
+    subject = _subject(verb, anchor) if verb is not None else None
+    context = _context(anchor, noun, quals, verb, subject, span_toks)
+
+    # keep the claim text inside the doc and trimmed
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Quantity(
+        start=start, end=end, text=text[start:end], value=value, low=lo, high=hi, modifier=mod,
+        unit=unit, qualifiers=quals, subject=subject, context=context,
+        number_start=ns, number_end=ne, kind=kind,
+    )
+
+
+def _span_root(span):
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    return roots[-1] if roots else span[-1]
+
+
+def _counted_noun(doc, root, end_tok):
+    """The noun the number counts: "100 [jets]", "dozens of [people]", "82 of the [victims]"."""
+    head = root.head
+    if head.i > end_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - end_tok.i <= 5 \
+            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep"):
+        return head
+    # the parse disagrees: take the first noun after the number over adjectives and compounds
+    i = end_tok.i + 1
+    while i < len(doc) and i - end_tok.i <= 4:
+        t = doc[i]
+        if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.tag_ == "NNPS"):
+            if t.dep_ == "compound" and t.head.i > t.i and t.head.i - end_tok.i <= 5 and t.head.pos_ == "NOUN":
+                return t.head
+            return t
+        if t.pos_ in ("ADJ", "VERB") and t.dep_ in ("amod", "compound") or t.tag_ == "HYPH" \
+                or t.pos_ == "PROPN" and t.dep_ == "compound" \
+                or re.search(r"[A-Za-z]", t.text) and re.search(r"\d", t.text):  # "F-35 jets"
+
+            i += 1
+            continue
+        break
+    # "dozens of people", "82 of the victims", "thousands of Ukrainians"
+    if end_tok.i + 1 < len(doc) and doc[end_tok.i + 1].lower_ == "of":
+        of = doc[end_tok.i + 1]
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.i - of.i <= 4:
+            return pobj
+    return None
+
+
+def _pp_text(prep) -> str | None:
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return None
+    left = min([pobj.i] + [t.i for t in pobj.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")])
+    if left <= prep.i:
+        left = prep.i + 1
+    doc = prep.doc
+    return doc[prep.i : pobj.i + 1].text if pobj.i - prep.i <= 6 else None
+
+
+def _qualifiers(doc, anchor, span_toks, end_tok) -> list[str]:
+    quals: list[str] = []
+    span_ids = {t.i for t in span_toks}
+    for t in anchor.lefts:
+        if t.i in span_ids or t.i <= end_tok.i:
+            continue
+        if t.dep_ in ("amod",) and t.lower_ not in _NOT_QUALIFIER and t.is_alpha:
+            quals.append(t.text)
+    # the first prepositional phrase describing the noun (or right after it)
+    pp = None
+    for c in anchor.rights:
+        if c.dep_ == "prep":
+            pp = c
+            break
+    if pp is None and anchor.i + 1 < len(doc):
+        nxt = doc[anchor.i + 1]
+        if nxt.dep_ == "prep" and nxt.lower_ not in ("than",):
+            pp = nxt
+    if pp is not None and pp.i - anchor.i <= 2:
+        txt = _pp_text(pp)
+        if txt:
+            quals.append(txt)
+    return quals
+
+
+def _governing_verb(tok):
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            return t
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def _subject(verb, anchor):
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is not None:
+            if subj.i == anchor.i or anchor.i in {t.i for t in subj.subtree} and subj.i != anchor.i and anchor.is_ancestor(subj) is False and subj.is_ancestor(anchor):
+                return None
+            if subj.like_num or subj.pos_ == "NUM":
+                return None
+            if subj.pos_ == "PRON":
+                return subj.text
+            left = min([subj.i] + [t.i for t in subj.lefts if t.dep_ in ("compound", "amod", "nmod")])
+            return subj.doc[left : subj.i + 1].text
+        if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _context(anchor, noun, quals, verb, subject, span_toks) -> list[str]:
+    words: list[str] = []
+    doc = anchor.doc
+    toks = []
+    if noun is not None:
+        toks.append(noun)
+        toks.extend(t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i not in range(span_toks.start, span_toks.end))
+        for c in noun.rights:
+            if c.dep_ == "prep":
+                toks.extend(t for t in c.subtree if t.i - noun.i <= 6)
+                break
+    if verb is not None:
+        toks.append(verb)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in range(span_toks.start, span_toks.end):
+            toks.append(subj)
+    for t in toks:
+        lemma = t.lemma_.lower()
+        if t.is_alpha and not t.is_stop and lemma not in words and not t.like_num:
+            words.append(lemma)
+    return words
