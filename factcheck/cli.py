@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+")
     _add_output_args(e, ["json", "csv", "text"])
 
+    m = sub.add_parser("compare", help="NLI label of one sentence pair, with the numeric logic")
+    m.add_argument("a", help="premise sentence")
+    m.add_argument("b", help="hypothesis sentence")
+    m.add_argument("--date-a", help="date of A (YYYY-MM-DD), for relative dates")
+    m.add_argument("--date-b", help="date of B")
+    m.add_argument("--format", "-f", choices=["json", "text"], default="text")
+    _add_model_args(m)
+
     return parser
 
 
@@ -166,7 +174,21 @@ def cmd_extract(args) -> int:
     return EXIT_ERROR if bad_input else EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract}
+def cmd_compare(args) -> int:
+    from .api import compare
+    from .nli import NLIModel
+
+    opts = _options(args)
+    nli = NLIModel.load(opts.model, device=opts.device, batch_size=opts.batch_size)
+    out = compare(args.a, args.b, args.date_a, args.date_b, nli=nli, options=opts)
+    if args.format == "json":
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{out['label']}\t{json.dumps(out['scores'])}\t{out['reason']}")
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare}
 
 
 def main(argv: list[str] | None = None) -> int:
