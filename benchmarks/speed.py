@@ -1,0 +1,65 @@
+"""End-to-end speed and peak memory on the MEANTIME clusters (120 Wikinews articles).
+
+    python benchmarks/speed.py            # without the NLI stage (target: >= 10 articles/s)
+    python benchmarks/speed.py --nli      # with it: also pairs scored vs all cross-document pairs
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import shared_path  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nli", action="store_true", help="include the NLI contradiction stage")
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    args = ap.parse_args()
+
+    from factcheck.load import load_documents
+    from factcheck.options import Options
+    from factcheck.pipeline import Checker
+
+    docs = load_documents([shared_path("benchmarks", "news", "meantime.jsonl")])[: args.limit]
+    t0 = time.perf_counter()
+    nli = None
+    if args.nli:
+        from factcheck.nli import NLIModel
+
+        nli = NLIModel.load()
+    checker = Checker(Options(nli=args.nli), nli=nli)
+    load_s = time.perf_counter() - t0
+    checker.check(docs[:2])  # warm-up: first spaCy call allocates
+
+    t0 = time.perf_counter()
+    analyses = checker.analyse_all(docs)
+    extract_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    result = checker.judge(analyses)
+    judge_s = time.perf_counter() - t1
+    total = time.perf_counter() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"articles: {len(docs)} ({words} words), clusters: {len({d.cluster for d in docs})}")
+    print(f"model loading: {load_s:.1f} s (once per run)")
+    print(f"segment+parse+extract: {extract_s:.2f} s, align+judge{'+nli' if args.nli else ''}: {judge_s:.2f} s")
+    print(f"end to end: {total:.2f} s = {len(docs) / total:.1f} articles/s")
+    print(f"claims: {len(result.claims)}, findings: {len(result.findings)}, agreements: {len(result.agreements)}")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    if args.nli:
+        from factcheck.contradiction import select_candidates
+
+        cands, total_pairs = select_candidates(analyses, checker.embedder, checker.options)
+        print(f"NLI candidate pairs: {len(cands)} of {total_pairs} cross-document sentence pairs "
+              f"({100 * len(cands) / max(total_pairs, 1):.2f}%)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""End to end without the NLI stage: the seeds agree, edited seeds conflict, with evidence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck import check
+from factcheck.cli import main
+from factcheck.load import load_documents
+
+A = "000_d27642fac88a8c5e.txt"
+B = "001_cf6b84a07b3c0ba3.txt"
+
+
+def run(checker, folder):
+    return checker.check(load_documents([folder]))
+
+
+def edit(folder, name, old, new):
+    p = folder / name
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_evidence_exact(result):
+    docs = {d.id: d for d in result.documents}
+    for item in [*result.findings, *result.agreements, *result.single_source]:
+        for ev in item.evidence:
+            assert docs[ev.doc].text[ev.start:ev.end] == ev.text
+            if ev.claim_start is not None:
+                assert ev.start <= ev.claim_start < ev.claim_end <= ev.end
+
+
+def test_seeds_agree(checker, seed_dir):
+    result = run(checker, seed_dir)
+    assert [d.status for d in result.documents] == ["ok", "ok"]
+    assert result.findings == []
+    agreed = {c.value for a in result.agreements for cid in a.claims
+              for c in result.claims if c.id == cid and c.kind == "time"}
+    assert "2014" in agreed
+    assert "2022-02-24" in agreed  # "on Thursday" in both, resolved against each report's date
+    single = [c for s in result.single_source for c in result.claims if c.id in s.claims]
+    jets = [c for c in single if c.kind == "quantity" and c.unit == "jet"]
+    ships = [c for c in single if c.kind == "quantity" and c.unit == "ship"]
+    assert jets and jets[0].modifier == ">" and jets[0].value == 100
+    assert ships and ships[0].modifier == ">" and ships[0].value == 120
+    meeting = [c for c in single if c.kind == "time" and c.value == "2022-02-25"]
+    assert meeting and "meet" in (meeting[0].event or "")
+    assert_evidence_exact(result)
+
+
+def test_edited_number_conflicts(checker, seed_dir):
+    edit(seed_dir, B, "Stoltenberg said NATO stands in solidarity with Ukraine.",
+         "Stoltenberg said NATO stands in solidarity with Ukraine. "
+         "He said they have 80 jets on high alert to protect allied airspace.")
+    result = run(checker, seed_dir)
+    conflicts = [f for f in result.findings if f.rule == "numeric-conflict"]
+    assert len(conflicts) == 1
+    f = conflicts[0]
+    assert f.severity == "error"
+    assert {e.doc for e in f.evidence} == {A, B}
+    quoted = {result.documents[0].text[e.claim_start:e.claim_end] if e.doc == A
+              else result.documents[1].text[e.claim_start:e.claim_end] for e in f.evidence}
+    assert any("100" in q for q in quoted) and any("80" in q for q in quoted)
+    assert_evidence_exact(result)
+
+
+def test_compatible_number_is_not_a_conflict(checker, seed_dir):
+    edit(seed_dir, B, "Stoltenberg said NATO stands in solidarity with Ukraine.",
+         "Stoltenberg said NATO stands in solidarity with Ukraine. "
+         "He said they have 120 jets on high alert to protect allied airspace.")
+    result = run(checker, seed_dir)
+    assert result.findings == []
+    assert any(a.outcome == "compatible" and a.kind == "quantity" for a in result.agreements)
+
+
+@pytest.mark.parametrize("old,new", [
+    ("than Ukraine had in 2014.", "than Ukraine had in 2015."),
+    ("So, we continue to stand together",
+     "NATO leaders will meet on Saturday to discuss the next steps. So, we continue to stand together"),
+])
+def test_edited_date_conflicts(checker, seed_dir, old, new):
+    edit(seed_dir, B, old, new)
+    result = run(checker, seed_dir)
+    conflicts = [f for f in result.findings if f.rule == "temporal-conflict"]
+    assert len(conflicts) == 1, [f.message for f in result.findings]
+    assert {e.doc for e in conflicts[0].evidence} == {A, B}
+    assert_evidence_exact(result)
+
+
+def test_documents_far_apart_in_time_are_not_compared(checker, tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2020-01-10\n\nThe company has 500 employees in Berlin.\n")
+    (tmp_path / "b.txt").write_text(" date 2023-06-01\n\nThe company has 900 employees in Berlin.\n")
+    assert run(checker, tmp_path).findings == []
+    (tmp_path / "b.txt").write_text(" date 2020-01-11\n\nThe company has 900 employees in Berlin.\n")
+    assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
+
+
+def test_clusters_are_compared_only_within(checker, tmp_path):
+    rows = [
+        {"id": "a", "cluster": "x", "date": "2021-03-01", "text": "The storm killed 12 people in the town."},
+        {"id": "b", "cluster": "y", "date": "2021-03-01", "text": "The storm killed 30 people in the town."},
+    ]
+    (tmp_path / "set.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    assert run(checker, tmp_path).findings == []
+    rows[1]["cluster"] = "x"
+    (tmp_path / "set.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
+
+
+def test_api_check_returns_typed_result(checker, seed_dir):
+    result = check([seed_dir], checker=checker)
+    d = result.to_dict()
+    assert set(d) >= {"documents", "claims", "findings", "agreements"}
+    claim = next(c for c in d["claims"] if c["kind"] == "quantity")
+    assert {"id", "doc", "start", "end", "text", "sentence_start", "sentence_end",
+            "value", "low", "high", "modifier", "unit", "qualifiers"} <= set(claim)
+    frame = result.to_dataframe("claims")
+    assert len(frame) == len(result.claims)
+
+
+def test_cli_writes_report_set_and_exit_codes(seed_dir, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["check", str(seed_dir), "--out", str(out), "--no-nli"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.html", "report.json", "report.md"]
+    data = json.loads((out / "report.json").read_text())
+    assert [d["status"] for d in data["documents"]] == ["ok", "ok"]
+    assert "No conflict found" in (out / "report.md").read_text()
+
+    edit(seed_dir, B, "than Ukraine had in 2014.", "than Ukraine had in 2015.")
+    assert main(["check", str(seed_dir), "--no-nli", "--format", "json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["findings"][0]["rule"] == "temporal-conflict"
+    assert main(["check", str(seed_dir), "--no-nli", "--fail-on", "none"]) == 0
+
+
+def test_cli_bad_input_is_one_line_and_exit_2(seed_dir, capsys):
+    (seed_dir / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00")
+    code = main(["check", str(seed_dir), "--no-nli", "--format", "json"])
+    assert code == 2
+    err = capsys.readouterr()
+    lines = [line for line in err.err.splitlines() if "broken.txt" in line]
+    assert len(lines) == 1 and "Traceback" not in err.err
+    statuses = {d["id"]: d["status"] for d in json.loads(err.out)["documents"]}
+    assert statuses == {A: "ok", B: "ok", "broken.txt": "error"}
+
+
+def test_cli_extract_json(capsys):
+    from tests.conftest import SEEDS
+
+    assert main(["extract", str(SEEDS / A), "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == {"documents", "claims"}
+    kinds = {c["kind"] for c in payload["claims"]}
+    assert kinds == {"quantity", "time"}
