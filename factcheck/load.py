@@ -62,6 +62,12 @@ TIMEZONES = {
     "AST": "-04:00", "ADT": "-03:00", "BRT": "-03:00", "ART": "-03:00", "SAST": "+02:00",
     "EAT": "+03:00", "WAT": "+01:00", "CAT": "+02:00",
 }
+try:  # the extractor's table (abbreviation -> candidate offsets, default first) when present
+    from .extract.timezones import TIMEZONES as _SHARED_TIMEZONES
+
+    TIMEZONES.update({k: v[0] for k, v in _SHARED_TIMEZONES.items() if v})
+except (ImportError, AttributeError, TypeError, IndexError):  # pragma: no cover - optional
+    pass
 
 _ISO_RE = re.compile(
     r"(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<d>\d{1,2}))?)?"
@@ -80,7 +86,7 @@ _WEEKDAY_RE = re.compile(
 _TZ_RE = re.compile(
     r"(?:\b(?:UTC|GMT)\s*(?P<off>[+-]\d{1,2}(?::?\d{2})?)\b"
     r"|(?<![\w+-])(?P<num>[+-]\d{2}:?\d{2})\b"
-    r"|\b(?P<abbr>[A-Z]{2,4}T|UTC|GMT|MSK|WIB)\b)"
+    r"|\b(?P<abbr>[A-Z]{2,5})\b)"
 )
 
 
@@ -137,15 +143,19 @@ def parse_date(value: Any) -> tuple[str | None, str | None]:
         return value.isoformat(), None
     if isinstance(value, int):
         return _iso(value), None
-    s = str(value).strip()
-    if not s:
-        return None, None
+    date, tz, _tail = _parse_date_text(str(value))
+    return date, tz
+
+
+def _parse_date_text(s: str) -> tuple[str | None, str | None, str]:
+    """(date, tz, the text after the date) of a written or ISO date at the start of ``s``."""
+    s = s.strip()
     m = _ISO_RE.match(s)
     if m and (m.end() == len(s) or not s[m.end()].isalnum()):
         date = _iso(int(m["y"]), int(m["m"]) if m["m"] else None, int(m["d"]) if m["d"] else None)
         if date and (m.end() == len(s) or m["m"]):  # a bare year only when it is all there is
             tz = _offset(m["tz"]) if m["tz"] and m["tz"] != "Z" else ("+00:00" if m["tz"] else None)
-            return date, tz or find_timezone(s[m.end():])
+            return date, tz or find_timezone(s[m.end():]), s[m.end():]
     rest = _WEEKDAY_RE.sub("", s, count=1) if _WEEKDAY_RE.match(s) else s
     m = _MDY_RE.match(rest)
     if m:
@@ -156,8 +166,8 @@ def parse_date(value: Any) -> tuple[str | None, str | None]:
         else:
             date = _iso(int(m["y3"]), _MONTHS[m["mon3"].lower()])
         if date:
-            return date, find_timezone(rest[m.end():])
-    return None, None
+            return date, find_timezone(rest[m.end():]), rest[m.end():]
+    return None, None, s
 
 
 def _precision(date: str) -> int:
@@ -186,6 +196,12 @@ _DATE_LINE_RE = re.compile(r"^ ?date:?[ \t]+(?P<date>\d{4}(?:-\d{2}){0,2})\b[ \t
 _PUBLISHED_RE = re.compile(
     r"^[ \t]*(?P<kind>published|updated|last updated|posted|first published)(?:[ \t]+on)?"
     r"[ \t]*:?[ \t]*(?P<rest>.+?)[ \t]*$",
+    re.IGNORECASE,
+)
+# what may follow the date on a Published-on line: a time, a zone, "| By Reuters"
+_TAIL_RE = re.compile(
+    r"[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?[\s,]*"
+    r"(?:\(?(?:(?-i:[A-Z]{1,5})|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)\)?)?[\s.]*(?:[|\u2022\u00b7-]\s*.*|by\s.*)?$",
     re.IGNORECASE,
 )
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -217,8 +233,8 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
             continue
         m = _PUBLISHED_RE.match(line)
         if m:
-            date, tz = parse_date(m["rest"])
-            if date:
+            date, tz, tail = _parse_date_text(m["rest"])
+            if date and _TAIL_RE.match(tail):  # "Posted on May 5, 2022, the video shows" is text
                 spans.append((s, e))
                 candidates.append((date, tz, f"{m['kind'].lower()} line"))
     # "updated" dates come after "published" ones in priority at equal precision

@@ -143,11 +143,29 @@ def test_updated_line_does_not_beat_published(tmp_path):
     assert body(doc) == "Body."
 
 
-def test_posted_sentence_in_body_is_content(tmp_path):
-    text = "Posted on Twitter, the video shows 40 tanks.\n"
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+@pytest.mark.parametrize(
+    "text",
+    ["Posted on Twitter, the video shows 40 tanks.", "Posted on May 5, 2022, the video shows 40 tanks."],
+)
+def test_posted_sentence_in_body_is_content(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
     (doc,) = load_documents([tmp_path])
-    assert body(doc) == text.strip() and doc.date is None
+    assert body(doc) == text and doc.date is None
+
+
+@pytest.mark.parametrize(
+    "line,date,tz",
+    [
+        ("Published: 24 Feb 2022 | By Reuters", "2022-02-24", None),
+        ("Updated: 2022-02-25T10:00:00Z", "2022-02-25", "+00:00"),
+        ("Published 2022-02-24 at 5.40 pm (GMT+5:30)", "2022-02-24", "+05:30"),
+        ("Posted on: Feb 24, 2022 15:00 EST.", "2022-02-24", "-05:00"),
+    ],
+)
+def test_published_line_variants(line, date, tz):
+    doc = load_text(f"Body.\n\n{line}\n")
+    assert (doc.date, doc.tz) == (date, tz)
+    assert body(doc) == "Body."
 
 
 # ----------------------------------------------------------------------------- load_text
