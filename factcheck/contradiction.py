@@ -49,7 +49,8 @@ def _lemmas(p: ParsedSentence) -> set[str]:
 
 
 def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candidate], int]:
-    """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs."""
+    """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs
+    within clusters (what scoring everything would cost)."""
     usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
     docs = {a.document.id: a.document for a in analyses}
     ids = [i for i in usable if usable[i]]
@@ -67,6 +68,8 @@ def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candid
     total = 0
     for x, da in enumerate(ids):
         for db in ids[x + 1 :]:
+            if docs[da].cluster != docs[db].cluster:
+                continue
             total += len(usable[da]) * len(usable[db])
             if not comparable(docs[da], docs[db], options):
                 continue
