@@ -551,6 +551,9 @@ def _read_bytes(raw: bytes, reader, id: str, source: str | None, base: dict) -> 
         docs = reader(text, id, source, base)
     except _LoadError as exc:
         docs = [_fail(Document(id=id, text="", source=source, **base), str(exc))]
+    except Exception as exc:  # a reader bug or a library failing on odd input: still one document
+        first = (str(exc).splitlines() or [""])[0][:200]
+        docs = [_fail(Document(id=id, text="", source=source, **base), f"cannot read: {type(exc).__name__}: {first}")]
     for d in docs:
         d.warnings[:0] = warnings
     return docs

@@ -459,3 +459,23 @@ def test_meantime_jsonl_matches_folder():
         for d in docs:
             if d.id in folder:
                 assert folder[d.id].date == d.date and folder[d.id].cluster == d.cluster
+
+
+def test_reader_crash_is_contained(tmp_path, monkeypatch):
+    import factcheck.load as load
+
+    def boom(*args):
+        raise RuntimeError("reader exploded\nsecond line")
+
+    monkeypatch.setitem(load.READERS, ".txt", boom)
+    (tmp_path / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Body.", encoding="utf-8")
+    a, b = load_documents([tmp_path])
+    assert a.status == "error" and a.error == "cannot read: RuntimeError: reader exploded"
+    assert b.status == "ok"
+
+
+def test_deeply_nested_json_does_not_raise(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    (doc,) = load_documents([tmp_path])
+    assert doc.status == "error"
