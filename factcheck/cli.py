@@ -47,7 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--max-date-gap", type=int, help="do not compare documents dated further apart (days)")
     c.add_argument("--include", action="append", default=[], help="glob of document ids to read")
     c.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
+    c.add_argument("--baseline", help="report only findings whose fingerprint is not in this baseline file")
+    _add_project_args(c)
     _add_model_args(c)
+
+    b = sub.add_parser("baseline", help="record today's findings so that later checks report only new ones")
+    bsub = b.add_subparsers(dest="baseline_command", required=True, parser_class=_Parser)
+    bc = bsub.add_parser("create", help="write the fingerprints of the current findings to a baseline file")
+    bc.add_argument("paths", nargs="+", help="files or folders of reports")
+    bc.add_argument("--output", "-o", default=".factcheck-baseline.json",
+                    help="baseline file to write (default: .factcheck-baseline.json)")
+    bc.add_argument("--include", action="append", default=[], help="glob of document ids to read")
+    bc.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
+    _add_project_args(bc)
+    _add_model_args(bc)
 
     e = sub.add_parser("extract", help="print the numeric and temporal claims of reports")
     e.add_argument("paths", nargs="+")
@@ -64,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_project_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="config file (default: factcheck.toml, .factcheck.toml or "
+                   "[tool.factcheck] in pyproject.toml, searched for from the working directory up)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the NLI score cache")
+    p.add_argument("--cache-dir", help="folder of the NLI score cache (default: .factcheck_cache "
+                   "next to the config file, else in the working directory)")
+
+
+def _config(args):
+    """The project config in effect (--config, else discovered, else defaults), read once."""
+    if getattr(args, "_config", None) is None:
+        from .config import resolve_config
+
+        args._config = resolve_config(getattr(args, "config", None))
+    return args._config
+
+
 def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage")
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
@@ -72,7 +102,8 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args) -> Options:
-    opts = Options()
+    cfg = _config(args)
+    opts = cfg.options(Options())
     if getattr(args, "fail_on", None):
         opts.fail_on = args.fail_on
     if getattr(args, "tolerance", None) is not None:
@@ -84,6 +115,12 @@ def _options(args) -> Options:
     for name in ("model", "device", "batch_size"):
         if getattr(args, name, None) is not None:
             setattr(opts, name, getattr(args, name))
+    if getattr(args, "no_cache", False):
+        opts.cache_dir = None
+    elif getattr(args, "cache_dir", None):
+        opts.cache_dir = args.cache_dir
+    elif opts.cache_dir is None and hasattr(args, "no_cache"):
+        opts.cache_dir = str(cfg.path.parent / ".factcheck_cache") if cfg.path else ".factcheck_cache"
     return opts
 
 
@@ -121,23 +158,33 @@ def _report_errors(documents) -> bool:
 
 def cmd_check(args) -> int:
     from .api import _nli_for
+    from .baseline import apply_suppressions, load_baseline
     from .load import load_documents
     from .pipeline import Checker
 
     opts = _options(args)
-    documents = load_documents(args.paths, include=args.include, exclude=args.exclude, stdin=sys.stdin)
+    cfg = _config(args)
+    baseline = load_baseline(args.baseline) if args.baseline else None
+    documents = load_documents(args.paths, include=args.include or cfg.include,
+                               exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
     checker = Checker(opts, nli=_nli_for(opts))
     result = checker.check(documents)
     bad_input = _report_errors(result.documents)
+    result.findings, suppressed = apply_suppressions(result.findings, result.documents,
+                                                     config=cfg.suppress, baseline=baseline)
 
     outputs = _pair(args, "text")
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         formats = args.format or list(report.BATCH_FORMATS)
         outputs = [(f, str(args.out / f"report.{report.extension(f)}")) for f in formats]
-    _write(outputs, lambda fmt: report.render(fmt, result))
+    _write(outputs, lambda fmt: report.render(fmt, result, options=opts, suppressed=suppressed))
     if args.out is not None:
         print(f"factcheck: wrote {', '.join(p for _, p in outputs)}", file=sys.stderr)
+    if suppressed:
+        kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
+        print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
+              + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")", file=sys.stderr)
 
     if bad_input:
         return EXIT_ERROR
@@ -188,7 +235,28 @@ def cmd_compare(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare}
+def cmd_baseline(args) -> int:
+    from .api import _nli_for
+    from .baseline import apply_suppressions, write_baseline
+    from .load import load_documents
+    from .pipeline import Checker
+
+    opts = _options(args)
+    cfg = _config(args)
+    documents = load_documents(args.paths, include=args.include or cfg.include,
+                               exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
+    result = Checker(opts, nli=_nli_for(opts)).check(documents)
+    if _report_errors(result.documents):
+        print("factcheck: error: baseline not written: fix or --exclude the unreadable documents",
+              file=sys.stderr)
+        return EXIT_ERROR
+    findings, _ = apply_suppressions(result.findings, result.documents, config=cfg.suppress)
+    n = write_baseline(args.output, findings, result.documents)
+    print(f"factcheck: wrote {n} finding(s) to {args.output}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,9 @@ class Options:
     nli_threshold: float | None = None  # None: the shipped model's calibrated threshold
     severity: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     fail_on: str = "error"
+    # Folder of the on-disk NLI score cache (factcheck.cache.ScoreCache); None: no cache. The
+    # API leaves it off; the CLI turns it on (.factcheck_cache next to the config) unless --no-cache.
+    cache_dir: str | None = None
 
     def severity_of(self, rule: str) -> str:
         return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))
