@@ -1,0 +1,1337 @@
+"""Temporal claims: TIMEX3 tagging and normalisation with compiled rules (HeidelTime-style).
+
+``tag_timexes`` finds TIMEX3 expressions in raw text and normalises them against a document
+creation time (DCT); ``extract_times`` does the same on parsed sentences and adds what the parse
+knows: the tense that picks "Friday" before or after the DCT, the event a date belongs to, and
+content-word lemmas to align claims across reports.
+
+Values follow TimeML (TimeBank): ``2014``, ``2022-02``, ``2022-02-24``, ``2022-W08``,
+``2022-W08-WE``, ``1998-Q4``, ``1998-H1``, ``1998-SU``, ``199`` (decade), ``19`` (century),
+``2022-02-24T17:40``, ``2022-02-24TMO``, ``P2W``, ``PT5H``, ``PXY``, ``PRESENT_REF``,
+``PAST_REF``, ``FUTURE_REF``; SET values ``P1W`` or ``XXXX-WXX-4``.
+
+A relative expression that the DCT cannot resolve (no DCT, or a DCT of coarser precision than
+the expression needs: "tomorrow" against "2022-02") gets ``resolved=False`` and a value that
+guesses nothing: ``XXXX-WXX-4`` for a weekday, ``XXXX-09-30`` for a date without year, or a
+relative marker ``REF``, ``REF+P1D``, ``REF-P1W`` (today, tomorrow, last week ...).
+
+Detection is regex only (no dateparser: its ``search_dates`` reads "we" as Wednesday and fills
+missing parts from the base date). Month and weekday names must be capitalised; "May" and
+"March" alone need a temporal preposition; a bare year needs temporal context.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..types import Document, ParsedSentence, TimeClaim
+from .timezones import TZ_PATTERN, tz_offset
+
+__all__ = ["Timex", "TimexClaim", "tag_timexes", "extract_times", "interval"]
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    begin: str | None = None  # inclusive ISO dates of the interval covered; None = open
+    until: str | None = None
+    resolved: bool = True
+    tz: str | None = None  # UTC offset of a clock time ("+05:30"); the value keeps local time
+    rule: str = ""
+
+
+@dataclass(kw_only=True)
+class TimexClaim(TimeClaim):
+    """A TimeClaim plus the UTC offset of a clock time (TimeClaim has no field for it yet)."""
+
+    tz: str | None = None
+
+
+Tense = Callable[[int, int], "str | None"]  # (start, end) -> "PAST" | "FUTURE" | "PRESENT" | None
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+             "saturday": 6, "sunday": 7}
+_SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "a": 1, "an": 1}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+        r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])")
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)(?!\s*%)"
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+         r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+         r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+         r"|one|two|three|four|five|six|seven|eight|nine|ten|(?:a|one)\s+hundred|hundred)")
+_NUM = (r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|" + _NUMW +
+        r"|a\s+couple\s+of|a\s+couple|an?|several|a\s+few|few|many|some|a\s+number\s+of)")
+_UNIT = (r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?"
+         r"|centur(?:y|ies)|quarters?|fortnights?|nights?|weekends?|yrs?|hrs?|mins?)(?![\w-])")
+_UNIT1 = r"(?P<unit>year|month|week|day|hour|minute|second|decade|century|quarter|night)"
+_TZ = r"(?:\s*\(?(?P<tz>" + TZ_PATTERN + r"|(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d\d)?)\)?(?![A-Za-z]))"
+_AMPM = r"(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+
+_F = re.I
+_RULES: list[tuple[str, re.Pattern, int]] = []  # (name, pattern, priority: higher wins ties)
+
+
+def _rule(name: str, pattern: str, flags: int = 0, priority: int = 0) -> None:
+    _RULES.append((name, re.compile(pattern, flags), priority))
+
+
+# absolute and calendar dates
+_rule("iso", r"\b(?P<y>1[89]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+      r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?(?![\d-])", priority=5)
+_rule("slash", r"(?<![\d/])(?P<a>[01]?\d|2\d|3[01])/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])",
+      priority=5)
+_rule("mdy", r"\b(?:" + _WD + r"(?:'s)?\s*,?\s+)?" + _MON + r"\s+" + _DAY
+      + r"(?:\s*,?\s+" + _YEAR + r")?", priority=4)
+_rule("dmy", r"\b(?:" + _WD + r"\s*,?\s+)?(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MON
+      + r"(?:\s*,?\s+" + _YEAR + r")?", priority=4)
+_rule("month_year", r"\b" + _MON + r"(?:\s+of|\s*,)?\s+" + _YEAR, priority=3)
+_rule("month_rel", r"\b" + _MON + r"\s+(?P<rel>this|last|next)\s+year\b", priority=3)
+_rule("month", r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?" + _MON, priority=1)
+_rule("year", r"(?<![\w$€£.,/-])(?:(?P<fiscal>[Ff]iscal(?:\s+[Yy]ear)?)\s+)?" + _YEAR
+      + r"(?![\w-]|\.\d|,\d)", priority=1)
+_rule("decade", r"\b(?:[Tt]he\s+)?(?:(?P<dec>1[89]\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b", priority=2)
+_rule("century", r"\b(?:(?P<crel>this|last|next|the\s+(?:last|next|previous|past))\s+century"
+      r"|(?:the\s+)?(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century)\b", _F, priority=2)
+_rule("quarter", r"\b(?:(?P<qy>(?:1[89]|20)\d\d)(?:'s)?\s+|(?P<qrel>this|last|next)\s+year's\s+)?"
+      r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th"
+      r"|final|last|current|latest|previous|year-earlier|year-ago|same|next|fiscal)"
+      r"[\s-]+(?:fiscal[\s-]+)?(?P<qu>quarter|half|period)"
+      r"(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>(?:1[89]|20)\d\d|this\s+year|last\s+year|next\s+year))?"
+      r"(?![\w-])", _F, priority=3)
+_rule("the_quarter", r"\bthe\s+quarter\b", _F, priority=1)
+_rule("year_ago_adj", r"\byear-(?:earlier|ago)\b", _F, priority=1)
+_rule("season", r"\b(?:(?P<srel>this|last|next|early|late|mid|the|this\s+past|the\s+coming)[\s-]+)?"
+      r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b", _F)
+_rule("holiday", r"\b(?:(?P<hrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>Christmas Eve|Christmas Day"
+      r"|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving"
+      r"|Independence Day|Halloween|Valentine's Day|Easter Sunday|Easter|Good Friday|Labor Day"
+      r"|Memorial Day|Election Day|Boxing Day|Veterans Day)(?:\s*,?\s+" + _YEAR + r")?", priority=2)
+
+# relative dates
+_rule("deictic", r"\b(?P<w>today|tomorrow|yesterday|tonight|now|currently|nowadays|recently"
+      r"|lately|soon|previously|formerly|presently|at\s+present|right\s+now|these\s+days"
+      r"|the\s+(?:present|past|future)|in\s+future|the\s+day\s+after\s+tomorrow"
+      r"|the\s+day\s+before\s+yesterday)(?:'s)?\b", _F, priority=1)
+_rule("deictic_tod", r"\b(?P<w>today|tomorrow|yesterday|this|last|early\s+this|late\s+this)\s+"
+      r"(?P<tod>morning|afternoon|evening|night)\b", _F, priority=3)
+_rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|last|next|coming"
+      r"|previous|current|following|same)|that|earlier\s+this|later\s+this|early\s+this"
+      r"|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last"
+      r"|late\s+last|within\s+the\s+next|this\s+past)\s+"
+      r"(?P<gran>week|month|year|weekend|decade|day)(?![\w-])", _F, priority=2)
+_rule("rel_wd", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past|[Tt]his\s+coming)\s+"
+      + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", priority=3)
+_rule("weekday", r"\b" + _WD + r"(?:'s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
+      priority=1)
+_rule("ago", r"\b(?:(?P<qmod>about|around|some|nearly|almost|more\s+than|less\s+than|roughly"
+      r"|over|just|only)\s+)?" + _NUM + r"\s+" + _UNIT
+      + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)\b", _F, priority=4)
+_rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)[\s-]+"
+      r"(?P<dir>ago|earlier)(?=\s+(?:quarter|period|month|level|figure|week|year|result))", _F,
+      priority=5)
+
+# durations
+_QMOD = (r"(?:(?P<qmod>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
+         r"|no\s+more\s+than|nearly|almost|about|around|approximately|roughly|over|under|some"
+         r"|just\s+over|just\s+under|well\s+over|close\s+to)\s+)?")
+_rule("duration", r"\b" + _QMOD + r"(?:(?P<dpre>the\s+(?:past|last|next|coming|first|previous"
+      r"|final|following|latest|remaining|initial|entire|full|whole|other)|the|past|last|next|first"
+      r"|another|coming|a\s+full|a\s+further)\s+)?" + _NUM
+      + r"\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?" + _UNIT
+      + r"(?P<half>\s+and\s+a\s+half)?", _F, priority=2)
+_rule("duration_adj", r"\b(?P<num>\d+(?:\.\d+)?|" + _NUMW + r"|half|one)-" + _UNIT1
+      + r"(?:-(?:long|old))?(?![\w-])", _F, priority=2)
+_rule("duration_vague", r"\b(?:(?P<vq>(?:the\s+)?(?:past|last|next|coming)\s+(?:few|several)|recent"
+      r"|the\s+coming|coming|the\s+past|the\s+last|the\s+next)\s+)"
+      r"(?P<unit>years|months|weeks|days|decades|hours)\b", _F, priority=2)
+_rule("duration_bare", r"(?<=\b[Ff]or\s)(?P<unit>years|months|weeks|days|decades|hours)\b"
+      r"|(?<=\b[Ii]n\s)(?P<unit2>years|decades)\b(?!\s+(?:of|to))", priority=1)
+_rule("duration_long", r"\b(?P<unit>decades|years|months|weeks|days|hours)-long\b", _F, priority=2)
+
+# sets
+_rule("set_adv", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
+      r"|semiannually|semi-annually|biannually)\b", _F, priority=1)
+_rule("set_every", r"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?"
+      r"(?:(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
+      r"(?:(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?"
+      r"|nights?|evenings?|weekends?)|" + _WD.replace("?P<wd>", "?P<wd>(?i:") + r"))s?\b",
+      _F, priority=2)
+_rule("set_a", r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several)\s+times)\s+"
+      r"(?:a|per|each|every)\s+(?P<unit>year|month|week|day)\b", _F, priority=2)
+
+# clock times
+_CLOCK = r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*" + _AMPM + _TZ + r"?"
+_rule("clock", _CLOCK, priority=4)
+_rule("clock_anchor", _CLOCK + r"\s*,?\s+(?:on\s+)?(?P<anchor>(?i:today|tomorrow|yesterday|tonight)|"
+      + _WD + r")\b", priority=4)
+_rule("clock24", r"(?<![\d:.$£€])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+      r"(?![\d:])(?:\s*(?:hrs|hours|h)\b)?" + _TZ + r"?", priority=3)
+_rule("clockmil", r"(?<![\d:.$£€,])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs\b|hours\b|" + _TZ[3:]
+      , priority=3)
+_rule("noon", r"\b(?P<w>noon|midnight|midday)(?:\s+(?P<anchor>(?i:today|tomorrow|yesterday)|"
+      + _WD + r"))?\b", _F, priority=2)
+_rule("oclock", r"\b(?P<h>\d{1,2}|" + _NUMW + r")\s+o'clock\b", _F, priority=3)
+_rule("in_the", r"\b(?P<h>1[0-2]|[1-9])\s+in\s+the\s+(?P<tod>morning|afternoon|evening)\b", _F,
+      priority=3)
+
+# --------------------------------------------------------------------------------------------
+# context checks (reject false positives before overlap resolution)
+
+_TEMPORAL_PREP = re.compile(
+    r"(?:\b(?:in|since|until|till|by|before|after|during|from|to|through|throughout|of|on|early"
+    r"|late|mid|last|next|this|since|between|and|or|around|about|circa|until|as\s+of|starting"
+    r"|beginning|ending|end|start|spring|summer|fall|autumn|winter|year|fiscal|calendar|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December|the|that"
+    r"|its|their|his|her|our|early|each|every|against|for|than|over|at|until|unlike|like|back)"
+    r"|[-(,;])\s*$", re.I)
+_YEAR_BAD_PREV = re.compile(r"(?:\$|€|£|\b(?:about|some|nearly|almost|over|than|approximately"
+                            r"|roughly|number|No\.|#|page|pp?\.|article|section|flight|route"
+                            r"|model|version|chapter|rule|resolution|code|box|room|suite)\s*)$",
+                            re.I)
+_YEAR_OK_NEXT = re.compile(r"^(?:'s|\s*[-–]\s*(?:\d\d|\d{4})\b|\s*[.,;:!?)\"'”’]|\s*$|\s+(?:and|or|to"
+                           r"|when|as|after|before|until|in|on|at|by|for|with|the|a|an|was|were|is"
+                           r"|had|has|have|saw|will|that|which|while|but|he|she|it|they|we|i"
+                           r"|there|this|these|its|his|her|their|from|levels?|figures?|results?"
+                           r"|elections?|election|budget|season|campaign|crisis|war|games|olympics"
+                           r"|census|survey|report|period|quarter|fiscal|annexation|invasion"
+                           r"|revolution|agreement|accord|deal|law|act|plan|summit|model|base"
+                           r"|(?:[A-Z][\w-]*)))", re.I)
+_MONTH_ALONE_OK = re.compile(r"\b(?:in|since|until|till|by|before|after|during|from|to|through"
+                             r"|of|early|late|mid|last|next|this|since|between|and|or|as\s+of"
+                             r"|end|beginning|start|middle|until|on|last|coming|past)[\s-]*$", re.I)
+_FALL_OK = re.compile(r"\b(?:in|since|until|by|before|after|during|through|over|of|the|this|last"
+                      r"|next|early|late|mid|that|each|every)[\s-]*$", re.I)
+
+
+def _prev(text: str, start: int, n: int = 30) -> str:
+    return text[max(0, start - n):start]
+
+
+def _check(name: str, m: re.Match, text: str) -> bool:
+    s, e = m.span()
+    before = _prev(text, s)
+    if name == "year":
+        if _YEAR_BAD_PREV.search(before):
+            return False
+        if re.search(r"\d[\s,.]*$", before):  # "1,2014", "5 2014"
+            return False
+        if m.group("fiscal"):
+            return True
+        after = text[e:e + 40]
+        if _TEMPORAL_PREP.search(before) and not re.match(r"\s+[a-z]+s\b(?<!'s)", after):
+            return True
+        if re.match(r"\s+(?:troops|people|jets|ships|soldiers|[a-z]+s)\b", after) and not re.match(
+                r"\s+(?:was|has|is|elections|games|olympics|figures|levels|results)\b", after):
+            return False
+        return bool(_YEAR_OK_NEXT.match(after))
+    if name == "month":
+        mon = m.group("mon")
+        if m.group("rel"):
+            return True
+        if mon in ("May", "March", "Mar", "Jan", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                   "Dec", "Feb", "Apr"):
+            return bool(_MONTH_ALONE_OK.search(before))
+        # "January" alone: fine, unless part of a name ("June Carter")
+        after = text[e:e + 20]
+        if re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+                r"\s+(?:The|A|In|On|At|For|Russia|Ukraine|NATO)\b", after):
+            return bool(_MONTH_ALONE_OK.search(before))
+        return True
+    if name in ("mdy", "dmy"):
+        mon = m.group("mon")
+        if mon == "May" or mon == "March":
+            # "may 3" cannot happen (case); "March 3" is a date
+            return True
+        return True
+    if name == "season":
+        if m.group("srel") or m.group("year"):
+            srel = (m.group("srel") or "").lower()
+            if srel == "the" and m.group("season").lower() == "fall" and not m.group("year"):
+                return bool(re.search(r"\b(?:in|by|during|since|until|through|over)\s*$", before))
+            return True
+        return bool(_FALL_OK.search(before)) and m.group("season").lower() != "fall" or bool(
+            re.search(r"\b(?:in|during|since|until|by)\s*$", before))
+    if name == "deictic":
+        w = m.group("w").lower()
+        if w == "now" and re.match(r"\s*(?:that|,\s*(?:that|then))\b", text[e:e + 10]):
+            return w == "now"
+        if w in ("the present", "the past", "the future"):
+            return not re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten"
+                                r"|twelve|years?|months?|weeks?|days?|decades?)", text[e:e + 12], re.I)
+        return True
+    if name == "duration":
+        num = m.group("num").lower()
+        unit = m.group("unit").lower()
+        if num in ("a", "an") and unit.startswith(("second", "quarter", "min")):
+            return False
+        if unit.startswith(("night", "weekend", "quarter")) and num in ("a", "an", "some", "many"):
+            return False
+        if num in ("some", "many", "few", "several") and not unit.endswith("s"):
+            return False
+        if re.search(r"[$€£]\s*$", before):
+            return False
+        if unit.startswith("second") and not (num[0].isdigit() or num in _SMALL or num in _TENS):
+            return False
+        return True
+    if name == "weekday":
+        return True
+    if name in ("clock24",):
+        after = text[e:e + 3]
+        # scores and ratios: "2:1", "won 3:2" never match (two-digit minutes required)
+        if re.search(r"\b(?:score|won|beat|lost|ratio|verse|chapter)\s*$", before, re.I):
+            return False
+        return not after.startswith(("/", "-"))
+    if name == "set_every":
+        return bool(m.group("unit") or m.group("wd"))
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# dates and values
+
+
+class _Unresolved(Exception):
+    def __init__(self, value: str):
+        super().__init__(value)
+        self.value = value
+
+
+class _DCT:
+    def __init__(self, s: str | None):
+        self.year = self.month = self.day = None
+        if s:
+            m = re.match(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
+            if m:
+                self.year = int(m.group(1))
+                self.month = int(m.group(2)) if m.group(2) else None
+                self.day = int(m.group(3)) if m.group(3) else None
+
+    def need_year(self, marker: str) -> int:
+        if self.year is None:
+            raise _Unresolved(marker)
+        return self.year
+
+    def need_month(self, marker: str) -> tuple[int, int]:
+        if self.month is None:
+            raise _Unresolved(marker)
+        return self.year, self.month
+
+    def need_day(self, marker: str) -> date:
+        if self.day is None:
+            raise _Unresolved(marker)
+        return date(self.year, self.month, self.day)
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + n
+    return t // 12, t % 12 + 1
+
+
+def _quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _to_num(s: str | None) -> float | None:
+    """Number from digits or words; None for vague amounts ("several")."""
+    if s is None:
+        return None
+    t = s.lower().strip().replace(",", "")
+    t = re.sub(r"\s+", " ", t)
+    if t.endswith(" 1/2"):
+        base = _to_num(t[:-4])
+        return None if base is None else base + 0.5
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in ("a couple of", "a couple"):
+        return 2
+    if t in ("half",):
+        return 0.5
+    if "hundred" in t:
+        return 100
+    if t in _SMALL:
+        return _SMALL[t]
+    parts = re.split(r"[- ]", t)
+    if parts and parts[0] in _TENS:
+        return _TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+_UNIT_CODE = {"year": "Y", "yr": "Y", "month": "M", "week": "W", "day": "D", "night": "D",
+              "weekend": "WE", "hour": "H", "hr": "H", "minute": "M", "min": "M", "second": "S",
+              "decade": "DE", "century": "CE", "centurie": "CE", "quarter": "Q", "fortnight": "FN"}
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u.endswith("ies"):
+        u = u[:-3] + "y"
+    elif u.endswith("s") and u not in ("s",):
+        u = u[:-1]
+    return u
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    u = _unit_key(unit)
+    code = _UNIT_CODE.get(u, "D")
+    if n is None:
+        x = "X"
+        return {"H": f"PT{x}H", "M": f"PT{x}M" if u in ("minute", "min") else f"P{x}M",
+                "S": f"PT{x}S", "DE": "P" + x + "DE", "CE": "P" + x + "CE", "Q": "P" + x + "Q",
+                "WE": "P" + x + "WE", "FN": "P" + x + "W"}.get(code, f"P{x}{code}")
+    if code == "DE":
+        return f"P{_fmt(n * 10)}Y"
+    if code == "CE":
+        return f"P{_fmt(n * 100)}Y"
+    if code == "Q":
+        return f"P{_fmt(n * 3)}M"
+    if code == "FN":
+        return f"P{_fmt(n * 2)}W"
+    if code == "WE":
+        return f"P{_fmt(n * 2)}D"
+    if not float(n).is_integer():
+        lower = {"Y": (12, "P{}M"), "W": (7, "P{}D"), "D": (24, "PT{}H"), "H": (60, "PT{}M")}
+        if code in lower and u not in ("minute", "min"):
+            k, f = lower[code]
+            if float(n * k).is_integer():
+                if code == "H":
+                    return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+                return f.format(int(n * k))
+    if code in ("H", "S") or u in ("minute", "min"):
+        return f"PT{_fmt(n)}{'M' if u in ('minute', 'min') else code}"
+    return f"P{_fmt(n)}{code}"
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def interval(value: str, mod: str | None = None) -> tuple[str | None, str | None]:
+    """Inclusive ISO date interval (begin, until) covered by a TIMEX3 DATE/TIME value and mod."""
+    b, u = _interval(value)
+    if b is None:
+        return None, None
+    if mod == "BEFORE":
+        return None, (date.fromisoformat(b) - timedelta(days=1)).isoformat()
+    if mod == "ON_OR_BEFORE":
+        return None, u
+    if mod == "AFTER":
+        return (date.fromisoformat(u) + timedelta(days=1)).isoformat(), None
+    if mod == "ON_OR_AFTER":
+        return b, None
+    return b, u
+
+
+def _interval(v: str) -> tuple[str | None, str | None]:
+    try:
+        m = re.match(r"^(\d{4})-(\d\d)-(\d\d)", v)
+        if m:
+            d = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            return d, d
+        m = re.match(r"^(\d{4})-(\d\d)$", v)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_last_day(y, mo):02d}"
+        m = re.match(r"^(\d{4})-W(\d\d)(?:-(WE|\d))?$", v)
+        if m:
+            mon = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3] == "WE":
+                return (mon + timedelta(days=5)).isoformat(), (mon + timedelta(days=6)).isoformat()
+            if m[3]:
+                d = (mon + timedelta(days=int(m[3]) - 1)).isoformat()
+                return d, d
+            return mon.isoformat(), (mon + timedelta(days=6)).isoformat()
+        m = re.match(r"^(\d{4})-Q([1-4])$", v)
+        if m:
+            y, q = int(m[1]), int(m[2])
+            m1, m3 = 3 * q - 2, 3 * q
+            return f"{y}-{m1:02d}-01", f"{y}-{m3:02d}-{_last_day(y, m3):02d}"
+        m = re.match(r"^(\d{4})-H([12])$", v)
+        if m:
+            y = int(m[1])
+            return (f"{y}-01-01", f"{y}-06-30") if m[2] == "1" else (f"{y}-07-01", f"{y}-12-31")
+        m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", v)
+        if m:
+            y = int(m[1])
+            a, z = _SEASON_MONTHS[m[2]]
+            if m[2] == "WI":
+                return f"{y}-12-01", f"{y + 1}-02-{_last_day(y + 1, 2):02d}"
+            return f"{y}-{a:02d}-01", f"{y}-{z:02d}-{_last_day(y, z):02d}"
+        m = re.match(r"^(\d{4})$", v)
+        if m:
+            return f"{m[1]}-01-01", f"{m[1]}-12-31"
+        m = re.match(r"^(\d{3})$", v)
+        if m:
+            return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+        m = re.match(r"^(\d{2})$", v)
+        if m:
+            return f"{m[1]}00-01-01", f"{m[1]}99-12-31"
+    except ValueError:
+        return None, None
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------
+# tense without a parse: the nearest tense cue in the sentence
+
+
+_SENT_BOUND = re.compile(r"[.!?\n]\s")
+_CUES = re.compile(
+    r"\b(?P<fut>will|won't|wo|'ll|shall|going\s+to|plans?\s+to|planned\s+to|scheduled|expected\s+to"
+    r"|is\s+to|are\s+to|would|upcoming|next)\b|(?P<past>said|was|were|had|did|ago|last|earlier"
+    r"|[a-z]{3,}ed)\b|\b(?P<pres>is|are|am|says|say)\b", re.I)
+
+
+def regex_tense(text: str) -> Tense:
+    def tense(start: int, end: int) -> str | None:
+        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160)
+        hi_c = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        hi = min(hi_c + [end + 160])
+        best, dist = None, 10**9
+        for m in _CUES.finditer(text, max(lo, 0), hi):
+            if start <= m.start() < end:
+                continue
+            d = start - m.end() if m.end() <= start else m.start() - end
+            kind = "FUTURE" if m.group("fut") else "PAST" if m.group("past") else "PRESENT"
+            if d < dist:
+                best, dist = kind, d
+        return best
+    return tense
+
+
+# --------------------------------------------------------------------------------------------
+# the tagger
+
+
+_PREFIX_MOD = re.compile(
+    r"\b(?P<p>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|turn|close)\s+of"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of|the\s+first\s+half\s+of"
+    r"|the\s+second\s+half\s+of|about|around|approximately|roughly|circa|some\s+time\s+in)"
+    r"(?:\s+|-)(?:the\s+)?$", re.I)
+_SIGNAL = re.compile(r"\b(?P<s>since|after|before|until|till|through|by|prior\s+to|ahead\s+of"
+                     r"|as\s+of|no\s+later\s+than|not\s+before|not\s+after|from|post|pre|up\s+to"
+                     r"|beginning|starting|effective)[\s-]+(?:(?:on|in|at)\s+)?$", re.I)
+_PREFIX_CODE = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+                "beginning": "START", "start": "START", "end": "END", "middle": "MID",
+                "turn": "END", "close": "END", "about": "APPROX", "around": "APPROX",
+                "approximately": "APPROX", "roughly": "APPROX", "circa": "APPROX",
+                "first": "START", "second": "END", "some": "APPROX"}
+_SIGNAL_CODE = {"since": "ON_OR_AFTER", "after": "AFTER", "post": "AFTER", "before": "BEFORE",
+                "pre": "BEFORE", "prior to": "BEFORE", "ahead of": "BEFORE", "until": "ON_OR_BEFORE",
+                "till": "ON_OR_BEFORE", "through": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
+                "no later than": "ON_OR_BEFORE", "not before": "ON_OR_AFTER",
+                "not after": "ON_OR_BEFORE", "as of": None, "from": "ON_OR_AFTER",
+                "up to": "ON_OR_BEFORE", "beginning": "ON_OR_AFTER", "starting": "ON_OR_AFTER",
+                "effective": "ON_OR_AFTER"}
+_QMOD_CODE = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+              "well over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+              "under": "LESS_THAN", "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+              "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+              "nearly": "EQUAL_OR_LESS", "almost": "LESS_THAN", "about": "APPROX",
+              "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+              "close to": "APPROX", "just": None, "only": None}
+
+_TRIGGER = re.compile(
+    r"\d|(?i:today|tomorrow|yesterday|tonight|now|current|recent|lately|soon|previous|formerly"
+    r"|present|past|future|these days|week|month|year|day|decade|centur|quarter|hour|minute"
+    r"|second|night|morning|afternoon|evening|noon|midday|spring|summer|fall|autumn|winter"
+    r"|daily|annual|fortnight|season|half|period|christmas|easter|thanksgiving|halloween|new year"
+    r"|o'clock)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|Labor|Memorial|Election|Independence|Valentine|Boxing|Veterans|Good Friday")
+
+
+@dataclass
+class _State:
+    dct: _DCT
+    tense: Tense
+    tz: str | None
+    last_day: date | None = None  # last day-level date mentioned (anaphora, clock times)
+    last_quarter: tuple[int, int] | None = None
+    last_value: str | None = None
+    sent_day: dict = field(default_factory=dict)
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    found = []
+    for name, pat, prio in _RULES:
+        for m in pat.finditer(text):
+            if m.end() > m.start() and _check(name, m, text):
+                found.append((m.start(), m.end(), prio, name, m))
+    # longest first, then rule priority; keep non-overlapping
+    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int, int, str, re.Match]] = []
+    for c in found:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
+         offset: int = 0, state: _State | None = None) -> list[Timex]:
+    st = state or _State(_DCT(dct), tense, tz)
+    st.tense = tense
+    if not _TRIGGER.search(text):
+        return []
+    out: list[Timex] = []
+    for s, e, _prio, name, m in _candidates(text):
+        mod = None
+        # left extension with an in-span modifier: "early 2014", "about two weeks"
+        pm = _PREFIX_MOD.search(_prev(text, s, 40))
+        if pm and name not in ("ago", "duration", "deictic") or (
+                pm and name == "deictic" and m.group("w").lower() in ("yesterday", "today",
+                                                                    "tomorrow", "tonight")):
+            p = pm.group("p").lower()
+            if not (name in ("rel_unit", "deictic_tod") and p in ("early", "late", "earlier",
+                                                                 "later")):
+                key = p.split()[-1] if not p.startswith("the first") else "first"
+                if p.startswith("the second"):
+                    key = "second"
+                if p.startswith("some"):
+                    key = "some"
+                mod = _PREFIX_CODE.get(key)
+                if not (key in ("about", "around", "approximately", "roughly", "circa", "some")
+                        and name not in ("year", "clock", "clock24", "noon", "oclock", "decade")):
+                    s = s - (len(_prev(text, s, 40)) - pm.start())
+                else:
+                    mod = None
+        try:
+            t, value, m2, tzv = _normalise(name, m, text, st)
+            resolved = True
+        except _Unresolved as u:
+            t, value, m2, tzv = _type_of(name, m), u.value, None, None
+            resolved = False
+        if value is None:
+            continue
+        mod = mod or m2
+        if t in ("DATE", "TIME") and mod is None:
+            sg = _SIGNAL.search(_prev(text, s, 25))
+            if sg:
+                code = _SIGNAL_CODE.get(re.sub(r"\s+", " ", sg.group("s").lower()))
+                if not (sg.group("s").lower() == "by" and name in ("deictic",)
+                        and m.group("w").lower() in ("now",)):
+                    mod = code
+        begin = until = None
+        if t in ("DATE", "TIME") and resolved:
+            begin, until = interval(value, mod)
+        out.append(Timex(s + offset, e + offset, text[s:e], t, value, mod, begin, until, resolved,
+                         tzv, name))
+        if t == "DATE" and resolved:
+            st.last_value = value
+            if re.match(r"^\d{4}-\d\d-\d\d$", value):
+                st.last_day = date.fromisoformat(value)
+                st.sent_day["day"] = st.last_day
+            qm = re.match(r"^(\d{4})-Q(\d)$", value)
+            if qm:
+                st.last_quarter = (int(qm[1]), int(qm[2]))
+    return out
+
+
+def _type_of(name: str, m: re.Match) -> str:
+    if name.startswith("duration"):
+        return "DURATION"
+    if name.startswith("set"):
+        return "SET"
+    if name in ("clock", "clock_anchor", "clock24", "clockmil", "noon", "oclock", "in_the"):
+        return "TIME"
+    if name in ("deictic_tod",) or (name in ("weekday", "rel_wd") and m.group("tod")):
+        return "TIME"
+    return "DATE"
+
+
+def _month_year(st: _State, month: int, name_marker: str, tense_s: str | None,
+                rel: str | None = None) -> int:
+    """Year of a month name without year: nearest occurrence in the tense's direction."""
+    y, dm = st.dct.need_month(name_marker)
+    rel = (rel or "").lower()
+    if rel == "last" or rel == "past":
+        return y if month < dm else y - 1
+    if rel in ("next", "coming"):
+        return y if month > dm else y + 1
+    if rel == "this":
+        return y
+    if tense_s == "PAST" and month > dm:
+        return y - 1
+    if tense_s == "FUTURE" and month < dm:
+        return y + 1
+    return y
+
+
+def _weekday_date(st: _State, wd: int, tense_s: str | None, rel: str | None,
+                  marker: str) -> date:
+    d = st.dct.need_day(marker)
+    cur = d.isoweekday()
+    rel = (rel or "").lower()
+    if rel in ("next", "coming", "this coming"):
+        delta = (wd - cur) % 7 or 7
+        if rel == "next" and delta < 3 and False:
+            delta += 7
+        return d + timedelta(days=delta)
+    if rel in ("last", "this past"):
+        delta = (cur - wd) % 7 or 7
+        return d - timedelta(days=delta)
+    if rel == "this":
+        return d + timedelta(days=wd - cur)
+    if wd == cur:
+        return d
+    if tense_s in ("FUTURE", "PRESENT_FUT"):
+        return d + timedelta(days=(wd - cur) % 7)
+    return d - timedelta(days=(cur - wd) % 7)
+
+
+def _holiday(name: str, y: int) -> date | None:
+    n = name.lower().replace("’", "'")
+    fixed = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1), "new year's": (1, 1),
+             "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+             "boxing day": (12, 26), "veterans day": (11, 11)}
+    if n in fixed:
+        return date(y, *fixed[n])
+
+    def nth(month: int, weekday: int, k: int) -> date:
+        first = date(y, month, 1)
+        off = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=off + 7 * (k - 1))
+
+    if n.startswith("thanksgiving"):
+        return nth(11, 4, 4)
+    if n == "labor day":
+        return nth(9, 1, 1)
+    if n == "memorial day":
+        last = date(y, 5, 31)
+        return last - timedelta(days=(last.isoweekday() - 1) % 7)
+    if n == "election day":
+        return nth(11, 1, 1) + timedelta(days=1)
+    if n.startswith("easter") or n == "good friday":
+        a, b, c = y % 19, y // 100, y % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l_) // 451
+        month = (h + l_ - 7 * m + 114) // 31
+        day = (h + l_ - 7 * m + 114) % 31 + 1
+        easter = date(y, month, day)
+        return easter - timedelta(days=2) if n == "good friday" else easter
+    return None
+
+
+def _hour(h: int, ampm: str | None) -> int:
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        if pm and h < 12:
+            h += 12
+        if not pm and h == 12:
+            h = 0
+    return h
+
+
+def _anchor_day(st: _State, m: re.Match, s: int, e: int, marker: str) -> date:
+    """The day a clock time belongs to: its own anchor, a day named before it, else the DCT."""
+    anchor = m.groupdict().get("anchor")
+    if anchor:
+        a = anchor.lower()
+        if a in _WEEKDAYS:
+            return _weekday_date(st, _WEEKDAYS[a], st.tense(s, e), None, marker)
+        d = st.dct.need_day(marker)
+        return d + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[a])
+    if st.sent_day.get("day") is not None:
+        return st.sent_day["day"]
+    return st.dct.need_day(marker)
+
+
+def _normalise(name: str, m: re.Match, text: str, st: _State):
+    """(type, value, mod, tz) of a match; raises _Unresolved for what the DCT cannot resolve."""
+    g = m.groupdict()
+    s, e = m.span()
+    dct = st.dct
+
+    def tense() -> str | None:
+        return st.tense(s, e)
+
+    if name == "iso":
+        d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+        if g["h"]:
+            return "TIME", f"{d.isoformat()}T{g['h']}:{g['mi']}", None, None
+        return "DATE", d.isoformat(), None, None
+    if name == "slash":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        mo, da = (a, b)
+        if a > 12 or (st.tz and not st.tz.startswith("-") and b <= 12):
+            mo, da = b, a
+        try:
+            return "DATE", date(y, mo, da).isoformat(), None, None
+        except ValueError:
+            return "DATE", None, None, None
+    if name in ("mdy", "dmy"):
+        mo = _MONTHS[g["mon"].lower().rstrip(".")]
+        da = int(g["day"])
+        if g["year"]:
+            y = int(g["year"])
+        else:
+            marker = f"XXXX-{mo:02d}-{da:02d}"
+            y = _month_year(st, mo, marker, tense())
+            dm = dct.month
+            if dct.day and mo == dm and tense() == "PAST" and da > dct.day:
+                y -= 1
+            if dct.day and mo == dm and tense() == "FUTURE" and da < dct.day:
+                y += 1
+        try:
+            d = date(y, mo, da)
+        except ValueError:
+            return "DATE", None, None, None
+        return "DATE", d.isoformat(), None, None
+    if name == "month_year":
+        return "DATE", f"{int(g['year'])}-{_MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None
+    if name == "month_rel":
+        mo = _MONTHS[g["mon"].lower().rstrip(".")]
+        y = dct.need_year(f"XXXX-{mo:02d}") + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return "DATE", f"{y}-{mo:02d}", None, None
+    if name == "month":
+        mo = _MONTHS[g["mon"].lower().rstrip(".")]
+        y = _month_year(st, mo, f"XXXX-{mo:02d}", tense(), g["rel"])
+        return "DATE", f"{y}-{mo:02d}", None, None
+    if name == "year":
+        return "DATE", g["year"], None, None
+    if name == "decade":
+        if g["dec"]:
+            return "DATE", g["dec"][:3], None, None
+        two = int(g["dec2"])
+        cent = 19 if dct.year is None or two > (dct.year % 100) else dct.year // 100
+        return "DATE", f"{cent}{g['dec2'][0]}", None, None
+    if name == "century":
+        if g["cent"]:
+            return "DATE", f"{int(g['cent']) - 1:02d}", None, None
+        y = dct.need_year("XX")
+        rel = g["crel"].lower().split()[-1]
+        c = y // 100 + {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
+        return "DATE", f"{c:02d}", None, None
+    if name in ("quarter", "the_quarter", "year_ago_adj"):
+        return _quarter(name, g, st, tense())
+    if name == "season":
+        code = _SEASONS[g["season"].lower()]
+        rel = (g["srel"] or "").lower()
+        mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
+        if g["year"]:
+            return "DATE", f"{g['year']}-{code}", mod, None
+        y, dm = dct.need_month(f"XXXX-{code}")
+        cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
+            dm, "FA")
+        start_m = _SEASON_MONTHS[code][0]
+        if rel in ("last", "this past"):
+            y = y - 1 if code == cur or start_m > dm else y
+        elif rel in ("next", "the coming"):
+            y = y + 1 if code == cur or start_m < dm else y
+        elif rel == "this" or code == cur:
+            y = y - 1 if code == "WI" and dm <= 2 else y
+        elif tense() == "PAST" and start_m > dm:
+            y -= 1
+        elif tense() == "FUTURE" and start_m < dm:
+            y += 1
+        return "DATE", f"{y}-{code}", mod, None
+    if name == "holiday":
+        if g["year"]:
+            d = _holiday(g["hol"], int(g["year"]))
+            return "DATE", d.isoformat() if d else None, None, None
+        today = dct.need_day("XXXX-XX-XX")
+        d = _holiday(g["hol"], today.year)
+        rel = (g["hrel"] or "").lower()
+        if d is None:
+            return "DATE", None, None, None
+        if (rel == "last" or (not rel and tense() == "PAST")) and d > today:
+            d = _holiday(g["hol"], today.year - 1)
+        elif (rel == "next" or (not rel and tense() == "FUTURE")) and d < today:
+            d = _holiday(g["hol"], today.year + 1)
+        return "DATE", d.isoformat(), None, None
+    if name == "deictic":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                "presently": "PRESENT_REF", "at present": "PRESENT_REF", "right now": "PRESENT_REF",
+                "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+                "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+                "formerly": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
+                "the future": "FUTURE_REF", "in future": "FUTURE_REF"}
+        if w in refs:
+            return "DATE", refs[w], None, None
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+                 "the day after tomorrow": 2, "the day before yesterday": -2}[w]
+        marker = "XXXX-XX-XX" if shift == 0 else f"REF{shift:+d}D".replace("+", "+P").replace("-", "-P")
+        d = dct.need_day(marker) + timedelta(days=shift)
+        if w == "tonight":
+            return "TIME", d.isoformat() + "TNI", None, None
+        return "DATE", d.isoformat(), None, None
+    if name == "deictic_tod":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        tod = _TOD[g["tod"].lower()]
+        shift = {"today": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1,
+                 "early this": 0, "late this": 0}[w]
+        mod = "START" if w.startswith("early") else "END" if w.startswith("late") else None
+        if w == "last" and tod != "NI":
+            shift = -1
+        d = dct.need_day(f"XXXX-XX-XXT{tod}" if shift == 0 else f"REF{'+P' if shift > 0 else '-P'}1DT{tod}")
+        d = d + timedelta(days=shift)
+        return "TIME", f"{d.isoformat()}T{tod}", mod, None
+    if name == "rel_unit":
+        return _rel_unit(g, st, tense())
+    if name in ("rel_wd", "weekday"):
+        wd = _WEEKDAYS[g["wd"].lower()]
+        rel = re.sub(r"\s+", " ", g.get("rel") or "").lower() or None
+        tn = tense()
+        if tn == "PRESENT":
+            tn = "PRESENT_FUT"
+        d = _weekday_date(st, wd, tn, rel, f"XXXX-WXX-{wd}")
+        if g.get("tod"):
+            return "TIME", f"{d.isoformat()}T{_TOD[g['tod'].lower()]}", None, None
+        st.sent_day["day"] = d
+        return "DATE", d.isoformat(), None, None
+    if name in ("ago", "ago_adj"):
+        return _ago(g, st)
+    if name.startswith("duration"):
+        return _duration(name, g, st, text, s)
+    if name.startswith("set"):
+        return _set(name, g)
+    if name in ("clock", "clock_anchor", "clock24", "clockmil", "noon", "oclock", "in_the"):
+        if name == "noon":
+            hh, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[g["w"].lower()]
+            if g["w"].lower() == "midday" and not g.get("anchor") and False:
+                pass
+        elif name == "oclock":
+            hn = _to_num(g["h"])
+            if hn is None or not 1 <= hn <= 12:
+                return "TIME", None, None, None
+            hh, mi = int(hn), 0
+        elif name == "in_the":
+            hh = _hour(int(g["h"]), "pm" if g["tod"].lower() != "morning" else "am")
+            mi = 0
+        else:
+            hh = _hour(int(g["h"]), g.get("ampm"))
+            mi = int(g["mi"] or 0)
+        tzv = tz_offset(g["tz"], st.tz) if g.get("tz") else None
+        hm = f"T{hh:02d}:{mi:02d}"
+        try:
+            d = _anchor_day(st, m, s, e, "XXXX-XX-XX" + hm)
+        except _Unresolved as u:
+            raise _Unresolved(u.value) from None
+        return "TIME", d.isoformat() + hm, None, tzv
+    raise AssertionError(name)
+
+
+def _quarter(name: str, g: dict, st: _State, tn: str | None):
+    dct = st.dct
+    if name == "year_ago_adj":
+        if st.last_quarter:
+            y, q = st.last_quarter
+            return "DATE", f"{y - 1}-Q{q}", None, None
+        return "DATE", str(dct.need_year("REF-P1Y") - 1), None, None
+    unit = (g.get("qu") or "quarter").lower()
+    qord = (g.get("qord") or "").lower()
+    y = None
+    for key in ("qy", "qy2"):
+        v = g.get(key)
+        if v:
+            v = v.lower()
+            if v[0].isdigit():
+                y = int(v)
+            else:
+                y = dct.need_year("XXXX") + {"this": 0, "last": -1, "next": 1}[v.split()[0]]
+    if g.get("qrel"):
+        y = dct.need_year("XXXX") + {"this": 0, "last": -1, "next": 1}[g["qrel"].lower()]
+    if unit == "period" and qord not in ("year-earlier", "year-ago", "latest", "same"):
+        return "DATE", None, None, None
+    if unit == "half":
+        k = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(qord)
+        if k is None:
+            return "DATE", None, None, None
+        if y is None:
+            yy, dm = dct.need_month(f"XXXX-H{k}")
+            y = yy - 1 if (k == 2 and dm <= 6 and tn == "PAST") else yy
+        return "DATE", f"{y}-H{k}", None, None
+    if qord in _ORD:
+        q = _ORD[qord]
+        if y is None:
+            yy, dm = dct.need_month(f"XXXX-Q{q}")
+            cur = _quarter_of(dm)
+            y = yy - 1 if (q > cur and tn == "PAST") or (q == 4 and cur == 1 and tn != "FUTURE") else yy
+        return "DATE", f"{y}-Q{q}", None, None
+    if qord in ("year-earlier", "year-ago"):
+        if st.last_quarter:
+            yy, q = st.last_quarter
+            return "DATE", f"{yy - 1}-Q{q}", None, None
+        yy, dm = dct.need_month("REF-P1Y")
+        q = _quarter_of(dm) - 1 or 4
+        return "DATE", f"{yy - 1 - (1 if q == 4 and dm <= 3 else 0)}-Q{q}", None, None
+    # the quarter / the latest quarter / the current quarter / the same quarter
+    if st.last_quarter and qord not in ("current", "next", "previous", "last", "final"):
+        yy, q = st.last_quarter
+        return "DATE", f"{yy}-Q{q}", None, None
+    yy, dm = dct.need_month("XXXX-QX")
+    q = _quarter_of(dm)
+    if qord in ("previous", "last", "latest", "") or (qord == "fiscal") or (not qord and tn == "PAST"):
+        q -= 1
+    elif qord == "next":
+        q += 1
+    elif qord == "final":
+        q = 4
+    if q == 0:
+        yy, q = yy - 1, 4
+    if q == 5:
+        yy, q = yy + 1, 1
+    if y is not None:
+        yy = y
+    return "DATE", f"{yy}-Q{q}", None, None
+
+
+def _rel_unit(g: dict, st: _State, tn: str | None):
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    gran = g["gran"].lower()
+    dct = st.dct
+    mod = None
+    if rel.startswith(("earlier", "early")):
+        mod = "START"
+    elif rel.startswith(("later", "late")):
+        mod = "END"
+    if rel.startswith("within"):
+        return "DURATION", f"P1{ {'week': 'W', 'month': 'M', 'year': 'Y', 'day': 'D'}.get(gran, 'W')}", None, None
+    base = rel.split()[-1]
+    if base in ("past", "previous") and rel.startswith("the") and gran in ("decade", "day"):
+        return "DURATION", {"decade": "P10Y", "day": "P1D"}[gran], None, None
+    if rel in ("the past", "the last") and gran in ("week", "month", "year"):
+        pass  # "the past year": TimeBank reads it as the last calendar unit
+    shift = {"this": 0, "current": 0, "same": 0, "that": 0, "last": -1, "past": -1, "previous": -1,
+             "next": 1, "coming": 1, "following": 1}.get(base, 0)
+    anaphoric = base in ("same", "that", "following")
+    code = {"week": "W", "month": "M", "year": "Y", "weekend": "W", "decade": "DE", "day": "D"}[gran]
+    marker = ({"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "DE": "XXX", "D": "XXXX-XX-XX"}[code]
+              if shift == 0 else f"REF{'+' if shift > 0 else '-'}P1{code}")
+    if gran == "day":
+        if anaphoric and st.last_day:
+            return "DATE", (st.last_day + timedelta(days=shift if base == "following" else 0)).isoformat(), None, None
+        if base in ("this", "same", "that", "current"):
+            return "DATE", dct.need_day(marker).isoformat(), mod, None
+        return "DATE", None, None, None
+    if anaphoric and st.last_value and gran == "year":
+        m = re.match(r"^(\d{4})", st.last_value)
+        if m:
+            return "DATE", str(int(m[1]) + (1 if base == "following" else 0)), mod, None
+    if gran == "year":
+        return "DATE", str(dct.need_year(marker) + shift), mod, None
+    if gran == "decade":
+        y = dct.need_year(marker) + 10 * shift
+        return "DATE", str(y)[:3], mod, None
+    if gran == "month":
+        y, mo = _add_months(*dct.need_month(marker), shift)
+        return "DATE", f"{y}-{mo:02d}", mod, None
+    d = dct.need_day(marker) + timedelta(weeks=shift)
+    if gran == "weekend":
+        if shift == 0 and d.isoweekday() < 6 and tn == "PAST" and base == "the":
+            d -= timedelta(weeks=1)
+        return "DATE", _week(d) + "-WE", mod, None
+    return "DATE", _week(d), mod, None
+
+
+def _ago(g: dict, st: _State):
+    n = _to_num(g["num"])
+    unit = _unit_key(g["unit"])
+    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    qmod = _QMOD_CODE.get(re.sub(r"\s+", " ", (g.get("qmod") or "").lower()))
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    dct = st.dct
+    anaphoric = direction in ("earlier", "later")
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
+    code = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
+            "hour": "H", "minute": "M", "quarter": "Q"}.get(unit, "D")
+    marker = f"REF{'+' if sign > 0 else '-'}P{_fmt(n)}{code}"
+    k = int(n) if float(n).is_integer() else n
+    if unit == "year" and k == 1 and st.last_quarter and sign < 0:
+        y, q = st.last_quarter
+        return "DATE", f"{y - 1}-Q{q}", qmod, None
+    if unit in ("year", "decade", "century"):
+        years = int(n * {"year": 1, "decade": 10, "century": 100}[unit])
+        if anaphoric and st.last_value and re.match(r"^\d{4}", st.last_value):
+            base = int(st.last_value[:4])
+        else:
+            base = dct.need_year(marker)
+        return "DATE", str(base + sign * years), qmod, None
+    if unit == "quarter":
+        y, mo = dct.need_month(marker)
+        y, mo = _add_months(y, mo, sign * 3 * int(n))
+        return "DATE", f"{y}-Q{_quarter_of(mo)}", qmod, None
+    if unit == "month":
+        y, mo = dct.need_month(marker)
+        y, mo = _add_months(y, mo, sign * int(n))
+        return "DATE", f"{y}-{mo:02d}", qmod, None
+    base_d = st.last_day if anaphoric and st.last_day else dct.need_day(marker)
+    if unit == "week":
+        return "DATE", _week(base_d + timedelta(weeks=sign * n)), qmod, None
+    if unit in ("day", "night", "weekend"):
+        return "DATE", (base_d + timedelta(days=sign * n)).isoformat(), qmod, None
+    if unit in ("hour", "hr", "minute", "min"):
+        return "DATE", base_d.isoformat(), qmod, None
+    return "DATE", None, None, None
+
+
+def _duration(name: str, g: dict, st: _State, text: str, s: int):
+    if name == "duration_adj":
+        n = _to_num(g["num"])
+        return "DURATION", _duration_value(n, g["unit"]), None, None
+    if name in ("duration_vague", "duration_bare", "duration_long"):
+        unit = g.get("unit") or g.get("unit2")
+        vq = (g.get("vq") or "").lower()
+        if vq == "recent" and unit.lower() == "years":
+            return "DATE", "PAST_REF", None, None
+        return "DURATION", _duration_value(None, unit), None, None
+    n = _to_num(g["num"])
+    if g.get("half") and n is not None:
+        n += 0.5
+    qmod = _QMOD_CODE.get(re.sub(r"\s+", " ", (g.get("qmod") or "").lower()))
+    if (g.get("num") or "").lower() in ("a couple of", "a couple", "a number of") and not qmod:
+        qmod = "APPROX" if g["num"].lower().startswith("a couple") else None
+    unit = _unit_key(g["unit"])
+    # "in two days" with a future verb: a date, counted from the DCT
+    if (g.get("num") or "").lower() in ("a", "an") and re.search(
+            r"(?:\d|%|\b(?:million|billion|thousand|percent|dollars|tons|barrels|people|times))\s+$",
+            _prev(text, s, 12), re.I):
+        return "SET", _duration_value(1, g["unit"]), None, None
+    if re.search(r"\bin\s+$", _prev(text, s, 4), re.I) and n is not None and not g.get("dpre") and \
+            st.tense(s, s + 1) == "FUTURE" and unit in ("day", "week", "month", "year"):
+        dct = st.dct
+        marker = f"REF+P{_fmt(n)}{_UNIT_CODE[unit]}"
+        if unit == "year":
+            return "DATE", str(dct.need_year(marker) + int(n)), qmod, None
+        if unit == "month":
+            y, mo = _add_months(*dct.need_month(marker), int(n))
+            return "DATE", f"{y}-{mo:02d}", qmod, None
+        d = dct.need_day(marker) + (timedelta(weeks=n) if unit == "week" else timedelta(days=n))
+        return "DATE", d.isoformat() if unit == "day" else _week(d), qmod, None
+    return "DURATION", _duration_value(n, g["unit"]), qmod, None
+
+
+def _set(name: str, g: dict):
+    if name == "set_adv":
+        w = g["w"].lower()
+        v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+             "annually": "P1Y", "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H",
+             "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M",
+             "biannually": "P6M"}[w]
+        return "SET", v, None, None
+    if name == "set_a":
+        unit = g.get("unit") or g.get("unit2")
+        return "SET", _duration_value(1, unit), None, None
+    if g.get("wd"):
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[g['wd'].lower()]}", None, None
+    unit = g["unit"].lower().rstrip("s")
+    n = _to_num(g.get("num")) or 1
+    if g.get("other"):
+        n *= 2
+    if unit in ("morning", "night", "evening"):
+        return "SET", f"XXXX-XX-XXT{_TOD[unit]}", None, None
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE", None, None
+    return "SET", _duration_value(n, unit), None, None
+
+
+# --------------------------------------------------------------------------------------------
+# public API
+
+
+def tag_timexes(text: str, dct: str | None, tz: str | None = None) -> list[Timex]:
+    """TIMEX3 expressions in ``text``, normalised against ``dct`` ("YYYY-MM-DD", "YYYY-MM" or None).
+
+    Without a parse the tense that places "Friday" before or after the DCT comes from the
+    nearest tense cue in the sentence ("will", "said", "-ed"). ``tz`` is the source's UTC
+    offset, used to read ambiguous zone abbreviations.
+    """
+    st = _State(_DCT(dct), regex_tense(text), tz)
+    out: list[Timex] = []
+    # sentence by sentence so that a clock time anchors to the day named in its own sentence
+    pos = 0
+    for chunk in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'`(])|\n\s*\n", text):
+        i = text.find(chunk, pos)
+        if i < 0:
+            i = pos
+        st.sent_day = {}
+        sub_tense = _shift_tense(st.tense, i)
+        out.extend(_tag(chunk, dct, tz, sub_tense, offset=i, state=st))
+        pos = i + len(chunk)
+    return out
+
+
+def _shift_tense(tense: Tense, offset: int) -> Tense:
+    return lambda s, e: tense(s + offset, e + offset)
+
+
+_AUX_FUT = {"will", "shall", "'ll", "wo"}
+
+
+def _governor(span):
+    """The verb that governs a token span: climb from the span root to a VERB/AUX outside it."""
+    tok = span.root
+    seen = 0
+    while seen < 12:
+        if tok.i < span.start or tok.i >= span.end:
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        seen += 1
+    return None
+
+
+def _spacy_tense(verb) -> str | None:
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        if a.lower_ in _AUX_FUT or a.lemma_ in ("will", "shall") or a.lower_ == "would":
+            return "FUTURE"
+    # "is going to meet", "plans to meet", "is expected to"
+    if any(a.lower_ == "to" for a in auxes) and verb.head is not verb and verb.head.lemma_ in (
+            "go", "plan", "expect", "schedule", "set", "intend", "aim", "hope", "due"):
+        head_t = _spacy_tense(verb.head)
+        return "FUTURE" if head_t != "PAST" or verb.head.lemma_ == "go" else "PAST"
+    tags = [verb.tag_] + [a.tag_ for a in auxes]
+    if "VBD" in tags:
+        return "PAST"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "PAST"
+    if verb.tag_ in ("VBZ", "VBP") or any(t in ("VBZ", "VBP") for t in tags):
+        return "PRESENT"
+    if verb.tag_ == "VBN" and not auxes:
+        return "PAST"
+    return None
+
+
+_EVENT_DEPS_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _event(verb) -> tuple[str | None, list]:
+    """Short event text: subject + auxiliaries + verb [+ particle / object head]."""
+    if verb is None:
+        return None, []
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in _EVENT_DEPS_SUBJ:
+            toks.append(c)
+            toks.extend(x for x in c.children if x.dep_ in ("compound", "amod", "poss")
+                        and x.i > c.i - 4)
+        elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            toks.append(c)
+        elif c.dep_ in ("dobj", "attr", "acomp") and c.i > verb.i:
+            toks.append(c)
+    # an xcomp/conj verb with no subject of its own borrows the head's subject
+    if not any(t.dep_ in _EVENT_DEPS_SUBJ for t in toks) and verb.dep_ in ("xcomp", "conj", "advcl") \
+            and verb.head is not verb:
+        for c in verb.head.children:
+            if c.dep_ in _EVENT_DEPS_SUBJ:
+                toks.append(c)
+                toks.extend(x for x in c.children if x.dep_ == "compound")
+    toks = sorted(set(toks), key=lambda t: t.i)
+    text = " ".join(t.text for t in toks)
+    text = re.sub(r"\s+(n't|'ll|'s|'re|'ve|'d)\b", r"\1", text)
+    return text, toks
+
+
+def _context(doc, span, event_toks) -> list[str]:
+    out: list[str] = []
+    seen = set()
+    inside = set(range(span.start, span.end))
+    ordered = list(event_toks) + [t for t in doc if t not in event_toks]
+    for t in ordered:
+        if t.i in inside or t.is_stop or t.is_punct or t.is_space or t.like_num:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            continue
+        lem = t.lemma_.lower()
+        if len(lem) < 2 or lem in seen:
+            continue
+        seen.add(lem)
+        out.append(lem)
+    return out
+
+
+def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> list[TimeClaim]:
+    """Time claims of a parsed document, normalised against ``document.date``.
+
+    Offsets are into ``document.text``; ``event`` is the governing verb with its subject and
+    auxiliaries; ``context`` the content-word lemmas of the event first, then of the sentence.
+    """
+    st = _State(_DCT(document.date), lambda s, e: None, document.tz)
+    claims: list[TimeClaim] = []
+    for ps in sentences:
+        sent, doc = ps.sentence, ps.doc
+        if not _TRIGGER.search(sent.text):
+            continue
+        cache: dict[tuple[int, int], tuple] = {}
+
+        def parse_info(s: int, e: int, doc=doc):
+            key = (s, e)
+            if key not in cache:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                verb = _governor(span) if span is not None and len(span) else None
+                cache[key] = (span, verb)
+            return cache[key]
+
+        fallback = regex_tense(sent.text)
+
+        def tense(s: int, e: int) -> str | None:
+            _span, verb = parse_info(s, e)
+            t = _spacy_tense(verb)
+            return t if t is not None else fallback(s, e)
+
+        st.sent_day = {}
+        for tx in _tag(sent.text, document.date, document.tz, tense, offset=0, state=st):
+            span, verb = parse_info(tx.start, tx.end)
+            event, event_toks = _event(verb)
+            context = _context(doc, span, event_toks) if span is not None else []
+            start, end = sent.start + tx.start, sent.start + tx.end
+            claims.append(TimexClaim(
+                doc=document.id, start=start, end=end, text=document.text[start:end],
+                sentence_start=sent.start, sentence_end=sent.end, context=context,
+                type=tx.type, value=tx.value, mod=tx.mod, begin=tx.begin, until=tx.until,
+                resolved=tx.resolved, event=event, tz=tx.tz))
+    return claims
