@@ -297,7 +297,10 @@ def _decode(raw: bytes, warnings: list[str]) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _LoadError(f"not valid UTF-8 at byte {exc.start}") from None
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        at = exc.start + bom if exc.object is not raw else exc.start
+        line = raw.count(b"\n", 0, at) + 1
+        raise _LoadError(f"not valid UTF-8 at byte {at} (line {line}); save the file as UTF-8") from None
 
 
 # --------------------------------------------------------------------------- readers
@@ -320,11 +323,11 @@ def _read_markdown(text: str, id: str, source: str | None, base: dict) -> list[D
     m = _FRONT_MATTER_RE.match(text)
     if not m:
         return [_finish(doc)]
-    import yaml  # python-frontmatter's own YAML parser
+    from frontmatter import YAMLHandler  # python-frontmatter's YAML reader (safe loader)
 
     try:
-        meta = yaml.safe_load(m.group("yaml")) or {}
-    except yaml.YAMLError as exc:
+        meta = YAMLHandler().load(m.group("yaml")) or {}
+    except Exception as exc:  # yaml.YAMLError and its subclasses
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -479,3 +479,10 @@ def test_deeply_nested_json_does_not_raise(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
     (doc,) = load_documents([tmp_path])
     assert doc.status == "error"
+
+
+def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbfFirst line.\nCaf\xe9.\n")
+    (doc,) = load_documents([tmp_path])
+    assert doc.status == "error"
+    assert doc.error.startswith("not valid UTF-8 at byte 18 (line 2)")
