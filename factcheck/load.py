@@ -452,6 +452,26 @@ def _html_meta(soup) -> tuple[str | None, str | None]:
     return title, date
 
 
+_BOILERPLATE = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe"]
+_BLOCKS = [
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "figcaption", "address", "hr",
+]
+
+
+def _soup_text(soup) -> str:
+    """Text of the page without boilerplate: one line per block, inline tags kept in line."""
+    for tag in soup(_BOILERPLATE):
+        tag.decompose()
+    root = soup.body or soup
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for tag in root.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return "\n".join(" ".join(line.split()) for line in root.get_text().split("\n"))
+
+
 def _read_html(text: str, id: str, source: str | None, base: dict) -> list[Document]:
     from bs4 import BeautifulSoup
 
@@ -472,10 +492,7 @@ def _read_html(text: str, id: str, source: str | None, base: dict) -> list[Docum
     soup = BeautifulSoup(text, "lxml")
     meta_title, meta_date = _html_meta(soup)
     if not body or not body.strip():
-        for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
-            tag.decompose()
-        root = soup.body or soup
-        body = root.get_text("\n")
+        body = _soup_text(soup)
     doc.text = "\n\n".join(p.strip() for p in body.splitlines() if p.strip())
     doc.title = title or meta_title
     candidates = []

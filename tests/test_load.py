@@ -214,6 +214,7 @@ def test_html_main_text_without_boilerplate():
     assert doc.title == "NATO condemns Russia's invasion of Ukraine"
     assert doc.date == "2022-02-24" and doc.tz == "+05:30"
     assert "more than 100 jets on high alert" in doc.text
+    assert "Secretary-General Jens Stoltenberg said the alliance" in doc.text
     for junk in ("Subscribe", "recipes", "Copyright", "tracking"):
         assert junk not in doc.text
     assert "\n\n" in doc.text  # paragraphs separated by blank lines
@@ -226,6 +227,8 @@ def test_html_fallback_without_trafilatura(monkeypatch):
     (doc,) = load_documents([DATA / "article.html"])
     assert doc.status == "ok"
     assert "more than 100 jets on high alert" in doc.text
+    assert "Secretary-General Jens Stoltenberg said the alliance" in doc.text  # inline tags stay in line
+    assert doc.text.startswith("NATO condemns Russia's invasion of Ukraine\n\nNATO on Thursday")
     assert "Subscribe" not in doc.text and "Copyright" not in doc.text and "tracking" not in doc.text
     assert doc.date == "2022-02-24" and doc.tz == "+05:30"
     assert any("trafilatura" in w for w in doc.warnings)
