@@ -15,6 +15,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "json": ("json_", "json"),
     "csv": ("csv_", "csv"),
     "html": ("html", "html"),
+    "sarif": ("sarif", "sarif"),
+    "junit": ("junit", "xml"),
+    "github": ("github", "txt"),
+    "jsonl": ("jsonl", "jsonl"),
 }
 
 # What `--out DIR` writes when no --format is given: the batch report set.
