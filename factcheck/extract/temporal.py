@@ -120,6 +120,15 @@ _rule("month_rel", r"\b" + _MON + r"\s+(?P<rel>this|last|next)\s+year\b", priori
 _rule("month", r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?" + _MON, priority=1)
 _rule("year", r"(?<![\w$€£.,/-])(?:(?P<fiscal>[Ff]iscal(?:\s+[Yy]ear)?)\s+)?" + _YEAR
       + r"(?![\w-]|\.\d|,\d)", priority=1)
+_YEARW = (r"(?P<yc>nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<yy>(?:twenty|thirty|forty"
+          r"|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight"
+          r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+          r"|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
+          r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2k>one|two|three|four|five"
+          r"|six|seven|eight|nine|ten))?(?![\w-])(?!\s+(?:people|dollars|troops|years))")
+_rule("year_words", r"\b(?:(?P<wmon>January|February|March|April|May|June|July|August|September"
+      r"|October|November|December)\s+|(?P<wseas>the\s+(?:winter|summer|spring|fall|autumn)\s+of)\s+"
+      r")?(?i:" + _YEARW + ")", priority=2)
 _rule("decade", r"\b(?:[Tt]he\s+)?(?:(?P<dec>1[89]\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b", priority=2)
 _rule("century", r"\b(?:(?P<crel>this|last|next|the\s+(?:last|next|previous|past))\s+century"
       r"|(?:the\s+)?(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century)\b", _F, priority=2)
@@ -130,6 +139,8 @@ _rule("quarter", r"\b(?:(?P<qy>(?:1[89]|20)\d\d)(?:'s)?\s+|(?P<qrel>this|last|ne
       r"(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>(?:1[89]|20)\d\d|this\s+year|last\s+year|next\s+year))?"
       r"(?![\w-])", _F, priority=3)
 _rule("the_quarter", r"\bthe\s+quarter\b", _F, priority=1)
+_rule("year_quarter", r"\bthe\s+(?P<qy>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qu>quarter|period)\b", _F,
+      priority=3)
 _rule("year_ago_adj", r"\byear-(?:earlier|ago)\b", _F, priority=1)
 _rule("season", r"\b(?:(?P<srel>this|last|next|early|late|mid|the|this\s+past|the\s+coming)[\s-]+)?"
       r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?\b", _F)
@@ -152,10 +163,9 @@ _rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|
       r"(?P<gran>week|month|year|weekend|decade|day)(?![\w-])", _F, priority=2)
 _rule("rel_wd", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past|[Tt]his\s+coming)\s+"
       + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", priority=3)
-_rule("weekday", r"\b" + _WD + r"(?:'s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
+_rule("weekday", r"\b" + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
       priority=1)
-_rule("ago", r"\b(?:(?P<qmod>about|around|some|nearly|almost|more\s+than|less\s+than|roughly"
-      r"|over|just|only)\s+)?" + _NUM + r"\s+" + _UNIT
+_rule("ago", r"\b(?:(?P<qmod>more\s+than|less\s+than)\s+)?" + _NUM + r"\s+" + _UNIT
       + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)\b", _F, priority=4)
 _rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)[\s-]+"
       r"(?P<dir>ago|earlier)(?=\s+(?:quarter|period|month|level|figure|week|year|result))", _F,
@@ -163,15 +173,14 @@ _rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)
 
 # durations
 _QMOD = (r"(?:(?P<qmod>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-         r"|no\s+more\s+than|nearly|almost|about|around|approximately|roughly|over|under|some"
-         r"|just\s+over|just\s+under|well\s+over|close\s+to)\s+)?")
+         r"|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+)?")
 _rule("duration", r"\b" + _QMOD + r"(?:(?P<dpre>the\s+(?:past|last|next|coming|first|previous"
       r"|final|following|latest|remaining|initial|entire|full|whole|other)|the|past|last|next|first"
       r"|another|coming|a\s+full|a\s+further)\s+)?" + _NUM
       + r"\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?" + _UNIT
       + r"(?P<half>\s+and\s+a\s+half)?", _F, priority=2)
 _rule("duration_adj", r"\b(?P<num>\d+(?:\.\d+)?|" + _NUMW + r"|half|one)-" + _UNIT1
-      + r"(?:-(?:long|old))?(?![\w-])", _F, priority=2)
+      + r"(?:-long)?(?![\w-])(?!\s*-?\s*olds?\b)", _F, priority=2)
 _rule("duration_vague", r"\b(?:(?P<vq>(?:the\s+)?(?:past|last|next|coming)\s+(?:few|several)|recent"
       r"|the\s+coming|coming|the\s+past|the\s+last|the\s+next)\s+)"
       r"(?P<unit>years|months|weeks|days|decades|hours)\b", _F, priority=2)
@@ -300,6 +309,8 @@ def _check(name: str, m: re.Match, text: str) -> bool:
         if num in ("some", "many", "few", "several") and not unit.endswith("s"):
             return False
         if re.search(r"[$€£]\s*$", before):
+            return False
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not unit.startswith("year"):
             return False
         if unit.startswith("second") and not (num[0].isdigit() or num in _SMALL or num in _TENS):
             return False
@@ -615,10 +626,20 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
     if not _TRIGGER.search(text):
         return []
     out: list[Timex] = []
-    for s, e, _prio, name, m in _candidates(text):
+    # clock times last, so that they can anchor to a day named later in the sentence
+    cands = sorted(_candidates(text), key=lambda c: (c[3] in _CLOCK_RULES and not c[4].groupdict().get(
+        "anchor"), c[0]))
+    for s, e, _prio, name, m in cands:
         mod = None
         # left extension with an in-span modifier: "early 2014", "about two weeks"
         pm = _PREFIX_MOD.search(_prev(text, s, 40))
+        if pm and name in ("weekday", "rel_wd") and pm.group("p").lower() in (
+                "early", "late", "earlier", "later"):
+            mod = _PREFIX_CODE.get(pm.group("p").lower())
+            pm = None
+        if pm and name == "deictic" and pm.group("p").lower() in ("earlier", "later"):
+            mod = _PREFIX_CODE.get(pm.group("p").lower())
+            pm = None
         if pm and name not in ("ago", "duration", "deictic") or (
                 pm and name == "deictic" and m.group("w").lower() in ("yesterday", "today",
                                                                     "tomorrow", "tonight")):
@@ -631,11 +652,8 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
                 if p.startswith("some"):
                     key = "some"
                 mod = _PREFIX_CODE.get(key)
-                if not (key in ("about", "around", "approximately", "roughly", "circa", "some")
-                        and name not in ("year", "clock", "clock24", "noon", "oclock", "decade")):
+                if key not in ("about", "around", "approximately", "roughly", "circa", "some"):
                     s = s - (len(_prev(text, s, 40)) - pm.start())
-                else:
-                    mod = None
         try:
             t, value, m2, tzv = _normalise(name, m, text, st)
             resolved = True
@@ -657,15 +675,20 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
             begin, until = interval(value, mod)
         out.append(Timex(s + offset, e + offset, text[s:e], t, value, mod, begin, until, resolved,
                          tzv, name))
+    out.sort(key=lambda t: t.start)
         if t == "DATE" and resolved:
             st.last_value = value
             if re.match(r"^\d{4}-\d\d-\d\d$", value):
                 st.last_day = date.fromisoformat(value)
                 st.sent_day["day"] = st.last_day
             qm = re.match(r"^(\d{4})-Q(\d)$", value)
-            if qm:
+            if qm and name in ("quarter", "the_quarter") and not re.search(
+                    r"year-(?:ago|earlier)|\bsame\b", m.group(0), re.I):
                 st.last_quarter = (int(qm[1]), int(qm[2]))
     return out
+
+
+_CLOCK_RULES = ("clock", "clock_anchor", "clock24", "clockmil", "noon", "oclock", "in_the")
 
 
 def _type_of(name: str, m: re.Match) -> str:
@@ -691,11 +714,45 @@ def _month_year(st: _State, month: int, name_marker: str, tense_s: str | None,
         return y if month > dm else y + 1
     if rel == "this":
         return y
+    if rel == "":
+        return _nearest_year(st, month, None, tense_s, name_marker)
     if tense_s == "PAST" and month > dm:
         return y - 1
     if tense_s == "FUTURE" and month < dm:
         return y + 1
     return y
+
+
+def _nearest_year(st: _State, mo: int, da: int | None, tense_s: str | None, marker: str) -> int:
+    """Year of a month (and day) without year: the occurrence nearest the DCT, unless the tense
+    points the other way and that occurrence is still within ~9 months (TimeBank practice)."""
+    if st.dct.day is None:
+        y, dm = st.dct.need_month(marker)
+        ref = date(y, dm, 15)
+    else:
+        ref = st.dct.need_day(marker)
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(y, mo, da) if da else date(y, mo, 15)
+        except ValueError:
+            continue
+        cands.append((y, (d - ref).days))
+    if not da and st.dct.day is None or not da:
+        # month granularity: the DCT's own month is "this" month
+        for y, delta in cands:
+            if y == ref.year and mo == ref.month:
+                return y
+    near = min(cands, key=lambda c: abs(c[1]))
+    if tense_s == "PAST" and near[1] > 0:
+        past = [c for c in cands if c[1] <= 0]
+        if past and -max(past, key=lambda c: c[1])[1] <= 270:
+            return max(past, key=lambda c: c[1])[0]
+    if tense_s == "FUTURE" and near[1] < 0:
+        fut = [c for c in cands if c[1] >= 0]
+        if fut and min(fut, key=lambda c: c[1])[1] <= 270:
+            return min(fut, key=lambda c: c[1])[0]
+    return near[0]
 
 
 def _weekday_date(st: _State, wd: int, tense_s: str | None, rel: str | None,
@@ -812,13 +869,7 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         if g["year"]:
             y = int(g["year"])
         else:
-            marker = f"XXXX-{mo:02d}-{da:02d}"
-            y = _month_year(st, mo, marker, tense())
-            dm = dct.month
-            if dct.day and mo == dm and tense() == "PAST" and da > dct.day:
-                y -= 1
-            if dct.day and mo == dm and tense() == "FUTURE" and da < dct.day:
-                y += 1
+            y = _nearest_year(st, mo, da, tense(), f"XXXX-{mo:02d}-{da:02d}")
         try:
             d = date(y, mo, da)
         except ValueError:
@@ -836,6 +887,19 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         return "DATE", f"{y}-{mo:02d}", None, None
     if name == "year":
         return "DATE", g["year"], None, None
+    if name == "year_words":
+        if g.get("yc"):
+            yy = _to_num(g["yy"].replace("oh", "").strip(" -"))
+            if yy is None:
+                return "DATE", None, None, None
+            y = (19 if g["yc"].lower() == "nineteen" else 20) * 100 + int(yy)
+        else:
+            y = 2000 + int(_to_num(g["y2k"]) or 0) if g.get("y2k") else 2000
+        if g.get("wmon"):
+            return "DATE", f"{y}-{_MONTHS[g['wmon'].lower()]:02d}", None, None
+        if g.get("wseas"):
+            return "DATE", f"{y}-{_SEASONS[g['wseas'].split()[1].lower()]}", None, None
+        return "DATE", str(y), None, None
     if name == "decade":
         if g["dec"]:
             return "DATE", g["dec"][:3], None, None
@@ -849,6 +913,10 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         rel = g["crel"].lower().split()[-1]
         c = y // 100 + {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
         return "DATE", f"{c:02d}", None, None
+    if name == "year_quarter":
+        if st.last_quarter:
+            return "DATE", f"{g['qy']}-Q{st.last_quarter[1]}", None, None
+        return "DATE", g["qy"], None, None
     if name in ("quarter", "the_quarter", "year_ago_adj"):
         return _quarter(name, g, st, tense())
     if name == "season":
@@ -881,10 +949,13 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         rel = (g["hrel"] or "").lower()
         if d is None:
             return "DATE", None, None, None
-        if (rel == "last" or (not rel and tense() == "PAST")) and d > today:
-            d = _holiday(g["hol"], today.year - 1)
-        elif (rel == "next" or (not rel and tense() == "FUTURE")) and d < today:
-            d = _holiday(g["hol"], today.year + 1)
+        prev_d, next_d = _holiday(g["hol"], today.year - 1), _holiday(g["hol"], today.year + 1)
+        if rel == "last" and d > today:
+            d = prev_d
+        elif rel == "next" and d < today:
+            d = next_d
+        elif not rel:
+            d = min((prev_d, d, next_d), key=lambda x: abs((x - today).days))
         return "DATE", d.isoformat(), None, None
     if name == "deictic":
         w = re.sub(r"\s+", " ", g["w"].lower())
@@ -935,7 +1006,7 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         return _set(name, g)
     if name in ("clock", "clock_anchor", "clock24", "clockmil", "noon", "oclock", "in_the"):
         if name == "noon":
-            hh, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[g["w"].lower()]
+            hh, mi = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["w"].lower()]
             if g["w"].lower() == "midday" and not g.get("anchor") and False:
                 pass
         elif name == "oclock":
@@ -1128,6 +1199,10 @@ def _duration(name: str, g: dict, st: _State, text: str, s: int):
     if g.get("half") and n is not None:
         n += 0.5
     qmod = _QMOD_CODE.get(re.sub(r"\s+", " ", (g.get("qmod") or "").lower()))
+    am = re.search(r"\b(about|around|nearly|almost|approximately|roughly|some|over|under)\s+$",
+                   _prev(text, s, 16), re.I)
+    if am and not qmod:
+        qmod = _QMOD_CODE.get(am.group(1).lower())
     if (g.get("num") or "").lower() in ("a couple of", "a couple", "a number of") and not qmod:
         qmod = "APPROX" if g["num"].lower().startswith("a couple") else None
     unit = _unit_key(g["unit"])
@@ -1188,15 +1263,28 @@ def tag_timexes(text: str, dct: str | None, tz: str | None = None) -> list[Timex
     st = _State(_DCT(dct), regex_tense(text), tz)
     out: list[Timex] = []
     # sentence by sentence so that a clock time anchors to the day named in its own sentence
-    pos = 0
-    for chunk in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'`(])|\n\s*\n", text):
-        i = text.find(chunk, pos)
-        if i < 0:
-            i = pos
+    tense = st.tense
+    for i, j in _rough_sentences(text):
         st.sent_day = {}
-        sub_tense = _shift_tense(st.tense, i)
-        out.extend(_tag(chunk, dct, tz, sub_tense, offset=i, state=st))
-        pos = i + len(chunk)
+        out.extend(_tag(text[i:j], dct, tz, _shift_tense(tense, i), offset=i, state=st))
+    return out
+
+
+_SPLIT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"'`“(])|\n\s*\n")
+_ABBREV = re.compile(r"(?:\b[ap]\.m|\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs"
+                     r"|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Inc|Corp|Co|No|vs|U\.S"
+                     r"|U\.N|Jr|Sr))\.$")
+
+
+def _rough_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans without a parse; abbreviations ("a.m.", "Jan.", "U.S.") do not split."""
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        out.append((pos, m.start() + 1))
+        pos = m.end()
+    out.append((pos, len(text)))
     return out
 
 
