@@ -675,7 +675,6 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
             begin, until = interval(value, mod)
         out.append(Timex(s + offset, e + offset, text[s:e], t, value, mod, begin, until, resolved,
                          tzv, name))
-    out.sort(key=lambda t: t.start)
         if t == "DATE" and resolved:
             st.last_value = value
             if re.match(r"^\d{4}-\d\d-\d\d$", value):
@@ -685,6 +684,7 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
             if qm and name in ("quarter", "the_quarter") and not re.search(
                     r"year-(?:ago|earlier)|\bsame\b", m.group(0), re.I):
                 st.last_quarter = (int(qm[1]), int(qm[2]))
+    out.sort(key=lambda t: t.start)
     return out
 
 
