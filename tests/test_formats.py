@@ -1,0 +1,223 @@
+"""The CI formats (sarif, junit, github, jsonl) on CheckResults built directly from the types."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from factcheck import report
+from factcheck.baseline import FINGERPRINT_KEY, Suppressed, fingerprint
+from factcheck.options import Options
+from factcheck.types import CheckResult, Document, Evidence, Finding
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+
+A = "date: 2022-02-24\n\nNATO met on Thursday.\nThey have over 100 jets on high alert to protect the airspace.\n"
+B = "date: 2022-02-24\n\nThey have 80 jets on high alert to protect the airspace.\n"
+
+
+def evidence(doc: Document, sentence: str, claim: str) -> Evidence:
+    s = doc.text.index(sentence)
+    c = doc.text.index(claim, s)
+    return Evidence(doc=doc.id, start=s, end=s + len(sentence), text=sentence,
+                    claim=f"{doc.id}#q1", claim_start=c, claim_end=c + len(claim))
+
+
+def make_result(tmp_path: Path, a_text: str = A, b_text: str = B, n_findings: int = 1,
+                severity: str = "error") -> CheckResult:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    (tmp_path / "news").mkdir(exist_ok=True)
+    docs = []
+    for name, text in (("a.txt", a_text), ("b.txt", b_text)):
+        path = tmp_path / "news" / name
+        path.write_text(text, encoding="utf-8")
+        docs.append(Document(id=name, text=text, source=str(path), date="2022-02-24", verbatim=True))
+    a, b = docs
+    findings = []
+    for i in range(n_findings):
+        findings.append(Finding(
+            id=f"F{i + 1}", rule="numeric-conflict", severity=severity,
+            message=f"a.txt says 'more than 100 jet' but b.txt says '80 jet' ({i})", score=(i + 1) / 100,
+            evidence=[evidence(a, "They have over 100 jets on high alert to protect the airspace.", "over 100 jets"),
+                      evidence(b, "They have 80 jets on high alert to protect the airspace.", "80 jets")],
+            claims=["a.txt#q1", "b.txt#q1"],
+        ))
+    return CheckResult(documents=docs, findings=findings)
+
+
+# -- SARIF -------------------------------------------------------------------------------------
+
+def test_sarif_structure(tmp_path):
+    result = make_result(tmp_path)
+    log = json.loads(report.render("sarif", result))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "factcheck" and driver["version"] and driver["informationUri"].startswith("https://")
+    rules = {r["id"]: r for r in driver["rules"]}
+    assert set(rules) >= {"numeric-conflict", "temporal-conflict", "contradiction", "single-source"}
+    for r in rules.values():
+        assert r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
+        assert r["defaultConfiguration"]["level"] in {"error", "warning", "note", "none"}
+    assert rules["single-source"]["defaultConfiguration"] == {"level": "none", "enabled": False}
+
+    (res,) = run["results"]
+    assert res["ruleId"] == "numeric-conflict" and res["level"] == "error"
+    assert driver["rules"][res["ruleIndex"]]["id"] == "numeric-conflict"
+    loc = res["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "news/a.txt"  # relative to the folder holding .git
+    # "over 100 jets" on line 4: 'They have ' is 10 characters, so column 11; end column exclusive
+    assert loc["region"] == {"startLine": 4, "startColumn": 11, "endLine": 4, "endColumn": 24,
+                             "snippet": {"text": "over 100 jets"}}
+    (rel,) = res["relatedLocations"]
+    assert rel["physicalLocation"]["artifactLocation"]["uri"] == "news/b.txt"
+    assert rel["physicalLocation"]["region"]["startLine"] == 3
+    assert res["partialFingerprints"][FINGERPRINT_KEY] == fingerprint(result.findings[0], result.documents)
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_sarif_validates_against_schema(tmp_path):
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip("shared/ with the SARIF schema is absent")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    result = make_result(tmp_path, n_findings=2)
+    # a non-verbatim document (charOffset/charLength), an unreadable one and a suppressed finding
+    html = Document(id="c.html", text="They have 90 jets on high alert.", source=str(tmp_path / "c.html"))
+    result.documents.append(html)
+    result.documents.append(Document(id="d.json", text="", source="d.json", status="error",
+                                     error="malformed JSON at line 1, column 2: Expecting value"))
+    result.findings.append(Finding("F3", "contradiction", "warning", "c.html contradicts a.txt", 0.9,
+                                   [evidence(html, "They have 90 jets on high alert.", "90 jets"),
+                                    result.findings[0].evidence[0]]))
+    sup = Suppressed(result.findings.pop(0), "x", "inline", "wire copy rounds")
+    log = json.loads(report.render("sarif", result, options=Options(), suppressed=[sup]))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert any(r.get("suppressions") == [{"kind": "inSource", "status": "accepted",
+                                          "justification": "wire copy rounds"}] for r in run["results"])
+    c_loc = next(r for r in run["results"] if r["ruleId"] == "contradiction")["locations"][0]
+    assert set(c_loc["physicalLocation"]["region"]) >= {"charOffset", "charLength"}
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert run["invocations"][0]["toolExecutionNotifications"][0]["level"] == "error"
+
+
+def test_sarif_empty_result_is_valid(tmp_path):
+    log = json.loads(report.render("sarif", CheckResult(documents=[])))
+    assert log["runs"][0]["results"] == []
+    if SARIF_SCHEMA.is_file():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_fingerprint_stable_when_a_paragraph_is_inserted_above(tmp_path):
+    before = make_result(tmp_path)
+    fp1 = fingerprint(before.findings[0], before.documents)
+    sarif1 = json.loads(report.render("sarif", before))["runs"][0]["results"][0]
+    moved = A.replace("NATO met on Thursday.\n", "NATO met on Thursday.\n\nA new paragraph, 20 lines of it.\n\n")
+    after = make_result(tmp_path, a_text=moved)
+    assert after.findings[0].evidence[0].start != before.findings[0].evidence[0].start
+    assert fingerprint(after.findings[0], after.documents) == fp1
+    sarif2 = json.loads(report.render("sarif", after))["runs"][0]["results"][0]
+    assert sarif2["partialFingerprints"] == sarif1["partialFingerprints"]
+    assert sarif2["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
+    # ...but a changed claim is a different finding
+    changed = make_result(tmp_path, b_text=B.replace("80 jets", "70 jets"))
+    changed.findings[0].evidence[1] = evidence(changed.documents[1],
+                                               "They have 70 jets on high alert to protect the airspace.", "70 jets")
+    assert fingerprint(changed.findings[0], changed.documents) != fp1
+
+
+def test_fingerprint_ignores_how_the_path_was_typed(tmp_path, monkeypatch):
+    result = make_result(tmp_path)
+    fp = fingerprint(result.findings[0], result.documents)
+    monkeypatch.chdir(tmp_path)
+    for d in result.documents:  # "news/a.txt" typed relative instead of absolute
+        d.source = f"news/{d.id}"
+    assert fingerprint(result.findings[0], result.documents) == fp
+
+
+# -- JUnit -------------------------------------------------------------------------------------
+
+def test_junit_parses_with_one_testcase_per_document(tmp_path):
+    result = make_result(tmp_path, n_findings=2)
+    result.documents.append(Document(id="bad.txt", text="", source="bad.txt", status="error",
+                                     error="invalid UTF-8 at byte 3"))
+    root = ET.fromstring(report.render("junit", result, options=Options()))
+    cases = root.findall(".//testcase")
+    assert [c.get("name") for c in cases] == ["a.txt", "b.txt", "bad.txt"]
+    assert len(cases[0].findall("failure")) == 2 and len(cases[1].findall("failure")) == 2
+    assert cases[0].find("failure").get("type") == "numeric-conflict"
+    assert "news/a.txt:4:11" in cases[0].find("failure").text
+    assert cases[2].find("error") is not None and cases[2].find("failure") is None
+    suite = root.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "2", "1")
+
+
+def test_junit_findings_below_fail_on_are_not_failures(tmp_path):
+    result = make_result(tmp_path, severity="info")
+    root = ET.fromstring(report.render("junit", result, options=Options()))
+    assert root.find(".//failure") is None
+    assert "numeric-conflict" in root.find(".//system-out").text
+
+
+def test_junit_survives_control_characters(tmp_path):
+    result = make_result(tmp_path)
+    result.findings[0].message = "bad \x00\x0b char"
+    ET.fromstring(report.render("junit", result))
+
+
+# -- GitHub ------------------------------------------------------------------------------------
+
+def test_github_annotation_line(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    out = report.render("github", make_result(tmp_path)).splitlines()
+    assert out[0].startswith("::error file=news/a.txt,line=4,col=11,endLine=4,endColumn=24,"
+                             "title=factcheck numeric-conflict::")
+    assert "%0Anews/b.txt:3: They have 80 jets" in out[0]
+
+
+def test_github_caps_annotations_and_writes_full_summary(tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = make_result(tmp_path, n_findings=15)
+    result.findings += make_result(tmp_path, n_findings=3, severity="warning").findings
+    out = report.render("github", result)
+    errors = [line for line in out.splitlines() if line.startswith("::error ")]
+    warnings = [line for line in out.splitlines() if line.startswith("::warning ")]
+    assert len(errors) == 10 and len(warnings) == 3
+    # highest score first: findings 15 .. 6 are annotated
+    assert "(14)" in errors[0] and "(5)" in errors[-1]
+    assert "5 error" in out
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# earlier step\n")  # appended, not overwritten
+    rows = [line for line in text.splitlines() if line.startswith("| error") or line.startswith("| warning")]
+    assert len(rows) == 18
+
+
+def test_github_escapes_properties_and_data():
+    from factcheck.report.github import _data, _prop
+
+    assert _prop("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    assert _data("50% off\nnext") == "50%25 off%0Anext"
+
+
+# -- JSON Lines --------------------------------------------------------------------------------
+
+def test_jsonl_one_finding_per_line_same_shape_as_json(tmp_path):
+    result = make_result(tmp_path, n_findings=3)
+    lines = report.render("jsonl", result).splitlines()
+    assert len(lines) == 3
+    full = json.loads(report.render("json", result))["findings"]
+    assert [json.loads(line) for line in lines] == full
+    assert report.render("jsonl", CheckResult(documents=[])) == ""
+
+
+def test_formats_registered():
+    for name, ext in (("sarif", "sarif"), ("junit", "xml"), ("github", "txt"), ("jsonl", "jsonl")):
+        assert report.extension(name) == ext
