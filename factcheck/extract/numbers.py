@@ -54,7 +54,7 @@ NUMBER_RE = re.compile(
     rf"""
     (?P<frac>(?<![\w.,/])\d+\s?/\s?\d+(?![\w/]))
   | (?P<digits>(?<![\w.,])(?:[-−]\s?)?(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})s?\b)?
-        (?:\s?(?:bn|mn|mln|k)\b)?)
+        (?:\s?(?:bn|mn|mln)\b|k\b)?)
   | (?P<words>\b(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:\s+(?:{WORD_ALT}))+)?\b)
     """,

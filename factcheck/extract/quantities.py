@@ -39,17 +39,19 @@ APPROX_TOLERANCE = 0.10
 # lexicon
 
 _MODIFIERS: list[tuple[str, str]] = [
-    (r"no fewer than|no less than|not less than|not fewer than|a minimum of|at the very least|at least|≥|>=", ">="),
+    (r"no fewer than|no less than|not less than|not fewer than|a minimum of|at the very least|at least|≥|⩾|>=", ">="),
     (r"more than|greater than|higher than|larger than|in excess of|upwards of|upward of|well over|"
      r"just over|over|above|exceeding|beyond|north of|>", ">"),
     (r"fewer than|less than|lower than|smaller than|just under|under|below|short of|<", "<"),
-    (r"no more than|not more than|a maximum of|at most|up to|as many as|as much as|as high as|≤|<=", "<="),
+    (r"no more than|not more than|a maximum of|at most|up to|as many as|as much as|as high as|≤|⩽|<=", "<="),
     (r"nearly|almost|close to|just shy of|approaching", "<=~"),  # high = value, low a bit below
     (r"an estimated|estimated|about|around|some|roughly|approximately|approx\.|circa|ca\.|"
-     r"more or less|an approximate|on the order of|~|≈", "~"),
+     r"more or less|an approximate|on the order of|~|∼|≈|≃", "~"),
 ]
+_MOD_SYMBOLS = {">=": "≥|⩾|>=", ">": ">", "<": "<", "<=": "≤|⩽|<=", "~": "~|∼|≈|≃"}
 _MOD_RE = [
-    (re.compile(rf"(?:^|(?<=[\s(\"'“‘]))(?:{pat})\s*$", re.IGNORECASE), op) for pat, op in _MODIFIERS
+    (re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{_MOD_SYMBOLS.get(op, '(?!)')}))\s*$", re.IGNORECASE), op)
+    for pat, op in _MODIFIERS
 ]
 _POSTFIX = [
     (re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|higher|greater|upwards)\b", re.I), ">="),
@@ -102,11 +104,18 @@ _UNITS = {
     "°c": "°C", "°f": "°F", "degree": "degree", "celsius": "°C", "fahrenheit": "°F",
     "hz": "Hz", "mhz": "MHz", "ghz": "GHz", "kb": "kB", "mb": "MB", "gb": "GB", "tb": "TB",
 }
-_ATTACHED_UNIT = re.compile(
-    r"^(?:-(?=[a-z]))?(km2|km/h|km|kms|kg|mg|mm|cm|ml|mph|kph|mw|gw|kw|kwh|mwh|twh|lbs|lb|ft|mi|"
-    r"ghz|mhz|hz|gb|mb|kb|tb|ha|m|g|l|t|°c|°f|nm)\b",
-    re.IGNORECASE,
+_UNIT_CI = (
+    r"km2|km/h|km|kms|kg|mg|[μµ]g|ng|mm2|mm3|mm|cm2|cm3|cm|[μµ]m|nm|ml|[μµ]l|mph|kph|mw|gw|kw|kwh|"
+    r"mwh|twh|lbs|lb|ft|mi|ghz|mhz|khz|hz|gb|mb|kb|tb|ha|ppm|ppb|ppmv|mol|mmol|[μµ]mol|nmol|kpa|mpa|"
+    r"gpa|hpa|mbar|atm|kev|mev|gev|ev|wt\.?\s?%|vol\.?\s?%|‰|°\s?[cf]|°|å|m2|m3|kt|kbar|dpi|rpm"
 )
+_UNIT_CS = r"m|g|l|L|t|s|h|K|V|mV|kV|W|J|kJ|N|Ga|Ma|ka|Pa|bar|min|yr|d|nT|Hz|mL|µL|μL|dm|×"
+# a unit symbol right after a number, with an optional per-unit: "9.8 m s−1", "7.0 mmol/L"
+_UNIT_AFTER = re.compile(
+    rf"^(?:-(?=[a-zA-Z]))?\s?(?P<u>(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])"
+    r"(?P<per>(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
+)
+_ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
 _TIME_UNITS = {
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "millennium", "night", "weekend", "quarter", "season", "sec", "min", "hr", "yr",
@@ -125,8 +134,9 @@ _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.
 _CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)
 _LABEL_BEFORE = re.compile(
     r"\b(?:article|articles|section|sections|chapter|chapters|page|pages|pp?\.|para(?:graph)?s?|"
-    r"clause|item|figure|fig\.|table|line|rule|resolution|amendment|no\.|nos\.|number|#|flight|"
-    r"route|highway|interstate|phase|stage|level|grade|category|room|gate|platform|terminal|"
+    r"clauses?|items?|figures?|fig\.|figs\.|tables?|lines?|rules?|resolution|amendments?|no\.|nos\.|number|#|flight|"
+    r"route|highway|interstate|phases?|stages?|levels?|grades?|category|room|gate|platform|terminal|codes?|"
+    r"eqs?\.|equations?|steps?|waves?|rounds?|"
     r"vol\.|volume|part|title|episode|season|verse|version|v\.|ver\.|apollo|windows|iphone|"
     r"boeing|airbus|model|type|class|unit|block|building|district|ward|precinct|exit|"
     r"channel|division|brigade|battalion|regiment|corps|squadron|fleet|army|league|cup|"
@@ -136,10 +146,25 @@ _LABEL_BEFORE = re.compile(
 _SCORE_AFTER = re.compile(r"^\s*(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I)
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|defeated|drew|draw|scored|score|trail(?:ed|ing)?|led)\s*$", re.I)
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+_CHANGE_FROM = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|gr[eo]w\w*|drop\w*|"
+    r"climb\w*|jump\w*|declin\w*|surg\w*|soar\w*|plung\w*|went|up|down|cut|rais\w*|lower\w*|"
+    r"reduc\w*|chang\w*|mov\w*|shr[iu]nk\w*|doubl\w*|swell\w*|slid\w*|tumbl\w*)\b[^.;]{0,30}\bfrom\s*(?:US\s?\$|\$|€|£|¥)?\s*$",
+    re.I,
+)
+_DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]?\d[/.][01]?\d[/.](?:\d\d){1,2}\b")
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or)\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
+_DATE_WORDS = {
+    "ago", "last", "next", "this", "today", "yesterday", "tomorrow", "tonight", "century",
+    "centuries", "decade", "decades", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "morning", "evening",
+    "night", "afternoon", "noon", "midnight", "am", "pm", "a.m.", "p.m.", "o'clock", "bc", "ad",
+    "fiscal", "era", "since", "early", "late", "mid", "end", "beginning", "past", "coming",
+}
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
 _QUANTITY_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NOT_QUALIFIER = {"more", "less", "fewer", "other", "such", "same", "many", "several", "few",
                   "additional", "further", "extra", "total", "estimated", "about", "least"}
@@ -273,9 +298,15 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     after = text[e : e + 30]
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
-        if re.search(r"[A-Za-z][-/]?$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
+        if re.search(r"[A-Za-z][-/−]?$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
             return True
         if re.match(r"^[/.]\d", after) or re.match(r"^-\d+-", after):  # dates 24/02/2022, 2022-02-24
+            return True
+        win = text[max(0, s - 11) : e + 11]
+        for m in _DATE_NUMERIC.finditer(win):
+            if max(0, s - 11) + m.start() <= s and max(0, s - 11) + m.end() >= e:
+                return True
+        if re.fullmatch(r"0\d+", n.text):  # "02", "007": codes, days, clock parts
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
@@ -286,8 +317,12 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         if _CLOCK_AFTER.match(after) or before.endswith(":"):
             return True
         if not years and _is_year(n, text):
-            # a year unless a counted plural noun follows at once ("2014 soldiers" is rare)
-            if not re.match(r"^\s+[a-z]+s\b", after) or re.match(r"^\s+(?:was|is|has|saw|marks)\b", after):
+            # a year unless a unit or a counted plural noun follows ("2000 K", "2014 soldiers"),
+            # or a bound or currency comes before ("over 2000", "$1500"), or it ends a range
+            unit_after = re.match(r"^\s?(?:[a-z]+s\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after) and not re.match(
+                r"^\s+(?:was|is|has|saw|marks|as|and|or|to|in|on|at|by|for|from|with|when|its|his|her|their|this|that)\b", after, re.I)
+            bound_before = any(rx.search(before) for rx, _ in _MOD_RE) or _CURRENCY_PREFIX.search(before[-8:])
+            if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before):
                 return True
     if _MONTH_BEFORE.search(before[-15:]) and n.kind == "digits" and n.value <= 31 and float(n.value).is_integer():
         return True
@@ -295,8 +330,14 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
         return True
-    if _LABEL_BEFORE.search(before[-25:]) and n.kind == "digits":
-        return True
+    if n.kind == "digits":
+        # "Article 5", "phases 3, 5, and 7", "codes 3-1 to 3-3"
+        head = re.sub(r"(?:[\d.]+\s*(?:,|and|or|to|-|–)\s*)+$", "", before)
+        if _LABEL_BEFORE.search(head[-25:]):
+            return True
+        # citation markers: "(22)", "[3]", "(14–17)", "(3, 5)"
+        if re.search(r"[(\[]\s*(?:\d+\s*(?:,|–|-)\s*)*$", before) and re.match(r"^\s*(?:(?:,|–|-)\s*\d+\s*)*[)\]]", after):
+            return True
     # phone numbers
     ws = max(0, s - 16)
     if n.kind == "digits":
@@ -336,7 +377,8 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
                 elif sep == "or":
                     ok = a.kind == b.kind and a.value < b.value and b.value - a.value <= max(2, a.value)
                 elif sep in ("to", "through"):
-                    ok = True
+                    # "rose from 10 to 20": two values (before and after), not a range
+                    ok = not _CHANGE_FROM.search(text[max(0, a.start - 60) : a.start])
                 ok = ok and b.value is not None and a.value is not None
                 if ok and a.value < b.value or ok and _scale_of(b) and not _scale_of(a):
                     out.append((a, b))
@@ -365,8 +407,15 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool) 
     nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
     result: list[Quantity] = []
     for a, b in _merge_ranges(nums, text):
+        if result and a.start < result[-1].end:  # inside the unit of the last one: "m s−1"
+            continue
         q = _build(doc, toks, text, a, b, years=years, durations=durations)
         if q is not None:
+            if result and q.start < result[-1].end:
+                q.start = result[-1].end
+                while q.start < q.end and not text[q.start].isalnum() and text[q.start] not in "$€£¥~∼≥≤<>":
+                    q.start += 1
+                q.text = text[q.start : q.end]
             result.append(q)
     # a parenthesised restatement of the quantity just before: "700 km (450 miles)"
     for prev, q in zip(result, result[1:]):
@@ -379,6 +428,12 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool) 
             prev.kind == q.kind and q.kind in ("measure", "money") and prev.unit != q.unit
         ):
             q.conversion = True
+    # "from 10 to 20 percent" after a change verb: the first value shares the second's unit
+    for prev, q in zip(result, result[1:]):
+        if prev.unit is None and q.kind in ("percent", "money", "measure") and re.fullmatch(
+            r"\s*(?:to|and)\s*", text[prev.end : q.start]
+        ):
+            prev.unit, prev.kind = q.unit, q.kind
     if not conversions:
         result = [q for q in result if not q.conversion]
     return result
@@ -388,25 +443,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     ns, ne = a.start, (b or a).end
     span_toks = toks.span(ns, ne)
     first_tok = span_toks[0]
-    # entity signal: a number inside a date/law/product/org entity with other words is not a claim
-    ent = first_tok.ent_type_
-    if ent in _NON_CLAIM_ENTS:
-        ent_span = next((e for e in doc.ents if e.start <= first_tok.i < e.end), None)
-        if ent_span is not None:
-            words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")]
-            if ent in ("DATE", "TIME"):
-                if not durations or not any(t.lemma_.lower() in _TIME_UNITS or t.lower_ in ("old", "aged", "age") for t in words):
-                    if not (years and _is_year(a, text)):
-                        return None
-            elif ent == "ORDINAL":
-                return None
-            elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
-                return None
-    # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
     root = _span_root(span_toks)
-    if root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
-            and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
-        return None
 
     value = a.value
     hi_value = b.value if b is not None else None
@@ -451,10 +488,52 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         unit, kind = "pp", "percent"
         end += len(mpt.group(0))
     elif kind != "money":
-        mu = _ATTACHED_UNIT.match(after)
-        if mu and (a.kind == "digits"):
-            unit, kind = _UNITS.get(mu.group(1).lower(), mu.group(1).lower()), "measure"
+        mu = _UNIT_AFTER.match(after)
+        if mu and (a.kind == "digits" or len(mu.group("u")) > 2):
+            u = re.sub(r"\s", "", mu.group("u"))
+            unit = _UNITS.get(u.lower(), u) + re.sub(r"\s+", " ", mu.group("per"))
+            kind = "measure"
             end += len(mu.group(0))
+
+    # entity signal: a number inside a date/law/product/org entity with other words is not a claim
+    ent = first_tok.ent_type_
+    if ent in _NON_CLAIM_ENTS:
+        ent_span = next((e for e in doc.ents if e.start <= first_tok.i < e.end), None)
+        if ent_span is not None:
+            words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")
+                     and not (start <= t.idx < end)]
+            if ent in ("DATE", "TIME"):
+                # the small model calls many bare numbers DATE ("5318 participants"): drop only
+                # on a date or duration word, or a year-like number
+                lows = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+                if lows & _TIME_UNITS or lows & {"old", "aged", "age"}:
+                    if not durations:
+                        return None
+                elif lows & _DATE_WORDS or _MONTH_WORD.search(ent_span.text) or any(":" in t.text for t in ent_span):
+                    if not (years and _is_year(a, text)):
+                        return None
+            elif ent == "ORDINAL":
+                return None
+            elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
+                return None
+    if not years and _is_year(a, text) and ent == "DATE" and unit is None:
+        return None
+    # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
+    if root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
+            and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
+        return None
+
+    # an identifier after a noun: "columns 4 and 5", "samples 1 and 2", "Viking 2"
+    if kind == "count" and a.kind == "digits":
+        j = span_toks.start - 1
+        while j >= 0 and (doc[j].like_num or doc[j].lower_ in (",", "and", "or", "&")) and span_toks.start - j < 8:
+            j -= 1
+        if j >= 0 and j < span_toks.start - 1 and not doc[j].like_num and doc[j + 1].like_num or j == span_toks.start - 1:
+            prev = doc[j] if j >= 0 else None
+            if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.whitespace_ and not prev.is_stop \
+                    and prev.lemma_.lower() not in _UNITS and prev.lower_ not in _CURRENCY_CODE \
+                    and not _MONTH_WORD.fullmatch(prev.text) and _counted_noun(doc, root, span_toks[-1]) is None:
+                return None
 
     # modifier before (before any currency symbol)
     op = "range" if b is not None else "="
@@ -475,10 +554,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 break
     else:
         mb = _BETWEEN_BEFORE.search(pre)
-        if mb and not mc:
+        if mb and mb.group(0).lower().startswith("between"):
             start -= len(pre) - mb.start()
-        elif mb and mc:
-            start -= len(pre[: len(pre) - len(mc.group(0))]) - mb.start() if False else 0
 
     if a.kind == "vague":
         op = "~" if a.text.lower().startswith("dozens") else ">="
@@ -498,10 +575,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     # counted noun, qualifiers, verb, subject from the parse
     end_tok = toks.at(end - 1)
-    noun = _counted_noun(doc, root, end_tok) if kind in ("count", "measure") or unit in (None,) else None
-    of_tok = None
-    if noun is None and kind in ("money", "percent", "fraction") or kind == "measure":
-        of_tok = None
+    noun = _counted_noun(doc, root, end_tok) if unit is None else None
     if noun is not None:
         lemma = noun.lemma_.lower()
         low_text = noun.lower_
@@ -564,7 +638,8 @@ def _counted_noun(doc, root, end_tok):
     """The noun the number counts: "100 [jets]", "dozens of [people]", "82 of the [victims]"."""
     head = root.head
     if head.i > end_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - end_tok.i <= 5 \
-            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep"):
+            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep") \
+            and not any(t.is_punct and t.tag_ != "HYPH" for t in doc[end_tok.i + 1 : head.i]):
         return head
     # the parse disagrees: take the first noun after the number over adjectives and compounds
     i = end_tok.i + 1
