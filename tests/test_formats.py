@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -126,9 +127,9 @@ def test_fingerprint_stable_when_a_paragraph_is_inserted_above(tmp_path):
     assert sarif2["partialFingerprints"] == sarif1["partialFingerprints"]
     assert sarif2["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
     # ...but a changed claim is a different finding
-    changed = make_result(tmp_path, b_text=B.replace("80 jets", "70 jets"))
-    changed.findings[0].evidence[1] = evidence(changed.documents[1],
-                                               "They have 70 jets on high alert to protect the airspace.", "70 jets")
+    changed = make_result(tmp_path)
+    ev = changed.findings[0].evidence[1]
+    changed.findings[0].evidence[1] = replace(ev, text=ev.text.replace("80", "70"))
     assert fingerprint(changed.findings[0], changed.documents) != fp1
 
 
