@@ -202,7 +202,7 @@ _rule("set_a", r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several)\
 # clock times
 _CLOCK = r"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*" + _AMPM + _TZ + r"?"
 _rule("clock", _CLOCK, priority=4)
-_rule("clock_anchor", _CLOCK + r"\s*,?\s+(?:on\s+)?(?P<anchor>(?i:today|tomorrow|yesterday|tonight)|"
+_rule("clock_anchor", _CLOCK + r"\s*,?\s+(?P<anchor>(?i:today|tomorrow|yesterday|tonight)|"
       + _WD + r")\b", priority=4)
 _rule("clock24", r"(?<![\d:.$£€])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
       r"(?![\d:])(?:\s*(?:hrs|hours|h)\b)?" + _TZ + r"?", priority=3)

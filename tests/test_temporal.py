@@ -1,0 +1,175 @@
+"""Temporal claims on real spaCy parses: values, intervals, tense, events, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract.temporal import extract_times, interval, tag_timexes
+from factcheck.extract.timezones import tz_offset
+from factcheck.segment import parse_sentences, split_sentences
+from factcheck.types import Document
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factcheck.nlp import load_spacy
+
+    return load_spacy()
+
+
+def claims(nlp, text: str, date: str | None = "2022-02-24", tz: str | None = None):
+    doc = Document(id="d", text=text, date=date, tz=tz)
+    out = extract_times(doc, parse_sentences(split_sentences(doc), nlp))
+    for c in out:
+        assert doc.text[c.start:c.end] == c.text
+        assert doc.text[c.sentence_start:c.sentence_end].find(c.text) >= 0
+    return out
+
+
+def one(nlp, text: str, needle: str, **kw):
+    found = [c for c in claims(nlp, text, **kw) if c.text == needle]
+    assert len(found) == 1, [(c.text, c.value) for c in claims(nlp, text, **kw)]
+    return found[0]
+
+
+def test_tomorrow_with_event(nlp):
+    c = one(nlp, "NATO leaders will meet tomorrow to discuss the next steps.", "tomorrow")
+    assert (c.type, c.value, c.begin, c.until, c.resolved) == (
+        "DATE", "2022-02-25", "2022-02-25", "2022-02-25", True)
+    assert c.event == "NATO leaders will meet"
+    assert "meet" in c.context and "tomorrow" not in c.context
+
+
+def test_thursday_on_a_thursday_is_the_dct(nlp):
+    c = one(nlp, "NATO Secretary-General Jens Stoltenberg on Thursday said that it stands with "
+                 "Ukraine.", "Thursday")
+    assert c.value == "2022-02-24"
+    assert "said" in c.event
+
+
+def test_weekday_direction_follows_tense(nlp):
+    text = "The ministers will meet on Saturday. The ministers met on Monday."
+    sat = one(nlp, text, "Saturday")
+    mon = one(nlp, text, "Monday")
+    assert sat.value == "2022-02-26"  # next Saturday after Thu 2022-02-24
+    assert mon.value == "2022-02-21"  # previous Monday
+
+
+def test_year_in_comparison(nlp):
+    text = ("NATO allies helped them to build a much stronger force today than Ukraine had in "
+            "2014.")
+    c = one(nlp, text, "2014")
+    assert (c.type, c.value, c.begin, c.until) == ("DATE", "2014", "2014-01-01", "2014-12-31")
+    assert c.event == "Ukraine had"
+
+
+@pytest.mark.parametrize("text", [
+    "Article 5 of the treaty applies.",
+    "Poland ordered F-35 fighters.",
+    "COVID-19 slowed the G7 summit.",
+    "They have over 100 jets on high alert.",
+    "We may see 2014 troops deployed.",
+    "Thousands joined a march in the capital.",
+    "The Sun newspaper reported it.",
+])
+def test_not_temporal(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_precision_of_values(nlp):
+    text = ("The attack began on Thursday, February 24, 2022. Prices rose in February 2022. "
+            "Talks lasted two weeks. Sanctions took three years. Last week troops massed.")
+    got = {c.text: (c.type, c.value) for c in claims(nlp, text)}
+    assert got["Thursday, February 24, 2022"] == ("DATE", "2022-02-24")
+    assert got["February 2022"] == ("DATE", "2022-02")
+    assert got["two weeks"] == ("DURATION", "P2W")
+    assert got["three years"] == ("DURATION", "P3Y")
+    assert got["Last week"] == ("DATE", "2022-W07")
+    lw = [c for c in claims(nlp, text) if c.text == "Last week"][0]
+    assert (lw.begin, lw.until) == ("2022-02-14", "2022-02-20")
+
+
+def test_since_gives_mod_and_open_interval(nlp):
+    c = one(nlp, "Russia has occupied Crimea since March 2014.", "March 2014")
+    assert c.value == "2014-03"
+    assert c.mod == "ON_OR_AFTER"
+    assert (c.begin, c.until) == ("2014-03-01", None)
+    b = one(nlp, "The troops must leave before 2023.", "2023")
+    assert b.mod == "BEFORE" and (b.begin, b.until) == (None, "2022-12-31")
+
+
+def test_undated_document_leaves_relative_unresolved(nlp):
+    text = "NATO leaders will meet tomorrow. They met on Thursday. Ukraine had less in 2014."
+    got = {c.text: c for c in claims(nlp, text, date=None)}
+    assert got["tomorrow"].resolved is False and got["tomorrow"].begin is None
+    assert not any(ch.isdigit() for ch in got["tomorrow"].value.replace("P1D", ""))
+    assert got["Thursday"].value == "XXXX-WXX-4" and got["Thursday"].resolved is False
+    assert got["2014"].resolved is True and got["2014"].value == "2014"
+
+
+def test_month_precision_dct_does_not_guess_a_day(nlp):
+    got = {c.text: c for c in claims(nlp, "Leaders will meet tomorrow. Sales fell last month.",
+                                     date="2022-02")}
+    assert got["tomorrow"].resolved is False and got["tomorrow"].until is None
+    assert got["last month"].value == "2022-01" and got["last month"].resolved
+
+
+def test_time_zone_offset(nlp):
+    c = one(nlp, "The statement was issued at 05:40 PM IST on Thursday.", "05:40 PM IST",
+            tz="+05:30")
+    assert (c.type, c.value, c.tz) == ("TIME", "2022-02-24T17:40", "+05:30")
+    assert tz_offset("IST") == "+05:30" and tz_offset("IST", "+02:00") == "+02:00"
+    assert tz_offset("CEST") == "+02:00" and tz_offset("GMT+3") == "+03:00"
+
+
+def test_modifiers_approx_and_parts(nlp):
+    got = {c.text: c for c in claims(nlp, "Talks lasted about two weeks. Troops came in early "
+                                          "2014 and left in late November.")}
+    assert got["two weeks"].mod == "APPROX"
+    assert got["early 2014"].mod == "START" and got["early 2014"].value == "2014"
+    assert got["late November"].mod == "END"
+
+
+def test_seed_document_offsets(nlp):
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    raw = path.read_text(encoding="utf-8")
+    first_nl = raw.index("\n")
+    doc = Document(id="seed", text=raw, date="2022-02-24", content=[(first_nl, len(raw))])
+    out = extract_times(doc, parse_sentences(split_sentences(doc), nlp))
+    assert out, "the seed mentions Thursday"
+    for c in out:
+        assert raw[c.start:c.end] == c.text
+        assert c.sentence_start <= c.start < c.end <= c.sentence_end
+    assert any(c.text == "Thursday" and c.value == "2022-02-24" for c in out)
+
+
+@pytest.mark.parametrize("text,dct,span,value,type_", [
+    ("Suspected bombs exploded Friday, witnesses said.", "1998-08-08", "Friday", "1998-08-07",
+     "DATE"),
+    ("Net income rose in the fourth quarter.", "1998-10-30", "the fourth quarter", "1998-Q4",
+     "DATE"),
+    ("Hate crimes fell through the 1990s.", "1998-10-30", "the 1990s", "199", "DATE"),
+    ("Earnings rose this week.", "1998-08-07", "this week", "1998-W32", "DATE"),
+    ("Profit was $5 million a year ago.", "1998-08-07", "a year ago", "1997", "DATE"),
+    ("Sales rose last year.", "1998-08-07", "last year", "1997", "DATE"),
+    ("The company is currently profitable.", "1998-08-07", "currently", "PRESENT_REF", "DATE"),
+    ("It was recently sold.", "1998-08-07", "recently", "PAST_REF", "DATE"),
+    ("Sales fell over the past three months.", "1998-08-07", "the past three months", "P3M",
+     "DURATION"),
+    ("The bank pays dividends quarterly.", "1998-08-07", "quarterly", "P3M", "SET"),
+])
+def test_tbaq_style(text, dct, span, value, type_):
+    got = {t.text: t for t in tag_timexes(text, dct)}
+    assert span in got, list(got)
+    assert (got[span].value, got[span].type) == (value, type_)
+
+
+def test_interval_helper():
+    assert interval("2022-W08") == ("2022-02-21", "2022-02-27")
+    assert interval("1998-Q4") == ("1998-10-01", "1998-12-31")
+    assert interval("2014", "AFTER") == ("2015-01-01", None)
+    assert interval("P2W") == (None, None)
