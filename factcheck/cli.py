@@ -145,14 +145,19 @@ def _pair(args, default: str) -> list[tuple[str, str | None]]:
     return [(fmt, args.output[i] if i < len(args.output) else None) for i, fmt in enumerate(formats)]
 
 
+def _where(d) -> str:
+    """The document id, and the file or feed it came from when that says more."""
+    return d.id if not d.source or d.source == d.id else f"{d.id} ({d.source})"
+
+
 def _report_errors(documents) -> bool:
     bad = False
     for d in documents:
         if d.status == "error":
-            print(f"factcheck: error: {d.source or d.id}: {d.error}", file=sys.stderr)
+            print(f"factcheck: error: {_where(d)}: {d.error}", file=sys.stderr)
             bad = True
         for w in d.warnings:
-            print(f"factcheck: warning: {d.source or d.id}: {w}", file=sys.stderr)
+            print(f"factcheck: warning: {_where(d)}: {w}", file=sys.stderr)
     return bad
 
 

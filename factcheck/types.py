@@ -50,6 +50,7 @@ class Document:
             "date": self.date,
             "title": self.title,
             "cluster": self.cluster,
+            "tz": self.tz,
             "status": self.status,
             "error": self.error,
             "warnings": list(self.warnings),
