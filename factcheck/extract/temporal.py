@@ -80,10 +80,11 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+_MON = (r"(?P<mon>(?i:January|February|April|June|July|August|September|October|November"
+        r"|December)|January|February|March|April|May|June|July|August|September|October|November"
         r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])")
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)(?!\s*%)"
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -743,6 +744,8 @@ def _nearest_year(st: _State, mo: int, da: int | None, tense_s: str | None, mark
         for y, delta in cands:
             if y == ref.year and mo == ref.month:
                 return y
+    if not cands:
+        return ref.year
     near = min(cands, key=lambda c: abs(c[1]))
     if tense_s == "PAST" and near[1] > 0:
         past = [c for c in cands if c[1] <= 0]
