@@ -218,9 +218,12 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
     spans: list[tuple[int, int]] = []
     for i, (s, e, line) in enumerate(_lines(text, start)):
         if i == 0 and first_line:
-            m = _DATE_LINE_RE.match(line.lstrip("\ufeff"))
+            bom = len(line) - len(line.lstrip("\ufeff"))
+            m = _DATE_LINE_RE.match(line[bom:])
             if m:
-                spans.append((s, e))
+                # Only the "date ..." prefix is metadata: the rest of the line is the headline
+                # or, in some feeds, the whole lead paragraph, and its claims count.
+                spans.append((s, s + bom + m.start("title")) if m["title"] else (s, e))
                 date = _iso(*(int(p) for p in m["date"].split("-")))
                 if date:
                     candidates.append((date, None, "date line"))
