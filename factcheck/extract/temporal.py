@@ -604,9 +604,48 @@ class _State:
     sent_day: dict = field(default_factory=dict)
 
 
+_MONTHK = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WDK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITK = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur",
+          "quarter", "fortnight", "night", "yr", "hr", "min")
+# cheap substring prefilters: a rule runs only on text holding one of its keys
+_KEYS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "slash": ("/",), "mdy": _MONTHK, "dmy": _MONTHK, "month_year": _MONTHK,
+    "month_rel": _MONTHK, "month": _MONTHK, "year_words": ("nineteen", "twenty", "two thousand"),
+    "decade": ("0s", "0's"), "century": ("century",), "quarter": ("quarter", "half", "period"),
+    "the_quarter": ("quarter",), "year_quarter": ("quarter", "period"), "year_ago_adj": ("year-",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween",
+                "valentine", "easter", "good friday", "labor day", "memorial", "election day",
+                "boxing", "veterans"),
+    "deictic": ("today", "tomorrow", "yesterday", "tonight", "now", "current", "recent", "lately",
+                "soon", "previous", "formerly", "present", "these days", "past", "future"),
+    "deictic_tod": ("morning", "afternoon", "evening", "night"),
+    "rel_unit": ("week", "month", "year", "day", "decade"), "rel_wd": _WDK, "weekday": _WDK,
+    "ago": ("ago", "earlier", "later", "from now", "hence", "back"),
+    "ago_adj": ("ago", "earlier"), "duration": _UNITK, "duration_adj": _UNITK,
+    "duration_vague": _UNITK, "duration_bare": _UNITK, "duration_long": ("-long",),
+    "set_adv": ("daily", "weekly", "monthly", "annually", "yearly", "quarterly", "hourly",
+                "nightly", "biweekly", "biannually"),
+    "set_every": ("every", "each", "per"), "set_a": ("once", "twice", "thrice", "times"),
+    "clock": ("m",), "clock_anchor": ("m",), "clock24": (":",), "noon": ("noon", "midnight", "midday"),
+    "oclock": ("o'clock",), "in_the": ("in the morning", "in the afternoon", "in the evening"),
+}
+_NEEDS_DIGIT = {"iso", "slash", "year", "decade", "clock", "clock_anchor", "clock24", "clockmil",
+                "year_quarter"}
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     found = []
+    lower = text.lower()
+    digit = _HAS_DIGIT.search(text) is not None
     for name, pat, prio in _RULES:
+        if name in _NEEDS_DIGIT and not digit:
+            continue
+        keys = _KEYS.get(name)
+        if keys and not any(k in lower for k in keys):
+            continue
         for m in pat.finditer(text):
             if m.end() > m.start() and _check(name, m, text):
                 found.append((m.start(), m.end(), prio, name, m))
