@@ -41,8 +41,18 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _event_words(claim: TimeClaim) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in (claim.event or "").lower().split() if w.isalpha() and w not in STOP_WORDS}
+
+
 def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
-    """How sure we are that two claims are about the same thing, in [0, 1]."""
+    """How sure we are that two claims are about the same thing, in [0, 1].
+
+    Claims that state the same value get a small bonus: wrongly pairing two equal claims
+    only costs a spurious agreement, while a conflict needs the words alone to tie them.
+    """
     if a.kind != b.kind:
         return 0.0
     ctx = _overlap(set(a.context), set(b.context))
@@ -51,14 +61,17 @@ def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
         ua, ub = _unit(a), _unit(b)
         if ua != ub:
             return 0.0
+        same = 0.1 if (a.modifier, a.value, a.high) == (b.modifier, b.value, b.high) else 0.0
         if ua is None:  # a bare number: only the surrounding words can tie the two together
-            return 0.5 * ctx + 0.5 * sent - 0.15
+            return 0.5 * ctx + 0.5 * sent - 0.15 + same
         quals = _overlap({q.lower() for q in a.qualifiers}, {q.lower() for q in b.qualifiers})
-        return min(1.0, 0.35 + 0.3 * ctx + 0.2 * sent + 0.15 * quals)
+        return min(1.0, 0.35 + 0.3 * ctx + 0.2 * sent + 0.15 * quals + same)
     if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
         if a.type != b.type:
             return 0.0
-        return 0.6 * ctx + 0.4 * sent
+        event = _overlap(_event_words(a), _event_words(b))
+        same = 0.15 if (a.value, a.mod) == (b.value, b.mod) else 0.0
+        return min(1.0, 0.45 * event + 0.35 * ctx + 0.2 * sent + same)
     return 0.0
 
 

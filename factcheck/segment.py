@@ -10,6 +10,16 @@ import sentencex
 from .types import Document, ParsedSentence, Sentence
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# sentencex never splits inside quotation marks, but news quotes run to several sentences
+# ("... than Ukraine had in 2014. So, we continue ..."), and one sentence is the unit of
+# evidence and of NLI. Split again after a lower-case word or digit and sentence-final
+# punctuation when a capital follows; "U.S. Army" (capital before the stop) stays whole.
+_INNER_BOUNDARY = re.compile(r"(?<=[a-z0-9%)][.!?])([\"\u201d\u2019']?)\s+(?=[\"\u201c\u2018']?[A-Z])")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "vs", "etc", "no", "approx", "dept", "est", "fig", "mt", "ft", "rev",
+}
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
@@ -33,8 +43,7 @@ def split_sentences(document: Document) -> list[Sentence]:
             chunk = document.text[p_start:p_end]
             if not chunk.strip():
                 continue
-            for b in sentencex.get_sentence_boundaries("en", chunk):
-                s, e = b["start_index"], b["end_index"]
+            for s, e in _boundaries(chunk):
                 raw = chunk[s:e]
                 lead = len(raw) - len(raw.lstrip())
                 trail = len(raw) - len(raw.rstrip())
@@ -46,6 +55,19 @@ def split_sentences(document: Document) -> list[Sentence]:
                 )
             paragraph += 1
     return sentences
+
+
+def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
+    for b in sentencex.get_sentence_boundaries("en", chunk):
+        start, end = b["start_index"], b["end_index"]
+        pos = start
+        for m in _INNER_BOUNDARY.finditer(chunk, start, end):
+            word = re.search(r"(\w+)\W*$", chunk[pos : m.start()])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+            yield pos, m.start() + len(m.group(1))
+            pos = m.end()
+        yield pos, end
 
 
 def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 64) -> list[ParsedSentence]:

@@ -122,8 +122,8 @@ def test_api_check_returns_typed_result(checker, seed_dir):
     assert len(frame) == len(result.claims)
 
 
-def test_cli_writes_report_set_and_exit_codes(seed_dir, tmp_path, capsys):
-    out = tmp_path / "reports"
+def test_cli_writes_report_set_and_exit_codes(seed_dir, tmp_path_factory, capsys):
+    out = tmp_path_factory.mktemp("out") / "reports"
     assert main(["check", str(seed_dir), "--out", str(out), "--no-nli"]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.html", "report.json", "report.md"]
     data = json.loads((out / "report.json").read_text())
