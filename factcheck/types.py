@@ -120,6 +120,7 @@ class TimeClaim(Claim):
     begin: str | None = None
     until: str | None = None
     resolved: bool = True  # False: relative expression in an undated document
+    tz: str | None = None  # UTC offset of a clock time ("05:40 PM IST" in an Indian source: +05:30)
     event: str | None = None  # what the date is about: "NATO leaders will meet"
 
 

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from ..types import Document, ParsedSentence, TimeClaim
 from .timezones import TZ_PATTERN, tz_offset
 
-__all__ = ["Timex", "TimexClaim", "tag_timexes", "extract_times", "interval"]
+__all__ = ["Timex", "tag_timexes", "extract_times", "interval"]
 
 
 @dataclass
@@ -47,13 +47,6 @@ class Timex:
     resolved: bool = True
     tz: str | None = None  # UTC offset of a clock time ("+05:30"); the value keeps local time
     rule: str = ""
-
-
-@dataclass(kw_only=True)
-class TimexClaim(TimeClaim):
-    """A TimeClaim plus the UTC offset of a clock time (TimeClaim has no field for it yet)."""
-
-    tz: str | None = None
 
 
 Tense = Callable[[int, int], "str | None"]  # (start, end) -> "PAST" | "FUTURE" | "PRESENT" | None
@@ -1459,7 +1452,7 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
             event, event_toks = _event(verb)
             context = _context(doc, span, event_toks) if span is not None else []
             start, end = sent.start + tx.start, sent.start + tx.end
-            claims.append(TimexClaim(
+            claims.append(TimeClaim(
                 doc=document.id, start=start, end=end, text=document.text[start:end],
                 sentence_start=sent.start, sentence_end=sent.end, context=context,
                 type=tx.type, value=tx.value, mod=tx.mod, begin=tx.begin, until=tx.until,
