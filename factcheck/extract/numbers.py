@@ -52,19 +52,20 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
 # one number expression; group names tell find_numbers which branch matched
 NUMBER_RE = re.compile(
     rf"""
-    (?P<frac>(?<![\w.,/])\d+\s?/\s?\d+(?![\w/]))
-  | (?P<digits>(?<![\w.,])(?:[-−]\s?)?(?:{_DIGITS})(?:\s?(?:{_SCALE_WORDS})s?\b)?
+    (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
+  | (?P<digits>(?<![\w.,])(?:[-−]\s?|(?:minus|negative)\s+)?(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:\s?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
-  | (?P<words>\b(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
-        (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:\s+(?:{WORD_ALT}))+)?\b)
+  | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
+        (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
+        (?:\s+and\s+a\s+(?:half|quarter|third)(?:\s+(?:thousand|million|billion|trillion))?\b)?\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
 FRACTION_RE = re.compile(
-    rf"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?<![\w-])(?<!-\s)(?<!and\s)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
-    r"|\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|his|her|our|all)\b)",
+    r"|\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
     re.IGNORECASE,
 )
 
@@ -86,13 +87,15 @@ def _parse_words(words: list[str]) -> float | None:
     """Integer value of number words: ["one", "hundred", "and", "sixty", "one"] -> 161."""
     total = 0.0
     current = 0.0
+    small = 0.0  # units and tens since the last hundred/scale: "three hundred and [two] dozen"
     seen = False
     last_kind = None
     for w in words:
         if w in ("and", "-", ""):
             continue
         if w in ("a", "an"):
-            current = max(current, 1.0) if current == 0 else current
+            if current == 0:
+                current = small = 1.0
             seen = True
             continue
         if w in UNITS or w in TENS:
@@ -101,16 +104,23 @@ def _parse_words(words: list[str]) -> float | None:
             if last_kind in ("unit", "tens") and not (last_kind == "tens" and w in UNITS and current % 10 == 0 and v < 10):
                 return None
             current += v
+            small += v
             last_kind = "tens" if w in TENS else "unit"
         elif w in ("dozen", "dozens"):
-            current = (current or 1) * 12
+            if current == 0:
+                current = 12
+            else:
+                current = current - small + (small or 1) * 12
+            small = 0
             last_kind = "scale"
         elif w == "hundred":
             current = (current or 1) * 100
+            small = 0
             last_kind = "scale"
         elif w in SCALES:
             total += (current or 1) * SCALES[w]
             current = 0
+            small = 0
             last_kind = "scale"
         else:
             return None
@@ -130,9 +140,9 @@ def parse_number(text: str) -> float | None:
     if not s:
         return None
     neg = False
-    if s.startswith("-") or s.startswith("minus "):
+    if s.startswith("-") or s.startswith("minus ") or s.startswith("negative "):
         neg = True
-        s = s[1:].strip() if s.startswith("-") else s[6:].strip()
+        s = s[1:].strip() if s.startswith("-") else s.split(None, 1)[1]
     v = _parse_clean(s)
     if v is None:
         return None
@@ -140,11 +150,11 @@ def parse_number(text: str) -> float | None:
 
 
 def _parse_clean(s: str) -> float | None:
-    m = re.fullmatch(r"(\d+)\s?/\s?(\d+)", s)
+    m = re.fullmatch(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)", s)
     if m:
-        den = int(m.group(2))
-        return int(m.group(1)) / den if den else None
-    m = re.fullmatch(rf"({_DIGITS})(?:e(\d+))?\s?([a-z]+(?:\s[a-z]+)*)?", s)
+        den = int(m.group(3))
+        return (int(m.group(1) or 0) + int(m.group(2)) / den) if den else None
+    m = re.fullmatch(rf"({_DIGITS})(?:e([+-]?\d+))?\s?([a-z]+(?:\s[a-z]+)*)?", s)
     if m:
         base = float(m.group(1).replace(",", ""))
         if m.group(2):
@@ -158,7 +168,9 @@ def _parse_clean(s: str) -> float | None:
                 mult *= SCALE_ABBR[w]
             elif w in ("hundred", "dozen", "lakh", "crore"):
                 mult *= {"hundred": 100, "dozen": 12, "lakh": 1e5, "crore": 1e7}[w]
-            elif w.endswith("s") and w[:-1] in SCALES:
+            elif w.endswith("s") and (w[:-1] in SCALES or w[:-1] == "dozen"):
+                mult *= SCALES.get(w[:-1], 12)
+            elif False:
                 mult *= SCALES[w[:-1]]
             else:
                 return None
@@ -177,12 +189,22 @@ def _parse_clean(s: str) -> float | None:
     words = [w for w in words if w]
     if words and words[0] in VAGUE or (len(words) > 2 and words[0] in VAGUE):
         return _parse_vague(words)
+    m = re.fullmatch(r"(.+?)\s+and\s+a\s+(half|quarter|third)(?:\s+(thousand|million|billion|trillion))?", s)
+    if m:
+        whole = _parse_clean(m.group(1))
+        scale = SCALES[m.group(3)] if m.group(3) else 1
+        return None if whole is None else (whole + 1 / DENOMINATORS[m.group(2)]) * scale
     if "point" in words:
         i = words.index("point")
         whole = _parse_words(words[:i]) if i else 0.0
         digits = [UNITS.get(w) for w in words[i + 1:]]
-        if whole is None or not digits or any(d is None or d > 9 for d in digits):
+        if whole is None or not digits:
             return None
+        if any(d is None or d > 9 for d in digits):
+            frac = _parse_words(words[i + 1:])  # "point seventy-one"
+            if frac is None:
+                return None
+            return whole + float("0." + str(int(frac)))
         return whole + float("0." + "".join(str(d) for d in digits))
     return _parse_words(words)
 
@@ -208,8 +230,13 @@ VAGUE_RE = re.compile(
 )
 
 
-def find_numbers(text: str, *, fractions: bool = True, vague: bool = True) -> list[NumberMatch]:
-    """Every number expression in ``text``, left to right, non-overlapping."""
+def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued: bool = True) -> list[NumberMatch]:
+    """Every number expression in ``text``, left to right, non-overlapping.
+
+    ``glued=False`` leaves out digits glued to letters ("180ml", "4th", "G7") and numbers in
+    dotted runs split into their parts ("192.168.1.2" -> 192, 168, 1, 2), as a bare-number
+    recogniser would.
+    """
     found: list[NumberMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -251,6 +278,15 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True) -> li
             continue
         if v is None or not free(s, e):
             continue
+        if not glued and kind == "digits":
+            if re.match(r"[A-Za-z]", text[e : e + 1]) or re.search(r"[A-Za-z]$", text[:s]):
+                continue
+            run = re.match(r"\d+(?:\.\d+){2,}", text[s:])
+            if run:
+                for pm in re.finditer(r"\d+", run.group(0)):
+                    found.append(NumberMatch(s + pm.start(), s + pm.end(), pm.group(0), float(pm.group(0)), "digits"))
+                taken.append((s, s + run.end()))
+                continue
         found.append(NumberMatch(s, e, raw, v, "fraction" if kind == "frac" else kind))
         taken.append((s, e))
     found.sort(key=lambda n: n.start)

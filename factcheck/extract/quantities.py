@@ -61,7 +61,7 @@ _POSTFIX = [
 ]
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<=[\s(\"'“])|^)(?P<cur>US\s?\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₽|₴|"
+    r"(?:(?<=[\s(\"'“])|^)(?P<cur>(?:US|U\.S\.?|A|AU|C|CA|HK|NZ|S|R|Mex|NT)?\s?\$|€|£|¥|₹|₽|₴|"
     r"USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|RUB|UAH|AUD|CAD|Rs\.?)\s?$",
     re.IGNORECASE,
 )
@@ -70,18 +70,22 @@ _CURRENCY_CODE = {
     "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR",
     "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
     "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
-    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
+    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "mex$": "MXN", "nt$": "TWD", "u.s$": "USD",
 }
 # counted-noun lemmas that are currencies; "pound" stays "pound" (weight or sterling)
 _CURRENCY_WORD = {
     "dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
     "franc": "CHF", "sterling": "GBP", "cent": "cent", "pence": "GBX", "penny": "GBX",
+    "peso": "MXN", "zloty": "PLN", "lira": "TRY", "shekel": "ILS", "rand": "ZAR", "riyal": "SAR",
+    "dirham": "AED", "dinar": "dinar", "krona": "SEK", "krone": "NOK", "kronor": "SEK",
+    "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "forint": "HUF",
+    "peseta": "ESP", "guilder": "NLG", "markka": "FIM", "lire": "ITL", "drachma": "GRD",
 }
 _DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong": "HKD", "singapore": "SGD",
                "new": "NZD", "zealand": "NZD", "taiwan": "TWD", "u.s.": "USD", "us": "USD"}
 
-_PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|pct\b|percent\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|percents?\b|percentage\b(?!\s+points?))", re.IGNORECASE)
 _POINTS = re.compile(r"^\s?percentage\s+points?\b", re.IGNORECASE)
 
 # surface unit -> normal form; matched against lemma or text of the counted noun
@@ -112,7 +116,7 @@ _UNIT_CI = (
 _UNIT_CS = r"m|g|l|L|t|s|h|K|V|mV|kV|W|J|kJ|N|Ga|Ma|ka|Pa|bar|min|yr|d|nT|Hz|mL|µL|μL|dm|×"
 # a unit symbol right after a number, with an optional per-unit: "9.8 m s−1", "7.0 mmol/L"
 _UNIT_AFTER = re.compile(
-    rf"^(?:-(?=[a-zA-Z]))?\s?(?P<u>(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])"
+    rf"^(?:-(?=[a-zA-Z]))?\s?(?P<u>(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’-])"
     r"(?P<per>(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
 )
 _ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
@@ -189,6 +193,10 @@ class Quantity:
     number_end: int = 0
     conversion: bool = False  # "(450 miles)" restating the quantity just before it
     kind: str = "count"  # count | money | percent | measure | fraction
+    # the value with its unit only ("$ 75 million", "450,000 yen", "188 miles"), no bound word
+    # and no counted noun: what Recognizers-Text and MeasEval call the quantity
+    core_start: int = 0
+    core_end: int = 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,11 +302,16 @@ def _is_year(n: NumberMatch, text: str) -> bool:
 def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     """Context rules that make a number not a quantity, decided on the text alone."""
     s, e = n.start, n.end
+    tok_start = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    tok_end = len(text) if (sp := re.search(r"\s", text[e:])) is None else e + sp.start()
+    word = text[tok_start:tok_end]
+    if "://" in word or word.startswith("www.") or re.search(r"%[0-9A-F]{2}|[?&]\w+=|\w@\w", word):
+        return True  # URLs, percent-encoding, e-mail addresses
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
-        if re.search(r"[A-Za-z][-/−]?$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
+        if re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
             return True
         if re.match(r"^[/.]\d", after) or re.match(r"^-\d+-", after):  # dates 24/02/2022, 2022-02-24
             return True
@@ -362,8 +375,14 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
         if i + 1 < len(nums):
             b = nums[i + 1]
             gap = text[a.end : b.start]
-            gap_wo_unit = re.sub(r"^\s?(?:%|percent|per cent)", "", gap)
-            cur_gap = re.sub(r"(?:US\s?\$|\$|€|£|¥)\s?$", "", gap_wo_unit)
+            # "10% to 20%" and "$10 to $20" are ranges; "2 % to $ 1.45 billion" is not
+            pct_a = _PERCENT.match(gap) is not None
+            pct_b = _PERCENT.match(text[b.end :]) is not None
+            gap_wo_unit = re.sub(r"^\s?(?:%|percent|per cent)", "", gap) if pct_b else gap
+            cur_a = _CURRENCY_PREFIX.search(text[max(0, a.start - 8) : a.start]) is not None
+            cur_gap = re.sub(r"(?:US\s?\$|\$|€|£|¥)\s?$", "", gap_wo_unit) if cur_a else gap_wo_unit
+            if pct_a and not pct_b:
+                cur_gap = "%"  # not a separator: no range
             m = _RANGE_SEP.match(cur_gap)
             if m and a.kind in ("digits", "words") and b.kind in ("digits", "words"):
                 sep = cur_gap.strip().lower()
@@ -535,6 +554,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                     and not _MONTH_WORD.fullmatch(prev.text) and _counted_noun(doc, root, span_toks[-1]) is None:
                 return None
 
+    core_start, core_end = start, end
     # modifier before (before any currency symbol)
     op = "range" if b is not None else "="
     pre = text[max(0, start - 30) : start]
@@ -564,7 +584,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             mod = "~"
         else:
             mod, lo, hi = ">=", value, None
-    elif a.kind == "fraction":
+    elif a.kind == "fraction" and not re.search(r"\d", a.text):
         value = round(value * 100, 2)
         unit, kind = "%", "fraction"
         if op == "=":
@@ -591,10 +611,17 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 if lemma == "dollar":
                     adj = [t.lower_ for t in noun.lefts if t.i > end_tok.i]
                     unit = next((_DOLLAR_ADJ[w] for w in adj if w in _DOLLAR_ADJ), "USD")
+            elif lemma == "pound" or low_text == "pounds":
+                if _scale_of(b or a) or value >= 10_000:
+                    unit, kind = "GBP", "money"
+                else:
+                    unit, kind = "lb", "measure"
             elif lemma in ("percent", "%"):
                 unit, kind = "%", "percent"
             else:
                 unit = lemma
+        if kind in ("measure", "money") and noun.i > end_tok.i:  # the noun was the unit
+            core_end = noun.idx + len(noun.text)
         if noun.i > end_tok.i and noun.i - end_tok.i <= 5:
             end = max(end, noun.idx + len(noun.text))
     if unit is None and kind == "count":
@@ -625,7 +652,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     return Quantity(
         start=start, end=end, text=text[start:end], value=value, low=lo, high=hi, modifier=mod,
         unit=unit, qualifiers=quals, subject=subject, context=context,
-        number_start=ns, number_end=ne, kind=kind,
+        number_start=ns, number_end=ne, kind=kind, core_start=core_start, core_end=core_end,
     )
 
 
