@@ -1,4 +1,4 @@
-"""Command line: `factcheck check`, `factcheck extract`, `factcheck compare`.
+"""Command line: `factcheck check`, `factcheck extract`, `factcheck compare`, `factcheck baseline create`.
 
 Exit codes, as in Ruff and Vale: 0 no finding at or above --fail-on; 1 findings; 2 usage,
 config or input error (an unreadable document included), and any internal error. Errors are
@@ -94,6 +94,15 @@ def _config(args):
     return args._config
 
 
+def _score_cache(opts: Options, nli):
+    """The NLI score cache in opts.cache_dir; None without NLI or with --no-cache."""
+    if nli is None or opts.cache_dir is None:
+        return None
+    from .cache import ScoreCache
+
+    return ScoreCache(opts.cache_dir)
+
+
 def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage")
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
@@ -172,7 +181,8 @@ def cmd_check(args) -> int:
     baseline = load_baseline(args.baseline) if args.baseline else None
     documents = load_documents(args.paths, include=args.include or cfg.include,
                                exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
-    checker = Checker(opts, nli=_nli_for(opts))
+    nli = _nli_for(opts)
+    checker = Checker(opts, nli=nli, cache=_score_cache(opts, nli))
     result = checker.check(documents)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
@@ -250,7 +260,8 @@ def cmd_baseline(args) -> int:
     cfg = _config(args)
     documents = load_documents(args.paths, include=args.include or cfg.include,
                                exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
-    result = Checker(opts, nli=_nli_for(opts)).check(documents)
+    nli = _nli_for(opts)
+    result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents)
     if _report_errors(result.documents):
         print("factcheck: error: baseline not written: fix or --exclude the unreadable documents",
               file=sys.stderr)

@@ -297,6 +297,31 @@ def test_cache_corrupt_or_unwritable_never_fails(tmp_path, capsys):
     assert not ScoreCache(blocker / "sub").enabled  # a file where the folder should be
 
 
+def test_cli_hands_the_cache_to_the_nli_stage(repo, capsys, monkeypatch):
+    seen = []
+
+    class FakeChecker:
+        def __init__(self, options, *, nli=None, cache=None, **kw):
+            seen.append(cache)
+
+        def check(self, docs):
+            return CheckResult(documents=list(docs))
+
+    monkeypatch.setattr("factcheck.pipeline.Checker", FakeChecker)
+    monkeypatch.setattr("factcheck.api._nli_for", lambda opts: object())
+    write(repo / "a.txt", HEADER + JETS_80 + "\n")
+    assert run(capsys, "a.txt")[0] == 0
+    assert isinstance(seen[-1], ScoreCache) and seen[-1].path == Path(".factcheck_cache")
+    assert (repo / ".factcheck_cache" / DB_NAME).is_file()
+    assert run(capsys, "a.txt", "--cache-dir", "build/cache")[0] == 0
+    assert seen[-1].path == Path("build/cache")
+    assert run(capsys, "a.txt", "--no-cache")[0] == 0
+    assert seen[-1] is None
+    monkeypatch.setattr("factcheck.api._nli_for", lambda opts: None)
+    assert run(capsys, "a.txt")[0] == 0
+    assert seen[-1] is None  # no NLI stage, no cache folder
+
+
 def test_cache_is_sqlite(tmp_path):
     ScoreCache(tmp_path).put_many("m", [("a", "b")], [[0.5, 0.5]])
     rows = sqlite3.connect(tmp_path / DB_NAME).execute("SELECT model, scores FROM scores").fetchall()
