@@ -230,7 +230,7 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
     for ps in sentences:
         sent = ps.sentence
         base = sent.start
-        for q in _quantities_in_doc(ps.doc, years=False, durations=False, conversions=False):
+        for q in _quantities_in_doc(ps.doc, years=False, durations=False, conversions=False, text=sent.text):
             start, end = base + q.start, base + q.end
             claims.append(
                 QuantityClaim(
@@ -278,8 +278,10 @@ class _Tokens:
     """Char offset -> token index for one Doc."""
 
     def __init__(self, doc):
+        from spacy.attrs import IDX
+
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def at(self, char: int):
         i = bisect.bisect_right(self.starts, char) - 1
@@ -416,14 +418,16 @@ def _scale_of(n: NumberMatch) -> float | None:
             "bn": 1e9, "mn": 1e6, "mln": 1e6, "k": 1e3}[m.group(1).lower()]
 
 
-def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool) -> list[Quantity]:
-    text = doc.text
+def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, text: str | None = None) -> list[Quantity]:
+    text = doc.text if text is None else text
     if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand|"
                      r"million|billion|half|third|quarter)", text, re.I):
         return []
-    toks = _Tokens(doc)
     nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
+    if not nums:
+        return []
+    toks = _Tokens(doc)
     result: list[Quantity] = []
     for a, b in _merge_ranges(nums, text):
         if result and a.start < result[-1].end:  # inside the unit of the last one: "m s−1"
@@ -596,8 +600,13 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     # counted noun, qualifiers, verb, subject from the parse
     end_tok = toks.at(end - 1)
     noun = _counted_noun(doc, root, end_tok) if unit is None else None
+    if noun is not None and noun.tag_ == "NNP" and noun.is_title and value != 1 and kind == "count" \
+            and noun.i == end_tok.i + 1 and a.kind == "digits" and not noun.ent_type_ in ("NORP", "GPE"):
+        return None  # a model name: "787 Dreamliner", "500 Series"
     if noun is not None:
         lemma = noun.lemma_.lower()
+        if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
+            lemma = lemma[:-1]  # "Republicans" -> "republican"
         low_text = noun.lower_
         if lemma in _TIME_UNITS and not durations:
             return None
