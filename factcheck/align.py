@@ -28,6 +28,15 @@ def _unit(claim: QuantityClaim) -> str | None:
     return _UNIT_ALIASES.get(u, u)
 
 
+_MEASURES = {"%", "point", "km", "mile", "kg", "ton", "tonne", "meter", "metre", "foot", "year",
+             "month", "day", "hour", "minute", "second", "percentage point", "barrel", "acre"}
+
+
+def _is_measure(unit: str) -> bool:
+    """Currencies (ISO codes) and units of measure, as opposed to counted things (jets)."""
+    return unit in _MEASURES or (len(unit) == 3 and unit.isupper())
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     """Overlap coefficient: a short context fully inside a long one still counts as shared."""
     if not a or not b:
@@ -62,8 +71,10 @@ def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
         if ua != ub:
             return 0.0
         same = 0.1 if (a.modifier, a.value, a.high) == (b.modifier, b.value, b.high) else 0.0
-        if ua is None:  # a bare number: only the surrounding words can tie the two together
-            return 0.5 * ctx + 0.5 * sent - 0.15 + same
+        if ua is None or _is_measure(ua):
+            # a bare number, money, a percentage: the unit says nothing about what is
+            # measured ("$4.8 billion" lost vs "$82 billion" of assets), the words must
+            return 0.5 * ctx + 0.5 * sent - 0.1 + same
         quals = _overlap({q.lower() for q in a.qualifiers}, {q.lower() for q in b.qualifiers})
         return min(1.0, 0.35 + 0.3 * ctx + 0.2 * sent + 0.15 * quals + same)
     if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):

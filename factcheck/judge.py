@@ -6,9 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
-from .align import Group
+from .align import Group, comparable
 from .options import Options
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
 
@@ -48,6 +47,9 @@ def quantity_interval(c: QuantityClaim, tolerance: float) -> Interval:
 
 
 def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> str:
+    if a.unit in _SIGNLESS and (a.value or 0) * (b.value or 0) < 0:
+        # "fell by -3.16%" and "fell by 3.16%" state one change; the verb carries the sign
+        a, b = _magnitude(a), _magnitude(b)
     if a.modifier == b.modifier and a.value is not None and b.value is not None:
         same_value = math.isclose(a.value, b.value, rel_tol=tolerance)
         same_high = a.modifier != "range" or math.isclose(a.high or 0, b.high or 0, rel_tol=tolerance)
@@ -55,6 +57,18 @@ def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> 
             return "agree"
     ia, ib = quantity_interval(a, tolerance), quantity_interval(b, tolerance)
     return "compatible" if ia.overlaps(ib) else "conflict"
+
+
+_SIGNLESS = {"%", "point"}
+
+
+def _magnitude(c: QuantityClaim) -> QuantityClaim:
+    from dataclasses import replace
+
+    if (c.value or 0) >= 0:
+        return c
+    lo, hi = c.low, c.high
+    return replace(c, value=-c.value, low=-hi if hi is not None else None, high=-lo if lo is not None else None)
 
 
 def _day(value: str | None, end: bool) -> float | None:
@@ -139,49 +153,59 @@ def _num(x: float | None) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
 
 
+def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
+    """Both claims are "today" of reports dated differently: each names its own publication
+    day (daily market reports), which says nothing about one event's date."""
+    if not (isinstance(a, TimeClaim) and isinstance(b, TimeClaim)):
+        return False
+    da, db = documents[a.doc].date, documents[b.doc].date
+    return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
+
+
 _RULE = {"quantity": "numeric-conflict", "time": "temporal-conflict"}
-_RANK = {"agree": 0, "compatible": 1}
 
 
 def judge(
     groups: Sequence[Group], documents: Mapping[str, Document], options: Options
 ) -> tuple[list[Finding], list[Agreement], list[Agreement]]:
-    """Findings (conflicts), agreements (agree / compatible groups) and single-source claims."""
+    """Findings (conflicts), agreements (agree / compatible pairs) and single-source claims.
+
+    Only directly linked pairs are compared: a group can chain A-B-C through middling links,
+    and A and C were never shown to speak of the same thing.
+    """
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     single: list[Agreement] = []
     for group in groups:
-        members = sorted(group, key=lambda c: (c.doc, c.start))
-        if len({c.doc for c in members}) < 2:
-            for c in members:
+        by_id = {c.id: c for c in group}
+        if not group.links:
+            for c in sorted(group, key=lambda c: (c.doc, c.start)):
                 single.append(Agreement("", c.kind, "single-source",
                                         f"only {c.doc} says {describe(c)!r}: {c.text!r}", 1.0,
                                         [evidence_for(c, documents)], [c.id]))
             continue
-        outcomes = []
-        for a, b in combinations(members, 2):
-            if a.doc == b.doc:
+        for pair, score in sorted(group.links.items(), key=lambda kv: sorted(kv[0])):
+            a, b = sorted((by_id[i] for i in pair), key=lambda c: (c.doc, c.start))
+            if _both_deictic(a, b, documents):
                 continue
             outcome = compare_claims(a, b, options)
             if outcome is None:
                 continue
+            evidence = [evidence_for(a, documents), evidence_for(b, documents)]
             if outcome == "conflict":
-                score = round(group.score(a, b) or 0.5, 3)
+                if score < options.conflict_threshold:
+                    continue  # not sure enough that they speak of the same thing
+                rule = _RULE[a.kind]
                 findings.append(Finding(
-                    "", _RULE[a.kind], options.severity_of(_RULE[a.kind]),
+                    "", rule, options.severity_of(rule),
                     f"{a.doc} says {describe(a)!r} but {b.doc} says {describe(b)!r}",
-                    score, [evidence_for(a, documents), evidence_for(b, documents)], [a.id, b.id],
+                    round(score, 3), evidence, [a.id, b.id],
                 ))
-            outcomes.append(outcome)
-        agreeing = [o for o in outcomes if o != "conflict"]
-        if agreeing and len(agreeing) == len(outcomes):
-            outcome = max(agreeing, key=_RANK.__getitem__)
-            head = members[0]
-            agreements.append(Agreement(
-                "", head.kind, outcome,
-                f"{len({c.doc for c in members})} sources {'agree on' if outcome == 'agree' else 'are compatible on'} "
-                + "; ".join(f"{describe(c)!r} ({c.doc})" for c in members),
-                round(min(group.links.values(), default=1.0), 3),
-                [evidence_for(c, documents) for c in members], [c.id for c in members],
-            ))
+            else:
+                verb = "agree on" if outcome == "agree" else "are compatible on"
+                agreements.append(Agreement(
+                    "", a.kind, outcome,
+                    f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",
+                    round(score, 3), evidence, [a.id, b.id],
+                ))
     return findings, agreements, single

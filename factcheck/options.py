@@ -21,10 +21,13 @@ class Options:
     # Relative slack for stated point values ("1.5 million" vs "1.52 million"): reporters round.
     numeric_tolerance: float = 0.02
     # Claims from documents dated further apart than this are about different moments
-    # (a cluster of follow-up stories), so they are not compared. None: always compare.
-    max_date_gap_days: int | None = 7
-    # Minimum alignment score for two claims to be taken as speaking of the same thing.
+    # (markets move, tolls rise, follow-up stories), so they are not compared. None: always.
+    max_date_gap_days: int | None = 1
+    # Minimum alignment score for two claims to be taken as speaking of the same thing, and
+    # the higher bar for calling them a conflict: a wrong agreement costs little, a false
+    # alarm costs the reader's trust.
     align_threshold: float = 0.35
+    conflict_threshold: float = 0.55
     nli: bool = True
     model: str | None = None  # None: the shipped factcheck-nli-minilm
     device: str = "cpu"
