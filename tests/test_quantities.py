@@ -228,3 +228,29 @@ def test_offsets_in_document(nlp):
     out = claims(nlp, text)
     assert [c.text for c in out] == ["over 100 jets", "more than 120 allied ships", "At least 82", "$2 billion"]
     assert [text[c.sentence_start : c.sentence_end].startswith(("He", "He", "At", "The")) for c in out] == [True] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The final vote in the Senate was 52-35.",
+        "The 787-8 is a smaller model.",
+        "Boeing celebrated the 787 today.",
+        "See https://example.com/report?id=30%25 for more.",
+        "Scores were announced on Monday.",
+    ],
+)
+def test_more_not_claims(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_units_from_context(nlp):
+    assert one(nlp, "Profit improved to 361 million pounds.").unit == "GBP"
+    assert one(nlp, "The baby weighed eight pounds.").unit == "lb"
+    c = one(nlp, "One and a half million people fled.")
+    assert (c.value, c.unit) == (1.5e6, "people")
+
+
+def test_percent_then_money_is_not_a_range(nlp):
+    out = claims(nlp, "Sales rose 6.2% to $1.45 billion.")
+    assert [(c.value, c.unit) for c in out] == [(6.2, "%"), (1.45e9, "USD")]

@@ -224,8 +224,9 @@ def _parse_vague(words: list[str]) -> float | None:
 
 
 VAGUE_RE = re.compile(
-    r"\b(?P<vague>(?:dozens|scores|hundreds|thousands|millions|billions|tens)"
-    r"(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b|\s+(?:more|killed|dead|died|injured|were|are|have|had)\b|[\s,.;]*$)",
+    r"\b(?P<vague>(?:dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?"
+    r"(?=\s+of\b|\s+(?:more|killed|dead|died|injured|were|are|have|had)\b|[\s,.;]*$)"
+    r"|(?:scores|tens)(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b))",
     re.IGNORECASE,
 )
 

@@ -169,6 +169,7 @@ _DATE_WORDS = {
     "fiscal", "era", "since", "early", "late", "mid", "end", "beginning", "past", "coming",
 }
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
+_VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
 _QUANTITY_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NOT_QUALIFIER = {"more", "less", "fewer", "other", "such", "same", "many", "several", "few",
                   "additional", "further", "extra", "total", "estimated", "about", "least"}
@@ -311,6 +312,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True  # URLs, percent-encoding, e-mail addresses
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
+    if n.kind == "digits" and re.search(r"\de", n.text, re.I):
+        return True  # "7e7" in news is a name, not 7x10^7
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
         if re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
@@ -376,6 +379,12 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
         a = nums[i]
         if i + 1 < len(nums):
             b = nums[i + 1]
+            # "52-35" (a vote or score), "787-8" (a model): a hyphenated pair that is no range
+            if a.kind == b.kind == "digits" and re.fullmatch(r"[-–]", text[a.end : b.start]) and (
+                a.value >= b.value or "." in a.text + b.text and _SCORE_BEFORE.search(text[: a.start])
+            ):
+                i += 2
+                continue
             gap = text[a.end : b.start]
             # "10% to 20%" and "$10 to $20" are ranges; "2 % to $ 1.45 billion" is not
             pct_a = _PERCENT.match(gap) is not None
@@ -546,6 +555,11 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
         return None
 
+    # "the 787": a bare integer right after "the", counting nothing, names a thing
+    if kind == "count" and a.kind == "digits" and b is None and span_toks.start > 0 \
+            and doc[span_toks.start - 1].lower_ == "the" and "." not in a.text \
+            and _counted_noun(doc, root, span_toks[-1]) is None and not _MOD_RE[0][0].search(text[:ns]):
+        return None
     # an identifier after a noun: "columns 4 and 5", "samples 1 and 2", "Viking 2"
     if kind == "count" and a.kind == "digits":
         j = span_toks.start - 1
@@ -672,6 +686,13 @@ def _span_root(span):
 
 def _counted_noun(doc, root, end_tok):
     """The noun the number counts: "100 [jets]", "dozens of [people]", "82 of the [victims]"."""
+    noun = _counted_noun_raw(doc, root, end_tok)
+    if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
+        return None  # "the 787 today", "5 March"
+    return noun
+
+
+def _counted_noun_raw(doc, root, end_tok):
     head = root.head
     if head.i > end_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - end_tok.i <= 5 \
             and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep") \
@@ -755,7 +776,7 @@ def _subject(verb, anchor):
         if subj is not None:
             if subj.i == anchor.i or anchor.i in {t.i for t in subj.subtree} and subj.i != anchor.i and anchor.is_ancestor(subj) is False and subj.is_ancestor(anchor):
                 return None
-            if subj.like_num or subj.pos_ == "NUM":
+            if subj.like_num or subj.pos_ == "NUM" or subj.lower_ in _VAGUE_WORDS:
                 return None
             if subj.pos_ == "PRON":
                 return subj.text
