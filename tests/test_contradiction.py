@@ -1,0 +1,79 @@
+"""The NLI stage with the shipped model: paraphrases agree, edited seeds contradict, and the
+numeric logic overrides the model on compatible numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.load import load_documents
+from factcheck.options import Options
+from factcheck.pipeline import Checker
+
+B = "001_cf6b84a07b3c0ba3.txt"
+
+
+@pytest.fixture(scope="module")
+def nli():
+    from factcheck.nli import NLIModel
+
+    return NLIModel.load()
+
+
+@pytest.fixture(scope="module")
+def nli_checker(nlp, nli):
+    return Checker(Options(), nlp=nlp, nli=nli)
+
+
+def edit(folder, name, old, new):
+    p = folder / name
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_seeds_have_no_contradiction_and_the_paraphrase_agrees(nli_checker, seed_dir):
+    result = nli_checker.check(load_documents([seed_dir]))
+    assert result.findings == [], [f.message for f in result.findings]
+    paraphrases = [a for a in result.agreements if a.kind == "paraphrase"]
+    texts = [" ".join(e.text for e in a.evidence) for a in paraphrases]
+    assert any("Autocracy will always lose to democracy" in t and
+               "Democracy will always prevail over autocracy" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("old,new,needle", [
+    ("Freedom will always prevail over oppression", "Freedom will never prevail over oppression",
+     "never prevail"),
+    ("Stoltenberg said NATO stands in solidarity with Ukraine.",
+     "Stoltenberg said NATO stands in solidarity with Ukraine. There will be NATO troops inside Ukraine.",
+     "There will be NATO troops inside Ukraine"),
+])
+def test_edited_seed_is_flagged_as_contradiction(nli_checker, seed_dir, old, new, needle):
+    edit(seed_dir, B, old, new)
+    result = nli_checker.check(load_documents([seed_dir]))
+    flagged = [f for f in result.findings if f.rule == "contradiction"]
+    assert len(flagged) >= 1, [f.message for f in result.findings]
+    f = flagged[0]
+    assert any(needle in e.text for e in f.evidence)
+    assert len({e.doc for e in f.evidence}) == 2
+    docs = {d.id: d.text for d in result.documents}
+    for e in f.evidence:
+        assert docs[e.doc][e.start:e.end] == e.text
+
+
+def test_compare_numbers(nli, nlp):
+    from factcheck import compare
+
+    out = compare("They have over 100 jets on high alert.", "They have 80 jets on high alert.", nli=nli, nlp=nlp)
+    assert out["label"] == "contradiction" and "conflict" in out["reason"]
+    out = compare("NATO has 120 ships at sea.", "NATO has more than 100 ships at sea.", nli=nli, nlp=nlp)
+    assert out["label"] != "contradiction"
+    assert set(out["scores"]) == {"entailment", "neutral", "contradiction"}
+    assert abs(sum(out["scores"].values()) - 1) < 1e-3
+
+
+def test_compare_rejects_empty(nli, nlp):
+    from factcheck import compare
+    from factcheck.errors import FactcheckError
+
+    with pytest.raises(FactcheckError):
+        compare("", "Something.", nli=nli, nlp=nlp)
