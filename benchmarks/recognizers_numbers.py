@@ -11,7 +11,10 @@ case is marked NotSupported for Python).
   Currency        quantities.find_quantities, money quantities (core span: symbol + number + unit)
   Dimension       quantities.find_quantities, measure quantities (core span)
 
-    python benchmarks/recognizers_numbers.py [--fails K]
+``--baseline`` scores the recognizers-text-suite Python package itself on the same cases, for
+comparison (it is not a factcheck dependency).
+
+    python benchmarks/recognizers_numbers.py [--fails K] [--baseline]
 """
 
 from __future__ import annotations
@@ -79,6 +82,24 @@ def predict(model: str, text: str, nlp) -> list[tuple[str, str]]:
     return [(text[q.core_start : q.core_end], format_number(q.value)) for q in qs if q.kind == kind]
 
 
+def predict_baseline(model: str, text: str, nlp) -> list[tuple[str, str]]:
+    """The same spans from recognizers-text-suite (Microsoft's Python port)."""
+    from recognizers_number import Culture, recognize_number, recognize_percentage
+    from recognizers_number_with_unit import recognize_currency, recognize_dimension
+
+    fn = {
+        "NumberModel": recognize_number, "PercentModel": recognize_percentage,
+        "CurrencyModel": recognize_currency, "DimensionModel": recognize_dimension,
+    }.get(model)
+    if fn is None:
+        return []
+    out = []
+    for r in fn(text, Culture.English):
+        res = r.resolution or {}
+        out.append((r.text, str(res.get("value"))))
+    return out
+
+
 def _passes(model: str, gold: list[dict], pred: list[tuple[str, str]]) -> bool:
     if len(gold) != len(pred):
         return False
@@ -101,6 +122,7 @@ def _python_unsupported(case: dict) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fails", type=int, default=0, help="print K failing cases per file")
+    ap.add_argument("--baseline", action="store_true", help="score recognizers-text-suite instead")
     args = ap.parse_args(argv)
     if not SPECS.exists():
         print(f"skipped: {SPECS} not found")
@@ -108,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.nlp import load_spacy
 
     nlp = load_spacy()
+    if args.baseline:
+        try:
+            import recognizers_number  # noqa: F401
+        except ImportError:
+            print("skipped: recognizers-text-suite not installed")
+            return 0
+        print("baseline: recognizers-text-suite (NumberRangeModel not available in its Python port)")
     tot_pass = tot_n = 0
     for model, rel in FILES.items():
         path = SPECS / rel
@@ -119,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         passed = n = passed_all = 0
         fails = []
         for case in cases:
-            pred = predict(model, case["Input"], nlp)
+            pred = (predict_baseline if args.baseline else predict)(model, case["Input"], nlp)
             ok = _passes(model, case.get("Results", []), pred)
             passed_all += ok
             if _python_unsupported(case):
