@@ -170,7 +170,8 @@ def _report_errors(documents) -> bool:
     return bad
 
 
-def cmd_check(args) -> int:
+def _run(args):
+    """Load, check and apply suppressions: what `check` and `baseline create` share."""
     from .api import _nli_for
     from .baseline import apply_suppressions, load_baseline
     from .load import load_documents
@@ -178,15 +179,19 @@ def cmd_check(args) -> int:
 
     opts = _options(args)
     cfg = _config(args)
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
     documents = load_documents(args.paths, include=args.include or cfg.include,
                                exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
     nli = _nli_for(opts)
-    checker = Checker(opts, nli=nli, cache=_score_cache(opts, nli))
-    result = checker.check(documents)
+    result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)
+    return opts, result, suppressed, bad_input
+
+
+def cmd_check(args) -> int:
+    opts, result, suppressed, bad_input = _run(args)
 
     outputs = _pair(args, "text")
     if args.out is not None:
@@ -251,23 +256,14 @@ def cmd_compare(args) -> int:
 
 
 def cmd_baseline(args) -> int:
-    from .api import _nli_for
-    from .baseline import apply_suppressions, write_baseline
-    from .load import load_documents
-    from .pipeline import Checker
+    from .baseline import write_baseline
 
-    opts = _options(args)
-    cfg = _config(args)
-    documents = load_documents(args.paths, include=args.include or cfg.include,
-                               exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
-    nli = _nli_for(opts)
-    result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents)
-    if _report_errors(result.documents):
+    _, result, _, bad_input = _run(args)
+    if bad_input:
         print("factcheck: error: baseline not written: fix or --exclude the unreadable documents",
               file=sys.stderr)
         return EXIT_ERROR
-    findings, _ = apply_suppressions(result.findings, result.documents, config=cfg.suppress)
-    n = write_baseline(args.output, findings, result.documents)
+    n = write_baseline(args.output, result.findings, result.documents)
     print(f"factcheck: wrote {n} finding(s) to {args.output}", file=sys.stderr)
     return EXIT_CLEAN
 

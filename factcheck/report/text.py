@@ -20,8 +20,10 @@ def render(result, **context) -> str:
         line, col = line_col(doc.text, ev.claim_start if ev.claim_start is not None else ev.start) if doc else (1, 1)
         lines.append(f"{ev.doc}:{line}:{col}: {f.severity} [{f.rule}] {f.message}")
     n_err = sum(d.status == "error" for d in result.documents)
+    suppressed = context.get("suppressed") or []
     lines.append(
         f"{len(result.documents)} documents ({n_err} unreadable), {len(result.claims)} claims, "
-        f"{len(result.findings)} findings, {len(result.agreements)} agreements"
+        f"{len(result.findings)} findings{f' ({len(suppressed)} suppressed)' if suppressed else ''}, "
+        f"{len(result.agreements)} agreements"
     )
     return "\n".join(lines) + "\n"
