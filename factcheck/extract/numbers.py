@@ -46,7 +46,6 @@ VAGUE = {
 _WORD = sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens"], key=len, reverse=True)
 WORD_ALT = "|".join(_WORD)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-DIGITS_RE = re.compile(_DIGITS)
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
 
 # one number expression; group names tell find_numbers which branch matched

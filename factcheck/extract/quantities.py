@@ -19,8 +19,15 @@ Bounds (``low``/``high``; None = unbounded):
   "range" between X and Y, X-Y, X to Y, from X to Y, X or Y: low = X, high = Y
 Vague plurals are lower bounds: "dozens of" -> "~" with low 24 and no upper bound; "hundreds of"
 -> ">=" 200, "thousands" -> ">=" 2000, "hundreds of thousands" -> ">=" 200000.
-Fractions of a whole ("a third of", "half of") become percentages: unit "%", value 33.33, "~".
-Durations ("three years", "10 days") are left to the temporal extractor unless asked for.
+Fractions in words ("a third of", "half of") become percentages: unit "%", value 33.33, "~"
+("half", "a quarter", "three quarters" stay "="); digit fractions ("1/4 mile") keep their value.
+"rose from 10 to 20 percent" after a change verb gives two values, not a range.
+Durations ("three years", "10 days") and bare years are left to the temporal extractor unless
+``find_quantities(..., durations=True, years=True)`` asks for them.
+Units: "%" / "pp"; ISO currency codes (USD, EUR, GBP, ... from symbols, codes and words;
+"pounds" is GBP when scaled or >= 10,000, else "lb"); normalised symbols for measures (km, mi,
+kg, t, MW, ...); otherwise the lemma of the counted noun ("jet"), or "people" for a bare number
+that is the subject/object of a casualty verb ("at least 82 were killed").
 """
 
 from __future__ import annotations
@@ -652,8 +659,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if verb is not None and verb.lemma_.lower() in _CASUALTY_VERBS and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos"):
             unit = "people"
         elif a.kind == "words" and root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "nummod", "quantmod", "compound", "appos", "npadvmod"):
-            # a bare number word ("one", "ten") with nothing counted is rarely a claim
-            if a.value < 10:
+            # a bare small number word ("one", "ten") counting nothing, which NER does not call
+            # a quantity either, is rarely a claim ("at one point", "ten to one")
+            if a.value < 10 or root.ent_type_ not in _QUANTITY_ENTS:
                 return None
 
     if noun is not None:
@@ -726,11 +734,8 @@ def _pp_text(prep) -> str | None:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return None
-    left = min([pobj.i] + [t.i for t in pobj.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")])
-    if left <= prep.i:
-        left = prep.i + 1
-    doc = prep.doc
-    return doc[prep.i : pobj.i + 1].text if pobj.i - prep.i <= 6 else None
+    # prep through its object, without the object's own modifiers on the right: "at sea"
+    return prep.doc[prep.i : pobj.i + 1].text if pobj.i - prep.i <= 6 else None
 
 
 def _qualifiers(doc, anchor, span_toks, end_tok) -> list[str]:
