@@ -151,9 +151,7 @@ class Finding:
     claims: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        return d
+        return asdict(self)  # recurses into the Evidence dataclasses
 
 
 @dataclass
@@ -169,9 +167,7 @@ class Agreement:
     claims: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        return d
+        return asdict(self)  # recurses into the Evidence dataclasses
 
 
 @dataclass
