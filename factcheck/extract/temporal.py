@@ -141,13 +141,14 @@ _rule("season", r"\b(?:(?P<srel>this|last|next|early|late|mid|the|this\s+past|th
 _rule("holiday", r"\b(?:(?P<hrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>Christmas Eve|Christmas Day"
       r"|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving"
       r"|Independence Day|Halloween|Valentine's Day|Easter Sunday|Easter|Good Friday|Labor Day"
-      r"|Memorial Day|Election Day|Boxing Day|Veterans Day)(?:\s*,?\s+" + _YEAR + r")?", priority=2)
+      r"|Memorial Day|Election Day|Boxing Day|Veterans Day)(?![\w'’])(?:\s*,?\s+" + _YEAR + r")?",
+      priority=2)
 
 # relative dates
 _rule("deictic", r"\b(?P<w>today|tomorrow|yesterday|tonight|now|currently|nowadays|recently"
       r"|lately|soon|previously|formerly|presently|at\s+present|right\s+now|these\s+days"
       r"|the\s+(?:present|past|future)|in\s+future|the\s+day\s+after\s+tomorrow"
-      r"|the\s+day\s+before\s+yesterday)(?:'s)?\b", _F, priority=1)
+      r"|the\s+day\s+before\s+yesterday)\b", _F, priority=1)
 _rule("deictic_tod", r"\b(?P<w>today|tomorrow|yesterday|this|last|early\s+this|late\s+this)\s+"
       r"(?P<tod>morning|afternoon|evening|night)\b", _F, priority=3)
 _rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|last|next|coming"
@@ -237,6 +238,11 @@ _FALL_OK = re.compile(r"\b(?:in|since|until|by|before|after|during|through|over|
                       r"|next|early|late|mid|that|each|every)[\s-]*$", re.I)
 
 
+_FUNCTION_WORDS = frozenset(
+    "and or in at to for by since from on with through until during while as but than the a an"
+    " is are was were will would".split())
+
+
 def _prev(text: str, start: int, n: int = 30) -> str:
     return text[max(0, start - n):start]
 
@@ -287,6 +293,17 @@ def _check(name: str, m: re.Match, text: str) -> bool:
             re.search(r"\b(?:in|during|since|until|by)\s*$", before))
     if name == "deictic":
         w = m.group("w").lower()
+        after = text[e:e + 20]
+        # "as soon as" is a temporal connective (a TimeML SIGNAL), not a time expression
+        if w == "soon" and re.search(r"\bas\s+$", before, re.I) and re.match(r"\s+as\b", after,
+                                                                              re.I):
+            return False
+        # "previously announced/reported/filed": an adverb inside a participial modifier, not
+        # annotated in TimeBank (it dates nothing beyond the participle's own tense)
+        if w in ("previously", "formerly") and re.match(
+                r"\s+(?:[a-z]+ed|been|known|made|paid|sent|held|set|taken|given|shown|seen|done"
+                r"|written|sold|built|told)\b", after):
+            return False
         if w == "now" and re.match(r"\s*(?:that|,\s*(?:that|then))\b", text[e:e + 10]):
             return w == "now"
         if w in ("the present", "the past", "the future"):
@@ -317,6 +334,13 @@ def _check(name: str, m: re.Match, text: str) -> bool:
         if re.search(r"\b(?:score|won|beat|lost|ratio|verse|chapter)\s*$", before, re.I):
             return False
         return not after.startswith(("/", "-"))
+    if name == "set_adv":
+        # attributive "quarterly dividend/results/loss": a financial reporting term that TimeBank
+        # does not annotate (unlike the adverbial "paid quarterly")
+        if m.group("w").lower() == "quarterly":
+            nxt = re.match(r"\s+([a-z]+)", text[e:e + 30])
+            return not nxt or nxt.group(1) in _FUNCTION_WORDS
+        return True
     if name == "set_every":
         return bool(m.group("unit") or m.group("wd"))
     return True
