@@ -81,7 +81,8 @@ def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
         if a.type != b.type:
             return 0.0
         event = _overlap(_event_words(a), _event_words(b))
-        same = 0.15 if (a.value, a.mod) == (b.value, b.mod) else 0.0
+        # a resolved day or month stated by two reports of the same day is itself a strong tie
+        same = 0.25 if (a.value, a.mod) == (b.value, b.mod) else 0.0
         return min(1.0, 0.45 * event + 0.35 * ctx + 0.2 * sent + same)
     return 0.0
 

@@ -38,10 +38,10 @@ def test_seeds_agree(checker, seed_dir):
     result = run(checker, seed_dir)
     assert [d.status for d in result.documents] == ["ok", "ok"]
     assert result.findings == []
-    agreed = {c.value for a in result.agreements for cid in a.claims
+    agreed = {(c.text, c.value) for a in result.agreements for cid in a.claims
               for c in result.claims if c.id == cid and c.kind == "time"}
-    assert "2014" in agreed
-    assert "2022-02-24" in agreed  # "on Thursday" in both, resolved against each report's date
+    assert ("2014", "2014") in agreed
+    assert ("Thursday", "2022-02-24") in agreed  # "on Thursday" in both, resolved per report
     single = [c for s in result.single_source for c in result.claims if c.id in s.claims]
     jets = [c for c in single if c.kind == "quantity" and c.unit == "jet"]
     ships = [c for c in single if c.kind == "quantity" and c.unit == "ship"]
