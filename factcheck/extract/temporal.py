@@ -548,8 +548,14 @@ def _interval(v: str) -> tuple[str | None, str | None]:
 _SENT_BOUND = re.compile(r"[.!?\n]\s")
 _CUES = re.compile(
     r"\b(?P<fut>will|won't|wo|'ll|shall|going\s+to|plans?\s+to|planned\s+to|scheduled|expected\s+to"
-    r"|is\s+to|are\s+to|would|upcoming|next)\b|(?P<past>said|was|were|had|did|ago|last|earlier"
-    r"|[a-z]{3,}ed)\b|\b(?P<pres>is|are|am|says|say)\b", re.I)
+    r"|is\s+to|are\s+to|would|upcoming|next|set\s+to|likely\s+to|plans?|planned|planning"
+    r"|as\s+(?:soon|early)\s+as)\b"
+    r"|(?P<past>said|was|were|had|did|ago|last|earlier|(?:has|have)(?=\s+(?:been|[a-z]+ed)\b)"
+    r"|(?-i:[a-z]{3,}ed))\b|\b(?P<pres>is|are|am|says|say)\b", re.I)
+# a participle after an auxiliary ("will be named", "had been scheduled", "is expected") takes its
+# tense from the auxiliary, which is a cue of its own (or "be"/"been", which defer to theirs)
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|has|have|had|will|would|the|a|an)"
+                         r"\s+$", re.I)
 
 
 def regex_tense(text: str) -> Tense:
@@ -561,8 +567,12 @@ def regex_tense(text: str) -> Tense:
         for m in _CUES.finditer(text, max(lo, 0), hi):
             if start <= m.start() < end:
                 continue
+            past = m.group("past")
+            if past and past.endswith("ed") and past.islower() and _AUX_BEFORE.search(
+                    text[max(0, m.start() - 12):m.start()]):
+                continue
             d = start - m.end() if m.end() <= start else m.start() - end
-            kind = "FUTURE" if m.group("fut") else "PAST" if m.group("past") else "PRESENT"
+            kind = "FUTURE" if m.group("fut") else "PAST" if past else "PRESENT"
             if d < dist:
                 best, dist = kind, d
         return best
@@ -606,7 +616,7 @@ _TRIGGER = re.compile(
     r"|present|past|future|these days|week|month|year|day|decade|centur|quarter|hour|minute"
     r"|second|night|morning|afternoon|evening|noon|midday|spring|summer|fall|autumn|winter"
     r"|daily|annual|fortnight|season|half|period|christmas|easter|thanksgiving|halloween|new year"
-    r"|o'clock)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|o'clock|nineteen|twenty|thousand)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
     r"|Labor|Memorial|Election|Independence|Valentine|Boxing|Veterans|Good Friday")
 
 
