@@ -148,13 +148,14 @@ _rule("holiday", r"\b(?:(?P<hrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>Christmas 
 _rule("deictic", r"\b(?P<w>today|tomorrow|yesterday|tonight|now|currently|nowadays|recently"
       r"|lately|soon|previously|formerly|presently|at\s+present|right\s+now|these\s+days"
       r"|the\s+(?:present|past|future)|in\s+future|the\s+day\s+after\s+tomorrow"
+      r"|the\s+(?:near|distant|immediate)\s+future|then[\s-]+current|current"
       r"|the\s+day\s+before\s+yesterday)\b", _F, priority=1)
 _rule("deictic_tod", r"\b(?P<w>today|tomorrow|yesterday|this|last|early\s+this|late\s+this)\s+"
       r"(?P<tod>morning|afternoon|evening|night)\b", _F, priority=3)
 _rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|last|next|coming"
       r"|previous|current|following|same)|that|earlier\s+this|later\s+this|early\s+this"
       r"|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last"
-      r"|late\s+last|within\s+the\s+next|this\s+past)\s+"
+      r"|late\s+last|within\s+the\s+next|this\s+past|the(?=\s+weekend))\s+"
       r"(?P<gran>week|month|year|weekend|decade|day)(?![\w-])", _F, priority=2)
 _rule("rel_wd", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past|[Tt]his\s+coming)\s+"
       + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", priority=3)
@@ -294,6 +295,19 @@ def _check(name: str, m: re.Match, text: str) -> bool:
     if name == "deictic":
         w = m.group("w").lower()
         after = text[e:e + 20]
+        # attributive "current" (TimeBank: "current market conditions" PRESENT_REF); not when it
+        # heads a larger time expression ("the current quarter") or is no time ("current account").
+        # ("recent"/"future" alone are annotated too inconsistently to be worth tagging)
+        if w.endswith("current"):
+            nxt = re.match(r"\s+([a-z][a-z-]*)", after)
+            if not nxt or nxt.group(1) in _FUNCTION_WORDS or re.match(
+                    r"(?:years?|months?|weeks?|days?|decades?|hours?|quarters?|period|fiscal|times?"
+                    r"|centur|account|events|affairs|flows?|mark|past|history|tense|generations?)",
+                    nxt.group(1)):
+                return False
+            if w == "current" and re.search(r"\b(?:electric|alternating|direct|ocean|the\s+jet)\s*$",
+                                            before, re.I):
+                return False
         # "as soon as" is a temporal connective (a TimeML SIGNAL), not a time expression
         if w == "soon" and re.search(r"\bas\s+$", before, re.I) and re.match(r"\s+as\b", after,
                                                                               re.I):
@@ -1033,7 +1047,11 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
                 "these days": "PRESENT_REF", "the present": "PRESENT_REF",
                 "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
                 "formerly": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
-                "the future": "FUTURE_REF", "in future": "FUTURE_REF"}
+                "the future": "FUTURE_REF", "in future": "FUTURE_REF",
+                "current": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
+}
+        if w.endswith(" future"):
+            w = "the future"
         if w in refs:
             return "DATE", refs[w], None, None
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
@@ -1206,7 +1224,10 @@ def _rel_unit(g: dict, st: _State, tn: str | None):
         return "DATE", f"{y}-{mo:02d}", mod, None
     d = dct.need_day(marker) + timedelta(weeks=shift)
     if gran == "weekend":
-        if shift == 0 and d.isoweekday() < 6 and tn == "PAST" and base == "the":
+        # "the weekend" on a weekday: the previous one in the past tense, the coming one in the
+        # future tense, otherwise the nearer one (Monday-Wednesday: the one just gone)
+        if shift == 0 and d.isoweekday() < 6 and base == "the" and (
+                tn == "PAST" or (tn != "FUTURE" and d.isoweekday() <= 3)):
             d -= timedelta(weeks=1)
         return "DATE", _week(d) + "-WE", mod, None
     return "DATE", _week(d), mod, None
