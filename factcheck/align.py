@@ -37,6 +37,19 @@ def _is_measure(unit: str) -> bool:
     return unit in _MEASURES or (len(unit) == 3 and unit.isupper())
 
 
+# A number governed by one of these is a change ("fell 200 points"), not a level ("has a value
+# of 10,769 points"); a change and a level never measure the same thing.
+_CHANGE_VERBS = {
+    "rise", "fall", "drop", "gain", "lose", "surge", "climb", "decline", "increase", "decrease",
+    "grow", "jump", "plunge", "slide", "slip", "tumble", "soar", "shed", "add", "cut", "raise",
+    "reduce", "shrink", "sink", "rebound", "recover", "dip", "edge", "lower", "boost",
+}
+
+
+def _is_change(claim: QuantityClaim) -> bool:
+    return not _CHANGE_VERBS.isdisjoint(claim.context)
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     """Overlap coefficient: a short context fully inside a long one still counts as shared."""
     if not a or not b:
@@ -68,7 +81,10 @@ def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
     sent = _jaccard(sent_a, sent_b)
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         ua, ub = _unit(a), _unit(b)
-        if ua != ub:
+        # the unit is matched on its own; as context it would make "15 points" look like
+        # "10,769 points" of the Dow Jones
+        ctx = _overlap(set(a.context) - {a.unit}, set(b.context) - {b.unit})
+        if ua != ub or _is_change(a) != _is_change(b):
             return 0.0
         same = 0.1 if (a.modifier, a.value, a.high) == (b.modifier, b.value, b.high) else 0.0
         if ua is None or _is_measure(ua):

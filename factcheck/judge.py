@@ -162,6 +162,13 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
+def _conflict_bar(a: Claim, b: Claim, documents: Mapping[str, Document], options: Options) -> float:
+    """Reports of different days describe a moving story (a market a day later, a toll that
+    rose): only a near-certain alignment makes their difference a conflict."""
+    same_day = documents[a.doc].date == documents[b.doc].date
+    return options.conflict_threshold + (0.0 if same_day else 0.15)
+
+
 _RULE = {"quantity": "numeric-conflict", "time": "temporal-conflict"}
 
 
@@ -193,7 +200,7 @@ def judge(
                 continue
             evidence = [evidence_for(a, documents), evidence_for(b, documents)]
             if outcome == "conflict":
-                if score < options.conflict_threshold:
+                if score < _conflict_bar(a, b, documents, options):
                     continue  # not sure enough that they speak of the same thing
                 rule = _RULE[a.kind]
                 findings.append(Finding(
