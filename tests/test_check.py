@@ -156,3 +156,11 @@ def test_cli_extract_json(capsys):
     assert set(payload) == {"documents", "claims"}
     kinds = {c["kind"] for c in payload["claims"]}
     assert kinds == {"quantity", "time"}
+
+
+def test_a_change_is_not_compared_with_a_level(checker, tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2008-09-17\n\nThe Dow Jones index has a value of 10,769 points.\n")
+    (tmp_path / "b.txt").write_text(" date 2008-09-17\n\nThe Dow Jones index surged 200 points.\n")
+    assert run(checker, tmp_path).findings == []
+    (tmp_path / "b.txt").write_text(" date 2008-09-17\n\nThe Dow Jones index has a value of 9,500 points.\n")
+    assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
