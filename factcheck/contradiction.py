@@ -149,7 +149,7 @@ def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options
         from .embed import Embedder
 
         embedder = Embedder.load(options.device)
-    threshold = options.nli_threshold or getattr(nli, "threshold", None) or DEFAULT_THRESHOLD
+    threshold = options.nli_threshold or getattr(nli, "contradiction_threshold", None) or DEFAULT_THRESHOLD
     candidates, _ = select_candidates(analyses, embedder, options)
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
