@@ -145,8 +145,10 @@ _rule("holiday", r"\b(?:(?P<hrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<hol>Christmas 
       priority=2)
 
 # relative dates
+# ("previously"/"formerly" are left out: TimeBank tags them only now and then, mostly inside
+# participial modifiers such as "a previously announced plan", where they date nothing)
 _rule("deictic", r"\b(?P<w>today|tomorrow|yesterday|tonight|now|currently|nowadays|recently"
-      r"|lately|soon|previously|formerly|presently|at\s+present|right\s+now|these\s+days"
+      r"|lately|soon|presently|at\s+present|right\s+now|these\s+days"
       r"|the\s+(?:present|past|future)|in\s+future|the\s+day\s+after\s+tomorrow"
       r"|the\s+(?:near|distant|immediate)\s+future|then[\s-]+current|current"
       r"|the\s+day\s+before\s+yesterday)\b", _F, priority=1)
@@ -161,7 +163,8 @@ _rule("rel_wd", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past|[Tt
       + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", priority=3)
 _rule("weekday", r"\b" + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
       priority=1)
-_rule("ago", r"\b(?:(?P<qmod>more\s+than|less\s+than)\s+)?" + _NUM + r"\s+" + _UNIT
+# "nearly"/"almost" belong to the extent (TimeBank: "nearly two years", "almost four years ago")
+_rule("ago", r"\b(?:(?P<qmod>more\s+than|less\s+than|nearly|almost)\s+)?" + _NUM + r"\s+" + _UNIT
       + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)\b", _F, priority=4)
 _rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)[\s-]+"
       r"(?P<dir>ago|earlier)(?=\s+(?:quarter|period|month|level|figure|week|year|result))", _F,
@@ -169,7 +172,7 @@ _rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)
 
 # durations
 _QMOD = (r"(?:(?P<qmod>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-         r"|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+)?")
+         r"|no\s+more\s+than|just\s+over|just\s+under|well\s+over|nearly|almost)\s+)?")
 _rule("duration", r"\b" + _QMOD + r"(?:(?P<dpre>the\s+(?:past|last|next|coming|first|previous"
       r"|final|following|latest|remaining|initial|entire|full|whole|other)|the|past|last|next|first"
       r"|another|coming|a\s+full|a\s+further)\s+)?" + _NUM
@@ -311,12 +314,6 @@ def _check(name: str, m: re.Match, text: str) -> bool:
         # "as soon as" is a temporal connective (a TimeML SIGNAL), not a time expression
         if w == "soon" and re.search(r"\bas\s+$", before, re.I) and re.match(r"\s+as\b", after,
                                                                               re.I):
-            return False
-        # "previously announced/reported/filed": an adverb inside a participial modifier, not
-        # annotated in TimeBank (it dates nothing beyond the participle's own tense)
-        if w in ("previously", "formerly") and re.match(
-                r"\s+(?:[a-z]+ed|been|known|made|paid|sent|held|set|taken|given|shown|seen|done"
-                r"|written|sold|built|told)\b", after):
             return False
         if w == "now" and re.match(r"\s*(?:that|,\s*(?:that|then))\b", text[e:e + 10]):
             return w == "now"
@@ -1045,8 +1042,7 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                 "presently": "PRESENT_REF", "at present": "PRESENT_REF", "right now": "PRESENT_REF",
                 "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-                "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-                "formerly": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
+                "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
                 "the future": "FUTURE_REF", "in future": "FUTURE_REF",
                 "current": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
 }
