@@ -1,0 +1,119 @@
+"""NLI throughput: factcheck's NLIModel vs a plain transformers text-classification pipeline.
+
+    HF_HUB_OFFLINE=1 python benchmarks/nli_speed.py [--model PATH] [--n 1000] [--threads 2]
+
+Pairs: ~N real news-sentence pairs from MEANTIME (two sentences of articles in the same topic cluster).
+Prints pairs/s for NLIModel (int8 and float32), for the pipeline (batch 1, its default, and batch 32),
+label agreement of NLIModel with the pipeline, and peak RSS. Skips without the shared data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MEANTIME = SHARED / "benchmarks" / "news" / "meantime.jsonl"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def news_pairs(n: int, seed: int = 0):
+    import sentencex
+
+    by_cluster = {}
+    for line in MEANTIME.open():
+        d = json.loads(line)
+        sents = [d["text"][b["start_index"]:b["end_index"]].strip()
+                 for b in sentencex.get_sentence_boundaries("en", d["text"])]
+        by_cluster.setdefault(d["cluster"], []).extend(s for s in sents if len(s.split()) >= 5)
+    rng = random.Random(seed)
+    clusters = sorted(by_cluster)
+    pairs = []
+    while len(pairs) < n:
+        c = by_cluster[clusters[len(pairs) % len(clusters)]]
+        pairs.append((rng.choice(c), rng.choice(c)))
+    return pairs
+
+
+def timed(fn, pairs, repeat=1):
+    fn(pairs[:32])  # warm-up
+    best = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn(pairs)
+        dt = time.perf_counter() - t
+        best = dt if best is None else min(best, dt)
+    return out, len(pairs) / best
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--skip-pipeline-b1", action="store_true", help="skip the slow batch-1 pipeline run")
+    args = ap.parse_args(argv)
+    if not MEANTIME.exists():
+        print(f"SKIP: {MEANTIME} not found (shared data folder missing)")
+        return 0
+    import torch
+
+    torch.set_num_threads(args.threads)
+    sys.path.insert(0, str(ROOT))
+    from factcheck.nli import SHIPPED_MODEL_DIR, NLIModel
+
+    pairs = news_pairs(args.n)
+    print(f"{len(pairs)} MEANTIME sentence pairs, mean {np.mean([len(p) + len(h) for p, h in pairs]):.0f} chars/pair, "
+          f"torch threads {torch.get_num_threads()}")
+    print(f"RSS before models: {rss_mb():.0f} MB")
+
+    m8 = NLIModel.load(args.model, quantize=True)
+    p8, s8 = timed(m8.predict, pairs)
+    print(f"NLIModel int8 (batch 32, sorted, dynamic padding): {s8:7.1f} pairs/s   peak RSS {rss_mb():.0f} MB")
+    m32 = NLIModel.load(args.model, quantize=False)
+    p32, s32 = timed(m32.predict, pairs)
+    print(f"NLIModel float32:                                  {s32:7.1f} pairs/s   peak RSS {rss_mb():.0f} MB")
+    agree = float(np.mean(p8.argmax(1) == p32.argmax(1)))
+    print(f"int8 vs float32 label agreement: {agree:.3f}; max |dp| {np.abs(p8 - p32).max():.3f}")
+
+    from transformers import pipeline
+
+    path = args.model or str(SHIPPED_MODEL_DIR)
+    pipe = pipeline("text-classification", model=path, device=-1, dtype=torch.float32)
+    inputs = [{"text": p, "text_pair": h} for p, h in pairs]
+
+    def run_pipe(bs):
+        def f(items):
+            return pipe(items if isinstance(items[0], dict) else [{"text": p, "text_pair": h} for p, h in items],
+                        batch_size=bs, top_k=None)
+        return f
+
+    out32, sp32 = timed(run_pipe(32), inputs)
+    print(f"pipeline float32 batch 32:                         {sp32:7.1f} pairs/s")
+    if not args.skip_pipeline_b1:
+        _, sp1 = timed(run_pipe(1), inputs)
+        print(f"pipeline float32 batch 1 (default):                {sp1:7.1f} pairs/s")
+    else:
+        sp1 = None
+    pipe_lab = [max(o, key=lambda d: d["score"])["label"].lower() for o in out32]
+    ours = [NLIModel.LABELS[i] for i in p8.argmax(1)]
+    print(f"NLIModel int8 vs pipeline label agreement: {np.mean([a == b for a, b in zip(ours, pipe_lab)]):.3f}")
+    print(f"speed-up of NLIModel int8: {s8 / sp32:.1f}x pipeline batch 32"
+          + (f", {s8 / sp1:.1f}x pipeline batch 1" if sp1 else ""))
+    print(f"peak RSS: {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""3-way natural language inference (entailment / neutral / contradiction) with a cross-encoder.
+
+``NLIModel.load()`` loads the model factcheck ships (models/factcheck-nli-minilm, a fine-tuned
+all-MiniLM-L6-v2); any Hugging Face sequence-classification NLI model with entailment / neutral /
+contradiction labels (local directory, or a hub id when HF_HUB_OFFLINE is not set) works too.
+
+Empty strings: a pair whose premise or hypothesis is empty (or only whitespace) is scored as neutral,
+(0, 1, 0), without running the model: an empty sentence neither supports nor contradicts anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .errors import FactcheckError
+
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "factcheck-nli-minilm"
+CALIBRATION_FILE = "factcheck_calibration.json"
+
+_ALIASES = {
+    "entailment": 0, "entails": 0, "entail": 0, "entailed": 0,
+    "neutral": 1, "neither": 1,
+    "contradiction": 2, "contradicts": 2, "contradict": 2, "contradictory": 2,
+}
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _label_order(id2label: dict) -> list[int]:
+    """Model output column for each of LABELS, or FactcheckError."""
+    found: dict[int, int] = {}
+    names = {}
+    for idx, lab in (id2label or {}).items():
+        key = str(lab).strip().lower().replace("-", "_")
+        names[int(idx)] = key
+        if key in _ALIASES and _ALIASES[key] not in found:
+            found[_ALIASES[key]] = int(idx)
+    if len(found) == 3:
+        return [found[0], found[1], found[2]]
+    shown = ", ".join(names[i] for i in sorted(names)) or "none"
+    if any("not_entail" in n or "non_entail" in n for n in names.values()):
+        raise FactcheckError(
+            f"NLI model is 2-way ({shown}); factcheck needs a 3-way entailment/neutral/contradiction model")
+    raise FactcheckError(f"NLI model has no entailment/neutral/contradiction labels (it has: {shown})")
+
+
+class NLIModel:
+    """A cross-encoder NLI model: ``predict([(premise, hypothesis), ...])`` -> (n, 3) probabilities."""
+
+    LABELS = ("entailment", "neutral", "contradiction")
+
+    def __init__(self, model, tokenizer, name: str, *, device: str = "cpu", batch_size: int = 32,
+                 max_length: int = 256, contradiction_threshold: float | None = None):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.name = name
+        self.device = device
+        self.batch_size = max(1, int(batch_size))
+        self.max_length = max_length
+        self.contradiction_threshold = contradiction_threshold
+        self._order = _label_order(getattr(model.config, "id2label", None))
+
+    def __repr__(self) -> str:
+        return f"NLIModel({self.name!r}, device={self.device!r})"
+
+    @classmethod
+    def load(cls, name_or_path: str | None = None, device: str = "cpu", batch_size: int = 32, *,
+             quantize: bool | None = None, max_length: int = 256) -> "NLIModel":
+        """Load a local model directory or a hub id (None: the model factcheck ships).
+
+        quantize: dynamic int8 quantization of the Linear layers (CPU only). None = on for CPU.
+        Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
+        """
+        try:
+            import torch
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover - torch/transformers are dependencies
+            raise FactcheckError(f"NLI needs torch and transformers: {_first_line(exc)}") from None
+
+        if name_or_path is None:
+            path = SHIPPED_MODEL_DIR
+            if not (path / "config.json").is_file():
+                raise FactcheckError(f"the shipped NLI model is missing ({path}); reinstall factcheck")
+            source, local_only = str(path), True
+        else:
+            raw = str(name_or_path)
+            path = Path(raw).expanduser()
+            if path.exists():
+                if not path.is_dir() or not (path / "config.json").is_file():
+                    raise FactcheckError(f"NLI model path {raw} is not a model directory (no config.json)")
+                source, local_only = str(path), True
+            elif raw.startswith((".", "/", "~")) or os.path.isabs(raw) or raw.count("/") > 1 or "\\" in raw:
+                raise FactcheckError(f"NLI model path not found: {raw}")
+            else:  # a hub id such as "cross-encoder/nli-deberta-v3-small"
+                source = raw
+                local_only = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() not in ("", "0", "false", "no")
+        if device != "cpu" and not device.startswith(("cuda", "mps")):
+            raise FactcheckError(f"unknown device {device!r} (use cpu, cuda or mps)")
+
+        from transformers.utils import logging as hf_logging
+
+        verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
+            model = AutoModelForSequenceClassification.from_pretrained(
+                source, local_files_only=local_only, use_safetensors=True, dtype=torch.float32)
+        except Exception as exc:  # OSError, ValueError, safetensors/json errors: all mean "cannot load"
+            hint = " (offline: only locally cached models)" if local_only and source == str(name_or_path) \
+                and not Path(source).exists() else ""
+            raise FactcheckError(f"cannot load NLI model {name_or_path or source}{hint}: {_first_line(exc)}") from None
+        finally:
+            hf_logging.set_verbosity(verbosity)
+            if bars:
+                hf_logging.enable_progress_bar()
+        _label_order(getattr(model.config, "id2label", None))  # fail before quantizing
+
+        model.eval()
+        if quantize is None:
+            quantize = device == "cpu"
+        if quantize and device == "cpu":
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        else:
+            try:
+                model.to(device)
+            except Exception as exc:
+                raise FactcheckError(f"cannot move NLI model to {device}: {_first_line(exc)}") from None
+
+        threshold = None
+        if local_only and Path(source).is_dir():
+            name = Path(source).resolve().name if name_or_path is None else str(name_or_path)
+            weights = Path(source) / "model.safetensors"
+            if weights.is_file():
+                name = f"{name}@{_file_digest(weights)}"
+            cal = Path(source) / CALIBRATION_FILE
+            if cal.is_file():
+                try:
+                    threshold = float(json.loads(cal.read_text())["contradiction_threshold"])
+                except (ValueError, KeyError, TypeError):
+                    threshold = None
+        else:
+            name = source
+        return cls(model, tokenizer, name, device=device, batch_size=batch_size, max_length=max_length,
+                   contradiction_threshold=threshold)
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Probabilities (n, 3) in LABELS order; empty premise or hypothesis -> neutral (0, 1, 0)."""
+        import torch
+
+        pairs = list(pairs)
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        todo: list[int] = []
+        for i, pair in enumerate(pairs):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2 or not all(isinstance(s, str) for s in pair):
+                raise FactcheckError(f"NLI input {i} is not a (premise, hypothesis) pair of strings")
+            if pair[0].strip() and pair[1].strip():
+                todo.append(i)
+            else:
+                out[i, 1] = 1.0
+        if not todo:
+            return out
+        enc = self.tokenizer([pairs[i][0] for i in todo], [pairs[i][1] for i in todo],
+                             truncation=True, max_length=self.max_length)
+        ids = enc["input_ids"]
+        types = enc.get("token_type_ids")
+        order = sorted(range(len(todo)), key=lambda k: len(ids[k]))
+        pad = self.tokenizer.pad_token_id or 0
+        cols = self._order
+        with torch.inference_mode():
+            for s in range(0, len(order), self.batch_size):
+                chunk = order[s:s + self.batch_size]
+                n = max(len(ids[k]) for k in chunk)
+                x = torch.full((len(chunk), n), pad, dtype=torch.long)
+                mask = torch.zeros((len(chunk), n), dtype=torch.long)
+                tt = torch.zeros((len(chunk), n), dtype=torch.long) if types is not None else None
+                for r, k in enumerate(chunk):
+                    L = len(ids[k])
+                    x[r, :L] = torch.tensor(ids[k])
+                    mask[r, :L] = 1
+                    if tt is not None:
+                        tt[r, :L] = torch.tensor(types[k])
+                inputs = {"input_ids": x, "attention_mask": mask}
+                if tt is not None:
+                    inputs["token_type_ids"] = tt
+                if self.device != "cpu":
+                    inputs = {key: v.to(self.device) for key, v in inputs.items()}
+                logits = self.model(**inputs).logits.float()
+                probs = torch.softmax(logits[:, cols], dim=-1).cpu().numpy()
+                for r, k in enumerate(chunk):
+                    out[todo[k]] = probs[r]
+        return out
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:12]
