@@ -111,7 +111,9 @@ _rule("dmy", r"\b(?:" + _WD + r"\s*,?\s+)?(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+"
       + r"(?:\s*,?\s+" + _YEAR + r")?", priority=4)
 _rule("month_year", r"\b" + _MON + r"(?:\s+of|\s*,)?\s+" + _YEAR, priority=3)
 _rule("month_rel", r"\b" + _MON + r"\s+(?P<rel>this|last|next)\s+year\b", priority=3)
-_rule("month", r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?" + _MON, priority=1)
+# ("last Oct. 23": the month-day date is the timex, "last" only tells its direction)
+_rule("month", r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?" + _MON
+      + r"(?!\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!:))", priority=1)
 _rule("year", r"(?<![\w$€£.,/-])(?:(?P<fiscal>[Ff]iscal(?:\s+[Yy]ear)?)\s+)?" + _YEAR
       + r"(?![\w-]|\.\d|,\d)", priority=1)
 _YEARW = (r"(?P<yc>nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<yy>(?:twenty|thirty|forty"
@@ -464,8 +466,8 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"P{_fmt(n * 10)}Y"
     if code == "CE":
         return f"P{_fmt(n * 100)}Y"
-    if code == "Q":
-        return f"P{_fmt(n * 3)}M"
+    if code == "Q":  # TimeBank writes quarters as their own unit: "the past two quarters" P2Q
+        return f"P{_fmt(n)}Q"
     if code == "FN":
         return f"P{_fmt(n * 2)}W"
     if code == "WE":
@@ -475,8 +477,14 @@ def _duration_value(n: float | None, unit: str) -> str:
         if code in lower and u not in ("minute", "min"):
             k, f = lower[code]
             if float(n * k).is_integer():
+                # mixed units as TimeBank writes them: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+                rest = int(round((n - int(n)) * k))
                 if code == "H":
-                    return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+                    return f"PT{int(n)}H{rest}M" if int(n) else f"PT{rest}M"
+                if code == "Y" and int(n):
+                    return f"P{int(n)}Y{rest}M"
+                if code == "D" and int(n):
+                    return f"P{int(n)}DT{rest}H"
                 return f.format(int(n * k))
     if code in ("H", "S") or u in ("minute", "min"):
         return f"PT{_fmt(n)}{'M' if u in ('minute', 'min') else code}"
