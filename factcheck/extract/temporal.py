@@ -179,7 +179,7 @@ _rule("duration", r"\b" + _QMOD + r"(?:(?P<dpre>the\s+(?:past|last|next|coming|f
       r"|final|following|latest|remaining|initial|entire|full|whole|other)|the|past|last|next|first"
       r"|another|coming|a\s+full|a\s+further)\s+)?" + _NUM
       + r"\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?" + _UNIT
-      + r"(?P<half>\s+and\s+a\s+half)?", _F, priority=2)
+      + r"(?P<half>\s+and\s+a\s+half)?(?![\s-]+old\b)", _F, priority=2)  # ages are not timexes
 _rule("duration_adj", r"\b(?P<num>\d+(?:\.\d+)?|" + _NUMW + r"|half|one)-" + _UNIT1
       + r"(?:-long)?(?![\w-])(?!\s*-?\s*olds?\b)", _F, priority=2)
 _rule("duration_vague", r"\b(?:(?P<vq>(?:the\s+)?(?:past|last|next|coming)\s+(?:few|several)|recent"
@@ -274,6 +274,9 @@ def _check(name: str, m: re.Match, text: str) -> bool:
         mon = m.group("mon")
         if m.group("rel"):
             return True
+        # a bare abbreviation before a capitalised word is a name ("Jan Kavan"), not a month
+        if len(mon) <= 4 and not text[e:e + 1] == "." and re.match(r"\s+[A-Z][a-z]", text[e:e + 4]):
+            return False
         if mon in ("May", "March", "Mar", "Jan", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
                    "Dec", "Feb", "Apr"):
             return bool(_MONTH_ALONE_OK.search(before))
