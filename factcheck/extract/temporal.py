@@ -161,6 +161,11 @@ _rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|
       r"|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last"
       r"|late\s+last|within\s+the\s+next|this\s+past|the(?=\s+weekend))\s+"
       r"(?P<gran>week|month|year|weekend|decade|day)(?![\w-])", _F, priority=2)
+# "the year ended Sept. 30": a twelve-month reporting period that is not a calendar year, so a
+# DURATION P1Y (TimeBank); "for the (full/fiscal) year" without an end date: the DCT's year
+_rule("the_year", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]f\s)|(?<=\b[Ii]n\s))the\s+(?:(?P<yfull>full|fiscal|current)\s+)?year"
+      r"(?=(?P<yend>\s+(?:ended|ending|that\s+ended|that\s+ends)\b)|[.,;]|\s+(?:were|was|is|to"
+      r"|and|,))", priority=2)
 _rule("rel_wd", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past|[Tt]his\s+coming)\s+"
       + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", priority=3)
 _rule("weekday", r"\b" + _WD + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
@@ -670,7 +675,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "deictic": ("today", "tomorrow", "yesterday", "tonight", "now", "current", "recent", "lately",
                 "soon", "previous", "formerly", "present", "these days", "past", "future"),
     "deictic_tod": ("morning", "afternoon", "evening", "night"),
-    "rel_unit": ("week", "month", "year", "day", "decade"), "rel_wd": _WDK, "weekday": _WDK,
+    "rel_unit": ("week", "month", "year", "day", "decade"), "the_year": ("the",), "rel_wd": _WDK, "weekday": _WDK,
     "ago": ("ago", "earlier", "later", "from now", "hence", "back"),
     "ago_adj": ("ago", "earlier"), "duration": _UNITK, "duration_adj": _UNITK,
     "duration_vague": _UNITK, "duration_bare": _UNITK, "duration_long": ("-long",),
@@ -1079,6 +1084,10 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         d = dct.need_day(f"XXXX-XX-XXT{tod}" if shift == 0 else f"REF{'+P' if shift > 0 else '-P'}1DT{tod}")
         d = d + timedelta(days=shift)
         return "TIME", f"{d.isoformat()}T{tod}", mod, None
+    if name == "the_year":
+        if g.get("yend"):
+            return "DURATION", "P1Y", None, None
+        return "DATE", str(dct.need_year("XXXX")), None, None
     if name == "rel_unit":
         return _rel_unit(g, st, tense())
     if name in ("rel_wd", "weekday"):
