@@ -161,11 +161,43 @@ def test_seed_document_offsets(nlp):
     ("Sales fell over the past three months.", "1998-08-07", "the past three months", "P3M",
      "DURATION"),
     ("The bank pays dividends quarterly.", "1998-08-07", "quarterly", "P3M", "SET"),
+    ("Losses grew in the past two quarters.", "1989-10-27", "the past two quarters", "P2Q",
+     "DURATION"),
+    ("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", "P2Y6M", "DURATION"),
+    ("It has lasted nearly two years.", "1998-02-27", "nearly two years", "P2Y", "DURATION"),
+    ("Officials said over the weekend that talks failed.", "1990-08-13", "the weekend",
+     "1990-W32-WE", "DATE"),
+    ("Costs rose due to current market conditions.", "1989-10-27", "current", "PRESENT_REF",
+     "DATE"),
+    ("For the year ended Sept. 30, it earned $5 million.", "1989-10-27", "the year", "P1Y",
+     "DURATION"),
+    ("Atlanta nineteen ninety-six. A bomb blast shocks the Olympics.", "1998-02-27",
+     "nineteen ninety-six", "1996", "DATE"),
+    ("Qantas will be expected to double its flights by August.", "1998-02-13", "August",
+     "1998-08", "DATE"),
+    ("He was shot to death last Oct. 23 at his home.", "1999-04-19", "Oct. 23", "1998-10-23",
+     "DATE"),
 ])
 def test_tbaq_style(text, dct, span, value, type_):
     got = {t.text: t for t in tag_timexes(text, dct)}
     assert span in got, list(got)
     assert (got[span].value, got[span].type) == (value, type_)
+
+
+@pytest.mark.parametrize("text", [
+    "Shares will be sold as soon as possible.",
+    "The cut follows a previously announced plan.",
+    "The company raised its quarterly dividend.",
+    "Mr. Reupke, 52 years old, resigned.",
+    "Ministers Janos Martonyi and Jan Kavan signed.",
+    "The Eastern Steel division was sold.",
+])
+def test_tbaq_not_timexes(text):
+    assert tag_timexes(text, "1989-10-27") == []
+
+
+def test_possessive_outside_extent():
+    assert [t.text for t in tag_timexes("Today's talks failed.", "1989-10-27")] == ["Today"]
 
 
 def test_interval_helper():

@@ -315,7 +315,7 @@ def _check(name: str, m: re.Match, text: str) -> bool:
             nxt = re.match(r"\s+([a-z][a-z-]*)", after)
             if not nxt or nxt.group(1) in _FUNCTION_WORDS or re.match(
                     r"(?:years?|months?|weeks?|days?|decades?|hours?|quarters?|period|fiscal|times?"
-                    r"|centur|account|events|affairs|flows?|mark|past|history|tense|generations?)",
+                    r"|centur\w*|account|events|affairs|flows?|past|history|tense|generations?)$",
                     nxt.group(1)):
                 return False
             if w == "current" and re.search(r"\b(?:electric|alternating|direct|ocean|the\s+jet)\s*$",
