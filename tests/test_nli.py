@@ -1,0 +1,128 @@
+"""NLIModel with the real shipped model (no mocks), plus tiny throw-away models for the error paths."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factcheck.errors import FactcheckError
+from factcheck.nli import SHIPPED_MODEL_DIR, NLIModel
+
+LABELS = NLIModel.LABELS
+E, N, C = 0, 1, 2
+
+
+@pytest.fixture(scope="module")
+def nli() -> NLIModel:
+    return NLIModel.load()
+
+
+def _tiny_model_dir(tmp_path, id2label):
+    """A small random BERT classifier with the shipped tokenizer and the given labels."""
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    tok = AutoTokenizer.from_pretrained(SHIPPED_MODEL_DIR)
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                     intermediate_size=64, num_labels=len(id2label), id2label=id2label,
+                     label2id={v: k for k, v in id2label.items()})
+    model = BertForSequenceClassification(cfg)
+    model.save_pretrained(tmp_path, safe_serialization=True)
+    tok.save_pretrained(tmp_path)
+    return tmp_path
+
+
+def test_labels_and_name(nli):
+    assert LABELS == ("entailment", "neutral", "contradiction")
+    assert nli.name.startswith("factcheck-nli-minilm")
+    assert nli.model.config.id2label[0] == "entailment"
+
+
+def test_probabilities_shape_and_sum(nli):
+    pairs = [("The plant employs 1,200 people.", "The plant has staff."),
+             ("Shares fell 3% on Monday.", "Shares rose on Monday."),
+             ("It rained in Paris.", "The minister resigned on Friday.")]
+    p = nli.predict(pairs)
+    assert p.shape == (3, 3)
+    assert p.dtype == np.float32
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-5)
+    assert (p >= 0).all()
+    assert nli.predict([]).shape == (0, 3)
+
+
+def test_paraphrase_is_not_contradiction(nli):
+    p = nli.predict([("Autocracy will always lose to democracy.", "Democracy will always prevail over autocracy.")])[0]
+    assert p.argmax() != C, p
+
+
+def test_numeric_and_negation_contradictions(nli):
+    pairs = [
+        ("The company reported a net loss of $6 billion in the first quarter.",
+         "The company reported a net loss of $2 billion in the first quarter."),
+        ("The Senate approved the rescue plan on Wednesday.",
+         "The Senate did not approve the rescue plan on Wednesday."),
+    ]
+    p = nli.predict(pairs)
+    assert (p.argmax(axis=1) == C).all(), p
+
+
+def test_order_is_independent_of_batching():
+    # float32: a pair's scores do not depend on the other pairs of its batch (int8 dynamic quantization
+    # scales activations per batch, so there they may move by a few hundredths; documented in nli.py)
+    exact = NLIModel.load(quantize=False)
+    pairs = [("A short one.", "Short."),
+             ("Airbus announced 10,000 job cuts over the next four years, the company said on Wednesday.",
+              "Airbus announced job cuts."),
+             ("GM lost US$6 billion in the first quarter of 2009.", "GM lost money in 2009.")]
+    together = exact.predict(pairs)
+    alone = np.stack([exact.predict([pr])[0] for pr in pairs])
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+    assert exact.predict(pairs[::-1])[::-1].argmax(1).tolist() == together.argmax(1).tolist()
+
+
+def test_empty_strings_are_neutral(nli):
+    p = nli.predict([("", "Something happened."), ("Something happened.", "   ")])
+    np.testing.assert_array_equal(p, np.array([[0, 1, 0], [0, 1, 0]], dtype=np.float32))
+
+
+def test_bad_input_type(nli):
+    with pytest.raises(FactcheckError):
+        nli.predict([("only one",)])
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(FactcheckError) as err:
+        NLIModel.load(str(tmp_path / "no-such-model"))
+    assert "\n" not in str(err.value)
+
+
+def test_model_without_nli_labels(tmp_path):
+    d = _tiny_model_dir(tmp_path, {0: "LABEL_0", 1: "LABEL_1"})
+    with pytest.raises(FactcheckError) as err:
+        NLIModel.load(str(d))
+    assert "\n" not in str(err.value) and "label" in str(err.value)
+
+
+def test_two_way_model_is_refused(tmp_path):
+    d = _tiny_model_dir(tmp_path, {0: "entailment", 1: "not_entailment"})
+    with pytest.raises(FactcheckError, match="2-way"):
+        NLIModel.load(str(d))
+
+
+def test_corrupt_weights(tmp_path):
+    d = _tiny_model_dir(tmp_path, {0: "entailment", 1: "neutral", 2: "contradiction"})
+    (d / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(FactcheckError) as err:
+        NLIModel.load(str(d))
+    assert "\n" not in str(err.value)
+
+
+def test_label_order_of_other_models_is_mapped(tmp_path):
+    import torch
+
+    d = _tiny_model_dir(tmp_path, {0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"})
+    m = NLIModel.load(str(d), quantize=False)
+    pair = ("Prices rose.", "Prices fell.")
+    enc = m.tokenizer([pair[0]], [pair[1]], return_tensors="pt")
+    with torch.inference_mode():
+        raw = torch.softmax(m.model(**enc).logits, -1)[0].numpy()
+    np.testing.assert_allclose(m.predict([pair])[0], raw[[1, 2, 0]], atol=1e-5)
