@@ -6,7 +6,10 @@
    sentences instead of all cross-document pairs.
 2. The NLI model scores both directions; the contradiction score is the larger of the two,
    a paraphrase needs entailment both ways.
-3. Numbers and dates: NLI models are poor at them, so when the two sentences hold aligned
+3. Wording cues (cues.py): a contradiction is reported only when something in the wording can
+   make the two contradict (negation, number, swapped name, antonym, swapped roles); the
+   model's word-overlap bias otherwise flags near-identical sentences.
+4. Numbers and dates: NLI models are poor at them, so when the two sentences hold aligned
    claims, the interval logic decides. A pair whose claims already conflict is reported by
    the numeric/temporal rule, not twice; a pair whose claims are compatible is rescored with
    the numbers made equal, and kept only if it still contradicts.
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .align import comparable
+from .cues import find_cues
 from .judge import compare_claims
 from .options import Options
 from .types import Agreement, Claim, Evidence, Finding, ParsedSentence
@@ -29,6 +33,7 @@ from .types import Agreement, Claim, Evidence, Finding, ParsedSentence
 # model directory give one (models/factcheck-nli-minilm/factcheck.json holds the calibrated value).
 DEFAULT_THRESHOLD = 0.9
 ENTAILMENT_THRESHOLD = 0.8  # both directions, for a paraphrase
+CONVERSE_COSINE = 0.8  # a converse restatement must also be close in meaning overall
 TOP_K = 3
 MIN_COSINE = 0.55
 MIN_SHARED_LEMMAS = 2
@@ -163,30 +168,46 @@ def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options
 
     findings: list[Finding] = []
     agreements: list[Agreement] = []
-    rescore: list[tuple[int, str, str]] = []
+    rescore: list[tuple[int, str, str, list[str]]] = []
     for i, cand in enumerate(candidates):
         forward, backward = probs[i], probs[n + i]
         contradiction = float(max(forward[con], backward[con]))
-        if contradiction >= threshold:
+        cues = find_cues(cand.a.doc, cand.b.doc)
+        # nothing in the wording can make them contradict: a high score is the model's
+        # word-overlap bias, and the pair is judged like any other
+        if cues.minimal_edit and not cues.converse:
+            # one side negates or inverts the other and nothing else changed
+            findings.append(_finding(cand, max(contradiction, cues.overlap),
+                                     [*cues.contradiction, "otherwise the same words"], options))
+            continue
+        if contradiction >= threshold and cues.contradiction:
             ca, cb = _claims_in(cand.a, by_sentence), _claims_in(cand.b, by_sentence)
             verdict, pairs = claim_verdict(ca, cb, options)
             if verdict == "conflict":
                 continue  # the numeric/temporal rule reports it, with the interval reasoning
+            reasons = [c for c in cues.contradiction if not (verdict and c == "number")]
+            if not reasons:
+                continue
             if verdict == "compatible":
                 repl = {b.id: a.text for a, b, _ in pairs}
                 b_text = _equalise(cand.b.sentence.text, cand.b.sentence.start, cb, repl)
-                rescore.append((i, cand.a.sentence.text, b_text))
+                rescore.append((i, cand.a.sentence.text, b_text, reasons))
                 continue
-            findings.append(_finding(cand, contradiction, options))
-        elif min(forward[ent], backward[ent]) >= ENTAILMENT_THRESHOLD:
-            agreements.append(_paraphrase(cand, float(min(forward[ent], backward[ent]))))
+            findings.append(_finding(cand, contradiction, reasons, options))
+        elif not cues.contradiction:
+            entail = float(min(forward[ent], backward[ent]))
+            if entail >= ENTAILMENT_THRESHOLD:
+                agreements.append(_paraphrase(cand, entail, "NLI entailment both ways"))
+            elif cues.converse and cand.cosine >= CONVERSE_COSINE:
+                agreements.append(_paraphrase(cand, cand.cosine, "converse restatement"))
     if rescore:
-        again = score_pairs(nli, [(a, b) for _, a, b in rescore] + [(b, a) for _, a, b in rescore], cache)
+        pairs2 = [(a, b) for _, a, b, _ in rescore]
+        again = score_pairs(nli, pairs2 + [(b, a) for a, b in pairs2], cache)
         m = len(rescore)
-        for j, (i, _, _) in enumerate(rescore):
+        for j, (i, _, _, reasons) in enumerate(rescore):
             contradiction = float(max(again[j][con], again[m + j][con]))
             if contradiction >= threshold:
-                findings.append(_finding(candidates[i], contradiction, options))
+                findings.append(_finding(candidates[i], contradiction, reasons, options))
     return findings, agreements
 
 
@@ -195,15 +216,15 @@ def _evidence(p: ParsedSentence) -> Evidence:
     return Evidence(s.doc, s.start, s.end, s.text)
 
 
-def _finding(cand: Candidate, score: float, options: Options) -> Finding:
+def _finding(cand: Candidate, score: float, reasons: list[str], options: Options) -> Finding:
     return Finding("", "contradiction", options.severity_of("contradiction"),
                    f"{cand.a.sentence.doc} and {cand.b.sentence.doc} contradict each other "
-                   f"(NLI contradiction {score:.2f})",
+                   f"(NLI contradiction {score:.2f}; {', '.join(reasons)})",
                    round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
 
 
-def _paraphrase(cand: Candidate, score: float) -> Agreement:
+def _paraphrase(cand: Candidate, score: float, why: str) -> Agreement:
     return Agreement("", "paraphrase", "agree",
                      f"{cand.a.sentence.doc} and {cand.b.sentence.doc} say the same thing "
-                     f"(NLI entailment both ways {score:.2f})",
+                     f"({why}, {score:.2f})",
                      round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
