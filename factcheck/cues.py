@@ -37,6 +37,7 @@ for _x, _y in _ANTONYM_PAIRS:
     ANTONYMS.setdefault(_y, set()).add(_x)
 
 MINIMAL_EDIT_OVERLAP = 0.8
+PARALLEL = 0.4
 
 # Entity types whose substitution changes who or where: "Russia" for "Belarus".
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -50,20 +51,25 @@ class Cues:
     # ("There would be no NATO troops" / "There will be NATO troops"), a contradiction
     # whatever a small model says, when the edit is a negation or an antonym
     overlap: float = 0.0
+    same_roles: bool = False  # the main verbs have the same agent and patient
 
     @property
     def minimal_edit(self) -> bool:
-        return self.overlap >= MINIMAL_EDIT_OVERLAP and any(
-            c == "negation" or c.startswith("antonym") for c in self.contradiction)
+        """A negation or antonym flip between sentences that otherwise say the same of the
+        same participants: "Freedom will never prevail over oppression" / "Oppression will
+        always be defeated by freedom"."""
+        flip = any(c == "negation" or c.startswith("antonym") for c in self.contradiction)
+        return flip and (self.overlap >= MINIMAL_EDIT_OVERLAP or self.same_roles)
 
 
-def _negations(doc) -> int:
-    return sum(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in doc)
+def _negated(doc) -> list[str]:
+    """Lemmas of the words each negation applies to: "no troops" -> troop, "never prevail"."""
+    return [t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in NEGATIONS]
 
 
 def _roles(doc) -> tuple[str | None, str | None]:
     """(agent, patient) lemmas of the main verb, undoing the passive."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _main_clause(doc)
     if root is None:
         return None, None
     agent = patient = None
@@ -84,38 +90,92 @@ def _roles(doc) -> tuple[str | None, str | None]:
     return agent, patient
 
 
+_REPORTING = {"say", "state", "add", "tell", "claim", "report", "announce", "accord", "continue"}
+
+
+def _attribution(doc) -> set[int]:
+    """Token indices of "he said", "according to Stoltenberg": who said it is not what was said."""
+    skip: set[int] = set()
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return skip
+    if root.lemma_.lower() in _REPORTING:
+        said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if said is not None:
+            keep = {t.i for t in said.subtree}
+            return {t.i for t in doc if t.i not in keep}
+    for t in doc:
+        if t.lemma_.lower() == "accord" and t.dep_ in ("prep", "advcl"):
+            skip |= {x.i for x in t.subtree}
+    return skip
+
+
+def _main_clause(doc):
+    """The reported clause when the sentence is "X said ...", else the sentence root."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in _REPORTING:
+        said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if said is not None:
+            return said
+    return root
+
+
 def _content(doc) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop or t.lemma_.lower() in ANTONYMS}
+    skip = _attribution(doc)
+    return {t.lemma_.lower() for t in doc
+            if t.i not in skip and (t.is_alpha and not t.is_stop or t.lemma_.lower() in ANTONYMS)}
+
+
+def _entity_words(doc, label: str) -> set[str]:
+    return {e.text.lower() for e in doc.ents if e.label_ == label}
+
+
+def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
+    """A name in one sentence where the other has a different name of the same type
+    ("Paris" / "Berlin"), not two spellings of one ("Moscone Center" / "Moscone West")."""
+    for label in sorted(_ENTITY_TYPES):
+        ea, eb = _entity_words(a, label), _entity_words(b, label)
+        only_a, only_b = ea - eb, eb - ea
+        if not only_a or not only_b:
+            continue
+        words_a = {w for e in only_a for w in e.split()}
+        words_b = {w for e in only_b for w in e.split()}
+        if words_a & words_b:
+            continue
+        return label, words_a | words_b
+    return None
 
 
 def find_cues(a, b) -> Cues:
-    """Contradiction cues between two parsed sentences (spaCy Docs)."""
-    cues: list[str] = []
-    if _negations(a) % 2 != _negations(b) % 2:
-        cues.append("negation")
+    """Contradiction cues between two parsed sentences (spaCy Docs).
 
-    nums_a = {t.text for t in a if t.like_num}
-    nums_b = {t.text for t in b if t.like_num}
-    if nums_a and nums_b and nums_a != nums_b:
-        cues.append("number")
-
-    for label in _ENTITY_TYPES:
-        ea = {e.text.lower() for e in a.ents if e.label_ == label}
-        eb = {e.text.lower() for e in b.ents if e.label_ == label}
-        if ea - eb and eb - ea:
-            cues.append(f"entity {label}")
-            break
-
+    Cues count only between parallel sentences: once the cue words are set aside, at least
+    PARALLEL of their content words must be shared. Two sentences that say different things
+    about one topic ("fell today" / "fell this week on worries that ... might not prevent a
+    recession") do not contradict each other by containing a "not".
+    """
     la, lb = _content(a), _content(b)
     antonym = next(((x, y) for x in la - lb for y in ANTONYMS.get(x, ()) if y in lb - la), None)
+    swap = _swapped_entities(a, b)
+    neg_a, neg_b = _negated(a), _negated(b)
+    cue_words = NEGATIONS | ({antonym[0], antonym[1]} if antonym else set()) | (swap[1] if swap else set())
+    ca, cb = la - cue_words, lb - cue_words
+    overlap = len(ca & cb) / len(ca | cb) if ca | cb else 0.0
+
     ra, rb = _roles(a), _roles(b)
     swapped = None not in ra and None not in rb and ra[0] != ra[1] and ra == rb[::-1]
     converse = antonym is not None and swapped
-    if antonym is not None and not swapped:
-        cues.append(f"antonym {antonym[0]}/{antonym[1]}")
-    if swapped and antonym is None:
-        cues.append("roles swapped")
-    cue_words = NEGATIONS | ({antonym[0], antonym[1]} if antonym else set())
-    ca, cb = la - cue_words, lb - cue_words
-    overlap = len(ca & cb) / len(ca | cb) if ca | cb else 0.0
-    return Cues(cues, converse, overlap)
+    cues: list[str] = []
+    if overlap >= PARALLEL:
+        # a negation counts when what it negates is said in the other sentence too
+        shared = any(w in lb for w in neg_a) or any(w in la for w in neg_b)
+        if len(neg_a) % 2 != len(neg_b) % 2 and shared:
+            cues.append("negation")
+        if swap is not None:
+            cues.append(f"entity {swap[0]}")
+        if antonym is not None and not swapped:
+            cues.append(f"antonym {antonym[0]}/{antonym[1]}")
+        if swapped and antonym is None:
+            cues.append("roles swapped")
+    same_roles = None not in ra and ra[0] != ra[1] and ra == rb
+    return Cues(cues, converse, overlap, same_roles)
