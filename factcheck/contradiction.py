@@ -59,12 +59,14 @@ def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candid
     usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
     docs = {a.document.id: a.document for a in analyses}
     ids = [i for i in usable if usable[i]]
+    # embedding is the costly step: only documents that some other document may be compared with
+    paired = {x for x in ids for y in ids if comparable(docs[x], docs[y], options)}
     vectors = {}
-    flat = [p for i in ids for p in usable[i]]
+    flat = [p for i in ids if i in paired for p in usable[i]]
     if flat:
         enc = embedder.encode([p.sentence.text for p in flat])
         pos = 0
-        for i in ids:
+        for i in (i for i in ids if i in paired):
             n = len(usable[i])
             vectors[i] = enc[pos : pos + n]
             pos += n
