@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py                       # shipped model, all sets
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --limit 300           # quick run
-    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --no-quantize
+    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --quantize
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --write-calibration   # store the VitaminC-dev threshold
 
 Sets: VitaminC test (3-way), SICK test, RTE dev (2-way: entailment vs not; neutral+contradiction -> not),
@@ -107,7 +107,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, help="model dir or hub id (default: the shipped model)")
     ap.add_argument("--limit", type=int, default=0, help="at most N pairs per set (random, seeded)")
-    ap.add_argument("--no-quantize", action="store_true", help="run the model in float32")
+    ap.add_argument("--quantize", action="store_true", help="int8 dynamic quantization (default: float32)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--write-calibration", action="store_true",
@@ -119,8 +119,8 @@ def main(argv=None):
     sys.path.insert(0, str(ROOT))
     from factcheck.nli import CALIBRATION_FILE, SHIPPED_MODEL_DIR, NLIModel
 
-    model = NLIModel.load(args.model, batch_size=args.batch_size, quantize=not args.no_quantize)
-    print(f"model: {model.name}  quantized int8: {not args.no_quantize}  limit: {args.limit or 'none'}")
+    model = NLIModel.load(args.model, batch_size=args.batch_size, quantize=args.quantize)
+    print(f"model: {model.name}  quantized int8: {args.quantize}  limit: {args.limit or 'none'}")
     lim = args.limit
     equate = read(EQUATE)
     sets = [
@@ -135,7 +135,7 @@ def main(argv=None):
     ]
     if GENERATED.exists():
         sets.append(("Generated MEANTIME held-out", sample(read(GENERATED, split="heldout"), lim), False))
-    results = {"model": model.name, "quantized": not args.no_quantize, "limit": lim, "sets": {}}
+    results = {"model": model.name, "quantized": args.quantize, "limit": lim, "sets": {}}
     t0 = time.time()
     n_pairs = 0
     probs_by = {}
@@ -184,7 +184,7 @@ def main(argv=None):
                 "contradiction_threshold": round(t, 4), "chosen_on": "VitaminC dev (shared/data/nli/vitaminc.jsonl)",
                 "target_recall": TARGET_RECALL, "dev_precision": round(Pd, 4), "dev_recall": round(Rd, 4),
                 "test_precision": round(P, 4), "test_recall": round(R, 4),
-                "quantized_int8": not args.no_quantize}, indent=1) + "\n")
+                "quantized_int8": args.quantize}, indent=1) + "\n")
             print(f"wrote {target / CALIBRATION_FILE}")
     return 0
 

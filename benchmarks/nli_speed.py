@@ -62,6 +62,7 @@ def main(argv=None):
     ap.add_argument("--model", default=None)
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3, help="best of N timings (the CPU may be shared)")
     ap.add_argument("--skip-pipeline-b1", action="store_true", help="skip the slow batch-1 pipeline run")
     args = ap.parse_args(argv)
     if not MEANTIME.exists():
@@ -79,13 +80,8 @@ def main(argv=None):
     print(f"RSS before models: {rss_mb():.0f} MB")
 
     m8 = NLIModel.load(args.model, quantize=True)
-    p8, s8 = timed(m8.predict, pairs)
-    print(f"NLIModel int8 (batch 32, sorted, dynamic padding): {s8:7.1f} pairs/s   peak RSS {rss_mb():.0f} MB")
+    print(f"RSS after NLIModel int8 load: {rss_mb():.0f} MB")
     m32 = NLIModel.load(args.model, quantize=False)
-    p32, s32 = timed(m32.predict, pairs)
-    print(f"NLIModel float32:                                  {s32:7.1f} pairs/s   peak RSS {rss_mb():.0f} MB")
-    agree = float(np.mean(p8.argmax(1) == p32.argmax(1)))
-    print(f"int8 vs float32 label agreement: {agree:.3f}; max |dp| {np.abs(p8 - p32).max():.3f}")
 
     from transformers import pipeline
 
@@ -94,23 +90,32 @@ def main(argv=None):
     inputs = [{"text": p, "text_pair": h} for p, h in pairs]
 
     def run_pipe(bs):
-        def f(items):
-            return pipe(items if isinstance(items[0], dict) else [{"text": p, "text_pair": h} for p, h in items],
-                        batch_size=bs, top_k=None)
-        return f
+        return lambda items: pipe(items, batch_size=bs, top_k=None)
 
-    out32, sp32 = timed(run_pipe(32), inputs)
-    print(f"pipeline float32 batch 32:                         {sp32:7.1f} pairs/s")
+    methods = [("NLIModel int8 (batch 32, length-sorted, dynamic padding)", m8.predict, pairs),
+               ("NLIModel float32", m32.predict, pairs),
+               ("pipeline float32 batch 32", run_pipe(32), inputs)]
     if not args.skip_pipeline_b1:
-        _, sp1 = timed(run_pipe(1), inputs)
-        print(f"pipeline float32 batch 1 (default):                {sp1:7.1f} pairs/s")
-    else:
-        sp1 = None
-    pipe_lab = [max(o, key=lambda d: d["score"])["label"].lower() for o in out32]
+        methods.append(("pipeline float32 batch 1 (its default)", run_pipe(1), inputs))
+    # rounds interleave the methods, so a busy neighbour on a shared CPU hits them alike; best round counts
+    best, outs = {}, {}
+    for _ in range(args.repeat):
+        for name, fn, data in methods:
+            out, speed = timed(fn, data)
+            best[name] = max(best.get(name, 0.0), speed)
+            outs[name] = out
+    for name, _, _ in methods:
+        print(f"{name:58s} {best[name]:7.1f} pairs/s")
+    p8 = outs[methods[0][0]]
+    p32 = outs[methods[1][0]]
+    agree = float(np.mean(p8.argmax(1) == p32.argmax(1)))
+    print(f"int8 vs float32 label agreement: {agree:.3f}; max |dp| {np.abs(p8 - p32).max():.3f}")
+    pipe_lab = [max(o, key=lambda d: d["score"])["label"].lower() for o in outs["pipeline float32 batch 32"]]
     ours = [NLIModel.LABELS[i] for i in p8.argmax(1)]
     print(f"NLIModel int8 vs pipeline label agreement: {np.mean([a == b for a, b in zip(ours, pipe_lab)]):.3f}")
-    print(f"speed-up of NLIModel int8: {s8 / sp32:.1f}x pipeline batch 32"
-          + (f", {s8 / sp1:.1f}x pipeline batch 1" if sp1 else ""))
+    s8 = best[methods[0][0]]
+    print(f"speed-up of NLIModel int8: {s8 / best['pipeline float32 batch 32']:.1f}x pipeline batch 32"
+          + ("" if args.skip_pipeline_b1 else f", {s8 / best[methods[3][0]]:.1f}x pipeline batch 1"))
     print(f"peak RSS: {rss_mb():.0f} MB")
     return 0
 

@@ -4,10 +4,11 @@
 all-MiniLM-L6-v2); any Hugging Face sequence-classification NLI model with entailment / neutral /
 contradiction labels (local directory, or a hub id when HF_HUB_OFFLINE is not set) works too.
 
-Speed: pairs are sorted by token length and padded per batch; on CPU the Linear layers are quantized to
-int8 (torch dynamic quantization), about 2.5x faster than float32. Dynamic quantization scales activations
-per batch, so with int8 a pair's probabilities can move by a few hundredths with the other pairs of its
-batch; ``load(..., quantize=False)`` gives batch-independent float32 scores.
+Speed: pairs are sorted by token length and padded per batch, under ``torch.inference_mode()``. The default
+is float32 (batch-independent scores, the accuracy in models/README.md). ``load(..., quantize=True)``
+quantizes the Linear layers to int8 (torch dynamic quantization, CPU): about 2.5x faster, but 1-3.5 accuracy
+points lower on several sets, and since it scales activations per batch, a pair's probabilities can move by
+a few hundredths with the other pairs of its batch.
 
 Empty strings: a pair whose premise or hypothesis is empty (or only whitespace) is scored as neutral,
 (0, 1, 0), without running the model: an empty sentence neither supports nor contradicts anything.
@@ -79,10 +80,10 @@ class NLIModel:
 
     @classmethod
     def load(cls, name_or_path: str | None = None, device: str = "cpu", batch_size: int = 32, *,
-             quantize: bool | None = None, max_length: int = 256) -> "NLIModel":
+             quantize: bool = False, max_length: int = 256) -> "NLIModel":
         """Load a local model directory or a hub id (None: the model factcheck ships).
 
-        quantize: dynamic int8 quantization of the Linear layers (CPU only). None = on for CPU.
+        quantize: dynamic int8 quantization of the Linear layers (CPU only; faster, slightly less accurate).
         Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
         """
         try:
@@ -131,8 +132,6 @@ class NLIModel:
         _label_order(getattr(model.config, "id2label", None))  # fail before quantizing
 
         model.eval()
-        if quantize is None:
-            quantize = device == "cpu"
         if quantize and device == "cpu":
             import warnings
 
