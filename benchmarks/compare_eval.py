@@ -10,7 +10,6 @@ logic on numeric NLI is visible. Needs ../shared; skips with a message without i
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -18,16 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import shared_path  # noqa: E402
-
-
-def rows(path: Path, **where) -> list[dict]:
-    out = []
-    with path.open() as f:
-        for line in f:
-            r = json.loads(line)
-            if all(r.get(k) == v for k, v in where.items()):
-                out.append(r)
-    return out
+from nli_eval import read as rows  # noqa: E402
 
 
 def report(name: str, gold: list[str], pred: list[str]) -> str:
