@@ -86,6 +86,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     the model sees only because compatible numbers differ ("120" vs "more than 100") is not.
     """
     from .contradiction import _equalise, claim_verdict
+    from .cues import find_cues
+    from .nlp import load_spacy
     from .errors import FactcheckError
     from .judge import describe
 
@@ -103,6 +105,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     label = labels[int(probs.argmax())]
     scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
     verdict, pairs = claim_verdict(ca, cb, options)
+    nlp = nlp or load_spacy()
+    cues = find_cues(nlp(a), nlp(b))
     if verdict == "conflict":
         x, y, _ = next(p for p in pairs if p[2] == "conflict")
         return {"label": "contradiction", "scores": scores,
@@ -115,4 +119,10 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
             return {"label": label2, "scores": scores,
                     "reason": "the model's contradiction rests on numbers or dates that are compatible: "
                     + "; ".join(f"{describe(x)!r} ~ {describe(y)!r}" for x, y, _ in pairs)}
+    if cues.minimal_edit and not cues.converse:
+        return {"label": "contradiction", "scores": scores,
+                "reason": f"the same words but for {', '.join(cues.contradiction)}"}
+    if cues.converse and label != "entailment":
+        return {"label": "entailment", "scores": scores,
+                "reason": "converse restatement (antonymous verbs, roles swapped)"}
     return {"label": label, "scores": scores, "reason": "NLI model"}

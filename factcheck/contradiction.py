@@ -179,8 +179,9 @@ def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options
         # word-overlap bias, and the pair is judged like any other
         if cues.minimal_edit and not cues.converse:
             # one side negates or inverts the other and nothing else changed
-            findings.append(_finding(cand, max(contradiction, cues.overlap),
-                                     [*cues.contradiction, "otherwise the same words"], options))
+            findings.append(_finding(cand, contradiction,
+                                     [*cues.contradiction, "otherwise the same words"], options,
+                                     score=cues.overlap))
             continue
         if contradiction >= threshold and cues.contradiction:
             ca, cb = _claims_in(cand.a, by_sentence), _claims_in(cand.b, by_sentence)
@@ -218,11 +219,15 @@ def _evidence(p: ParsedSentence) -> Evidence:
     return Evidence(s.doc, s.start, s.end, s.text)
 
 
-def _finding(cand: Candidate, score: float, reasons: list[str], options: Options) -> Finding:
+def _finding(cand: Candidate, contradiction: float, reasons: list[str], options: Options,
+             score: float | None = None) -> Finding:
+    """``score``: the model's contradiction probability, or for a minimal edit (which the rule
+    decides) the share of content words the two sentences have in common."""
     return Finding("", "contradiction", options.severity_of("contradiction"),
                    f"{cand.a.sentence.doc} and {cand.b.sentence.doc} contradict each other "
-                   f"(NLI contradiction {score:.2f}; {', '.join(reasons)})",
-                   round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
+                   f"({', '.join(reasons)}; NLI contradiction {contradiction:.2f})",
+                   round(contradiction if score is None else score, 3),
+                   [_evidence(cand.a), _evidence(cand.b)])
 
 
 def _paraphrase(cand: Candidate, score: float, why: str) -> Agreement:

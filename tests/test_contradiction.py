@@ -77,3 +77,13 @@ def test_compare_rejects_empty(nli, nlp):
 
     with pytest.raises(FactcheckError):
         compare("", "Something.", nli=nli, nlp=nlp)
+
+
+def test_compare_uses_wording_cues(nli, nlp):
+    from factcheck import compare
+
+    out = compare("There would be no NATO troops inside Ukraine.", "There will be NATO troops inside Ukraine.",
+                  nli=nli, nlp=nlp)
+    assert out["label"] == "contradiction" and "negation" in out["reason"]
+    out = compare("Brazil beat Germany in the final.", "Germany lost to Brazil in the final.", nli=nli, nlp=nlp)
+    assert out["label"] == "entailment"
