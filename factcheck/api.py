@@ -61,7 +61,8 @@ def _nli_for(options: Options):
         from .nli import NLIModel
     except ImportError:
         return None
-    return NLIModel.load(options.model, device=options.device, batch_size=options.batch_size)
+    return NLIModel.load(options.model, device=options.device, batch_size=options.batch_size,
+                         quantize=options.quantize)
 
 
 def extract_claims(text: str, date: str | None = None, *, id: str = "text", nlp=None) -> list[Claim]:
@@ -97,7 +98,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     if nli is None:
         from .nli import NLIModel
 
-        nli = NLIModel.load(options.model, device=options.device, batch_size=options.batch_size)
+        nli = NLIModel.load(options.model, device=options.device, batch_size=options.batch_size,
+                         quantize=options.quantize)
     labels = nli.LABELS
     ca = extract_claims(a, date_a, id="a", nlp=nlp)
     cb = extract_claims(b, date_b, id="b", nlp=nlp)

@@ -108,6 +108,8 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
     p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
     p.add_argument("--batch-size", type=int, help="NLI batch size")
+    p.add_argument("--quantize", action="store_true", default=None,
+                   help="int8 NLI on CPU: faster, slightly less accurate")
 
 
 def _options(args) -> Options:
@@ -121,7 +123,7 @@ def _options(args) -> Options:
         opts.max_date_gap_days = args.max_date_gap
     if getattr(args, "no_nli", False):
         opts.nli = False
-    for name in ("model", "device", "batch_size"):
+    for name in ("model", "device", "batch_size", "quantize"):
         if getattr(args, name, None) is not None:
             setattr(opts, name, getattr(args, name))
     if getattr(args, "no_cache", False):
@@ -246,7 +248,7 @@ def cmd_compare(args) -> int:
     from .nli import NLIModel
 
     opts = _options(args)
-    nli = NLIModel.load(opts.model, device=opts.device, batch_size=opts.batch_size)
+    nli = NLIModel.load(opts.model, device=opts.device, batch_size=opts.batch_size, quantize=opts.quantize)
     out = compare(args.a, args.b, args.date_a, args.date_b, nli=nli, options=opts)
     if args.format == "json":
         print(json.dumps(out, indent=2))

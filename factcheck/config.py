@@ -131,6 +131,7 @@ _KEYS = {
     "model": ("model", _string),
     "device": ("device", _string),
     "batch-size": ("batch_size", _number(1, integer=True)),
+    "quantize": ("quantize", _bool),
     "nli-threshold": ("nli_threshold", _number(0.0, 1.0)),
     "cache-dir": ("cache_dir", _string),
 }
