@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 NLI_DIR = SHARED / "data" / "nli"
 EQUATE = SHARED / "benchmarks" / "numeric_nli" / "equate_open.jsonl"
 GENERATED = ROOT / "models" / "data" / "meantime_pairs.jsonl"

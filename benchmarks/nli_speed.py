@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 MEANTIME = SHARED / "benchmarks" / "news" / "meantime.jsonl"
 
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 DATA = SHARED / "benchmarks" / "quantities" / "measeval.jsonl"
 sys.path.insert(0, str(ROOT))
 

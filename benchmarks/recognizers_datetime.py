@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 SPECS = SHARED / "benchmarks" / "recognizers" / "DateTime" / "English"
 FILES = ["DateExtractor", "DateParser", "DatePeriodExtractor", "DatePeriodParser",
          "DurationExtractor", "DurationParser", "SetExtractor", "SetParser", "TimeExtractor",

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 SPECS = SHARED / "benchmarks" / "recognizers"
 sys.path.insert(0, str(ROOT))
 

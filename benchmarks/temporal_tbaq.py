@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from _shared import SHARED  # noqa: E402  (one definition of where ../shared is)
 DATA = SHARED / "benchmarks" / "temporal" / "tbaq.jsonl"
 
 
