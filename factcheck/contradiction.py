@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +26,7 @@ import numpy as np
 from .align import comparable
 from .cues import find_cues
 from .judge import compare_claims
+from .segment import content_lemmas
 from .options import Options
 from .types import Agreement, Claim, Evidence, Finding, ParsedSentence
 
@@ -47,13 +48,8 @@ class Candidate:
     cosine: float
 
 
-def _lemmas(p: ParsedSentence) -> set[str]:
-    from .pipeline import content_lemmas
-
-    return content_lemmas(p)
-
-
-def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candidate], int]:
+def select_candidates(analyses, embedder, options: Options,
+                      lemmas: Mapping[tuple[str, int], set[str]] | None = None) -> tuple[list[Candidate], int]:
     """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs
     within clusters (what scoring everything would cost)."""
     usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
@@ -70,7 +66,8 @@ def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candid
             n = len(usable[i])
             vectors[i] = enc[pos : pos + n]
             pos += n
-    lemmas = {id(p): _lemmas(p) for p in flat}
+    if lemmas is None:  # the pipeline passes the map it built for alignment
+        lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for p in flat}
     candidates: list[Candidate] = []
     total = 0
     for x, da in enumerate(ids):
@@ -94,7 +91,8 @@ def select_candidates(analyses, embedder, options: Options) -> tuple[list[Candid
                 if sim[r, c] < MIN_COSINE:
                     continue
                 pa, pb = usable[da][r], usable[db][c]
-                if len(lemmas[id(pa)] & lemmas[id(pb)]) < MIN_SHARED_LEMMAS:
+                shared = lemmas[(pa.sentence.doc, pa.sentence.start)] & lemmas[(pb.sentence.doc, pb.sentence.start)]
+                if len(shared) < MIN_SHARED_LEMMAS:
                     continue
                 candidates.append(Candidate(pa, pb, float(sim[r, c])))
     return candidates, total
@@ -149,7 +147,7 @@ def score_pairs(nli, pairs: Sequence[tuple[str, str]], cache=None) -> np.ndarray
 
 
 def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options,
-                        embedder=None, cache=None) -> tuple[list[Finding], list[Agreement]]:
+                        embedder=None, cache=None, lemmas=None) -> tuple[list[Finding], list[Agreement]]:
     from .nli import NLIModel
 
     if embedder is None:
@@ -157,7 +155,7 @@ def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options
 
         embedder = Embedder.load(options.device)
     threshold = options.nli_threshold or getattr(nli, "contradiction_threshold", None) or DEFAULT_THRESHOLD
-    candidates, _ = select_candidates(analyses, embedder, options)
+    candidates, _ = select_candidates(analyses, embedder, options, lemmas)
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         by_sentence[(c.doc, c.sentence_start)].append(c)

@@ -13,10 +13,9 @@ from .align import align
 from .extract import extract_from_parsed
 from .judge import judge
 from .options import Options
-from .segment import parse_sentences, split_sentences
+from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import CheckResult, Claim, Document, ParsedSentence
 
-_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 
 @dataclass
@@ -24,14 +23,6 @@ class Analysis:
     document: Document
     sentences: list[ParsedSentence]
     claims: list[Claim]
-
-
-def content_lemmas(parsed: ParsedSentence) -> set[str]:
-    return {
-        t.lemma_.lower()
-        for t in parsed.doc
-        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t) > 1
-    }
 
 
 class Checker:
@@ -75,7 +66,8 @@ class Checker:
             from .contradiction import find_contradictions
 
             more_findings, paraphrases = find_contradictions(
-                analyses, claims, self.nli, self.options, embedder=self.embedder, cache=self.cache
+                analyses, claims, self.nli, self.options, embedder=self.embedder, cache=self.cache,
+                lemmas=lemmas,
             )
             findings += more_findings
             agreements += paraphrases

@@ -74,3 +74,15 @@ def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 64) ->
     """Parse every sentence with spaCy in one batched pass."""
     docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size)
     return [ParsedSentence(s, d) for s, d in zip(sentences, docs)]
+
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+def content_lemmas(parsed: ParsedSentence) -> set[str]:
+    """Lower-case lemmas of a sentence's content words: what alignment and pair selection compare."""
+    return {
+        t.lemma_.lower()
+        for t in parsed.doc
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t) > 1
+    }
