@@ -71,6 +71,26 @@ def load_data(cfg):
     return train, dev, counts
 
 
+def lr_at(cycles, step: int) -> float:
+    """Linear warm-up then linear decay to 0, once per cycle.
+
+    A later cycle restarts at its own (lower) peak from the weights the previous one left. The shipped model was
+    trained as one cycle that was later extended by a second; writing both down keeps the run reproducible
+    from scratch with exactly the schedule it had.
+    """
+    start = 0
+    for c in cycles:
+        n = c["steps"]
+        if step < start + n:
+            k = step - start
+            warm = int(n * c.get("warmup_fraction", 0.0))
+            if k < warm:
+                return c["lr"] * k / max(1, warm)
+            return c["lr"] * max(0.0, (n - k) / max(1, n - warm))
+        start += n
+    return 0.0
+
+
 def tokenize(tok, rows, max_len):
     enc = tok([r[0] for r in rows], [r[1] for r in rows], truncation=True, max_length=max_len)
     return [(ids, tt, r[2]) for ids, tt, r in zip(enc["input_ids"], enc["token_type_ids"], rows)]
@@ -154,7 +174,7 @@ def main(argv=None):
     np.random.seed(seed)
     torch.manual_seed(seed)
 
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     bdir = backbone_dir()
     tok = AutoTokenizer.from_pretrained(bdir)
@@ -168,9 +188,11 @@ def main(argv=None):
         {"params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)], "weight_decay": tc["weight_decay"]},
         {"params": [p for n, p in model.named_parameters() if n.endswith(no_decay)], "weight_decay": 0.0},
     ]
-    opt = torch.optim.AdamW(groups, lr=tc["lr"])
-    total = tc["max_steps"]
-    sched = get_linear_schedule_with_warmup(opt, int(total * tc["warmup_fraction"]), total)
+    cycles = tc["cycles"]
+    base_lr = cycles[0]["lr"]
+    opt = torch.optim.AdamW(groups, lr=base_lr)
+    total = sum(c["steps"] for c in cycles)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_at(cycles, s) / base_lr)
 
     step, elapsed0 = 0, 0.0
     if CKPT.exists() and not args.measure:
@@ -179,6 +201,8 @@ def main(argv=None):
         opt.load_state_dict(st["optimizer"])
         sched.load_state_dict(st["scheduler"])
         step, elapsed0 = st["step"], st.get("elapsed_s", 0.0)
+        for g in opt.param_groups:  # a resumed run may have a schedule extended by a later cycle
+            g["lr"] = lr_at(cycles, step)
         random.setstate(st["rng"]["python"])
         np.random.set_state(st["rng"]["numpy"])
         torch.set_rng_state(st["rng"]["torch"])
