@@ -26,7 +26,16 @@ import numpy as np
 
 from .errors import FactcheckError
 
-SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "factcheck-nli-minilm"
+
+def _shipped_model_dir() -> Path:
+    # A checkout (or editable install) has the model beside its recipe in models/; a wheel carries the
+    # same files as package data (see pyproject.toml).
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "models" / "factcheck-nli-minilm"
+    return checkout if checkout.is_dir() else here / "shipped_model"
+
+
+SHIPPED_MODEL_DIR = _shipped_model_dir()
 CALIBRATION_FILE = "factcheck_calibration.json"
 
 _ALIASES = {
@@ -146,7 +155,7 @@ class NLIModel:
 
         threshold = None
         if local_only and Path(source).is_dir():
-            name = Path(source).resolve().name if name_or_path is None else str(name_or_path)
+            name = "factcheck-nli-minilm" if name_or_path is None else str(name_or_path)
             weights = Path(source) / "model.safetensors"
             if weights.is_file():
                 name = f"{name}@{_file_digest(weights)}"

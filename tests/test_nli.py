@@ -126,3 +126,27 @@ def test_label_order_of_other_models_is_mapped(tmp_path):
     with torch.inference_mode():
         raw = torch.softmax(m.model(**enc).logits, -1)[0].numpy()
     np.testing.assert_allclose(m.predict([pair])[0], raw[[1, 2, 0]], atol=1e-5)
+
+
+def test_wheel_carries_the_model(tmp_path, nli):
+    """A non-editable install has no models/ beside the package: the wheel must carry the weights."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                    str(root), "-w", str(tmp_path / "dist")], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("factcheck-*.whl"))
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    code = ("import factcheck.nli as n; m = n.NLIModel.load(); "
+            "print(n.SHIPPED_MODEL_DIR); print(*m.predict([('It rained.', 'It did not rain.')])[0])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(tmp_path / "site"), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    shipped_dir, *probs = out.stdout.split()
+    assert Path(shipped_dir).is_relative_to(tmp_path / "site"), shipped_dir
+    # the same weights as the checkout's model, not just some model
+    np.testing.assert_allclose([float(p) for p in probs], nli.predict([("It rained.", "It did not rain.")])[0],
+                               atol=1e-5)
