@@ -85,7 +85,10 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     model gives the label, except where both sentences state aligned numbers or dates: a
     conflict between them is a contradiction whatever the model says, and a contradiction
     the model sees only because compatible numbers differ ("120" vs "more than 100") is not.
+    A number of ``b`` that one operation on ``a``'s numbers gives (a total, a difference, a
+    share) follows from ``a``; a total or remainder that none gives contradicts it.
     """
+    from .arithmetic import arithmetic_verdict
     from .contradiction import _equalise, claim_verdict
     from .cues import find_cues
     from .nlp import load_spacy
@@ -106,6 +109,9 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     probs = nli.predict([(a, b)])[0]
     label = labels[int(probs.argmax())]
     scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
+    derived, why = arithmetic_verdict(ca, cb, a, b)
+    if derived is not None:
+        return {"label": derived, "scores": scores, "reason": why}
     verdict, pairs = claim_verdict(ca, cb, options)
     nlp = nlp or load_spacy()
     cues = find_cues(nlp(a), nlp(b))

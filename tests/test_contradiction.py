@@ -71,6 +71,16 @@ def test_compare_numbers(nli, nlp):
     assert abs(sum(out["scores"].values()) - 1) < 1e-3
 
 
+def test_compare_derived_totals(nli, nlp):
+    from factcheck import compare
+
+    a = "NATO sent 100 troops to Poland and 50 troops to Romania."
+    out = compare(a, "In all, 150 troops were sent.", nli=nli, nlp=nlp)
+    assert out["label"] == "entailment" and "100 + 50 = 150" in out["reason"]
+    out = compare(a, "In all, 170 troops were sent.", nli=nli, nlp=nlp)
+    assert out["label"] == "contradiction" and "'170 troops'" in out["reason"]
+
+
 def test_compare_rejects_empty(nli, nlp):
     from factcheck import compare
     from factcheck.errors import FactcheckError
