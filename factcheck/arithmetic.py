@@ -28,6 +28,10 @@ def _exact(claims: Sequence[Claim]) -> list[QuantityClaim]:
             and c.modifier in ("=", "~")]
 
 
+def _is_share(claim: QuantityClaim) -> bool:
+    return claim.unit in ("%", "pp")
+
+
 def _tolerance(claim: QuantityClaim) -> float:
     """Half a unit of the last digit the claim writes: "23" admits 23.07, "23.0" does not."""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
@@ -45,7 +49,8 @@ def derivation(premise: Sequence[Claim], claim: QuantityClaim, ratios: bool = Fa
     the sum of all of them or of those counting the same thing. Products and ratios only when the
     sentence speaks of a rate ("each", "per", "average"): otherwise 8 / 2 = 4 is a coincidence."""
     value, tol = claim.value, _tolerance(claim)
-    quantities = _exact(premise)
+    # a share never adds to a count: "rose 5% to 120" does not give 125
+    quantities = [c for c in _exact(premise) if _is_share(c) == _is_share(claim)]
     nums = [c.value for c in quantities]
     ops = [("+", lambda a, b: a + b), ("-", lambda a, b: a - b)]
     if ratios:
@@ -83,6 +88,6 @@ def arithmetic_verdict(premise: Sequence[Claim], hypothesis: Sequence[Claim], pr
         return "entailment", "arithmetic: " + "; ".join(steps)
     if AGGREGATE.search(hypothesis_text):
         bad = next(c for c, s in zip(new, steps) if s is None)
-        return "contradiction", (f"{bad.text!r} is stated as a total or remainder, but no sum, difference, "
+        return "contradiction", (f"{bad.text!r} is stated as a total, remainder or rate, but no sum, difference, "
                                  f"product or ratio of the first sentence's numbers gives {_fmt(bad.value)}")
     return None, ""

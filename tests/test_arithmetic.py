@@ -53,3 +53,9 @@ def test_near_copy_with_a_changed_number_is_not_a_derivation(nlp):
 
 def test_one_premise_number_gives_nothing_to_derive(nlp):
     assert verdict(nlp, "The plant employs 1,200 workers.", "In total, 1,500 workers are employed.")[0] is None
+
+
+def test_shares_and_counts_do_not_mix(nlp):
+    # 120 + 5 = 125, but 5 is a percentage
+    assert verdict(nlp, "Sales rose 5% to 120 units in March and 40 units in April.",
+                   "In all, 125 units were sold.")[0] == "contradiction"
