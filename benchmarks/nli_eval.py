@@ -180,12 +180,16 @@ def main(argv=None):
             print("not writing calibration from a --limit run")
         else:
             target = Path(args.model) if args.model else SHIPPED_MODEL_DIR
-            (target / CALIBRATION_FILE).write_text(json.dumps({
-                "contradiction_threshold": round(t, 4), "chosen_on": "VitaminC dev (shared/data/nli/vitaminc.jsonl)",
-                "target_recall": TARGET_RECALL, "dev_precision": round(Pd, 4), "dev_recall": round(Rd, 4),
-                "test_precision": round(P, 4), "test_recall": round(R, 4),
-                "quantized_int8": args.quantize}, indent=1) + "\n")
-            print(f"wrote {target / CALIBRATION_FILE}")
+            path = target / CALIBRATION_FILE
+            cal = {"contradiction_threshold": round(t, 4), "chosen_on": "VitaminC dev (shared/data/nli/vitaminc.jsonl)",
+                   "target_recall": TARGET_RECALL, "dev_precision": round(Pd, 4), "dev_recall": round(Rd, 4),
+                   "test_precision": round(P, 4), "test_recall": round(R, 4)}
+            old = json.loads(path.read_text()) if path.is_file() else {}
+            old.pop("quantized_int8", None)
+            # float32 at the top level (the default); the int8 threshold beside it, each run keeping the other
+            data = {**old, "int8": cal} if args.quantize else {**cal, **({"int8": old["int8"]} if "int8" in old else {})}
+            path.write_text(json.dumps(data, indent=1) + "\n")
+            print(f"wrote {path}")
     return 0
 
 

@@ -162,7 +162,11 @@ class NLIModel:
             cal = Path(source) / CALIBRATION_FILE
             if cal.is_file():
                 try:
-                    threshold = float(json.loads(cal.read_text())["contradiction_threshold"])
+                    cal_data = json.loads(cal.read_text())
+                    # int8 shifts the probabilities: it has its own threshold when one was measured
+                    if quantize and device == "cpu" and isinstance(cal_data.get("int8"), dict):
+                        cal_data = cal_data["int8"]
+                    threshold = float(cal_data["contradiction_threshold"])
                 except (ValueError, KeyError, TypeError):
                     threshold = None
         else:

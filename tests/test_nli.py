@@ -150,3 +150,17 @@ def test_wheel_carries_the_model(tmp_path, nli):
     # the same weights as the checkout's model, not just some model
     np.testing.assert_allclose([float(p) for p in probs], nli.predict([("It rained.", "It did not rain.")])[0],
                                atol=1e-5)
+
+
+def test_int8_has_its_own_calibrated_threshold(tmp_path):
+    import json
+
+    from factcheck.nli import CALIBRATION_FILE
+
+    d = _tiny_model_dir(tmp_path, {0: "entailment", 1: "neutral", 2: "contradiction"})
+    (d / CALIBRATION_FILE).write_text(json.dumps({"contradiction_threshold": 0.5,
+                                                  "int8": {"contradiction_threshold": 0.3}}))
+    assert NLIModel.load(str(d), quantize=False).contradiction_threshold == 0.5
+    assert NLIModel.load(str(d), quantize=True).contradiction_threshold == 0.3
+    (d / CALIBRATION_FILE).write_text(json.dumps({"contradiction_threshold": 0.5}))
+    assert NLIModel.load(str(d), quantize=True).contradiction_threshold == 0.5  # no int8 figure: fall back
