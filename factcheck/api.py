@@ -93,7 +93,7 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     from .cues import find_cues
     from .nlp import load_spacy
     from .errors import FactcheckError
-    from .judge import describe
+    from .judge import covers, describe
 
     if not a.strip() or not b.strip():
         raise FactcheckError("compare: both sentences must be non-empty")
@@ -123,6 +123,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
         b2 = _equalise(b, 0, cb, {y.id: x.text for x, y, _ in pairs})
         again = nli.predict([(a, b2)])[0]
         label2 = labels[int(again.argmax())]
+        if label2 == "entailment" and not all(covers(x, y, options) for x, y, _ in pairs):
+            label2 = "neutral"  # b is more precise than a ("more than 4" -> "8"): compatible, not implied
         if label2 != "contradiction":
             return {"label": label2, "scores": scores,
                     "reason": "the model's contradiction rests on numbers or dates that are compatible: "

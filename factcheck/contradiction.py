@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .align import comparable
+from .align import comparable, similarity
 from .cues import find_cues
 from .judge import compare_claims
 from .segment import content_lemmas
@@ -112,14 +112,34 @@ def _equalise(text: str, offset: int, claims: Sequence[Claim], replacements: dic
 
 
 def claim_verdict(ca: Sequence[Claim], cb: Sequence[Claim], options: Options):
-    """Outcome of the aligned claims of two sentences: ("conflict"|"compatible"|None, pairs)."""
+    """Outcome of the aligned claims of two sentences: ("conflict"|"compatible"|None, pairs).
+
+    Claims are paired one to one, each with its mutual best match by context ("4 mph" jogging
+    goes with jogging, not with "8 mph" walking back) and then by order among same-unit claims.
+    """
+    def key(c: Claim):
+        return c.kind, getattr(c, "unit", None)
+
+    def ranks(side: Sequence[Claim]) -> list[int]:
+        seen: dict = defaultdict(int)
+        out = []
+        for c in side:
+            out.append(seen[key(c)])
+            seen[key(c)] += 1
+        return out
+
+    ra, rb = ranks(ca), ranks(cb)
+    # ties go to the earlier claim (the negated index), so the pairing never depends on luck
+    scored = {(i, j): (similarity(a, b, set(), set()) + (0.05 if ra[i] == rb[j] else 0.0), -i, -j)
+              for i, a in enumerate(ca) for j, b in enumerate(cb) if key(a) == key(b)}
+    best_for_a = {i: max((v[0], v[2], j) for (i2, j), v in scored.items() if i2 == i)[2] for i, _ in scored}
+    best_for_b = {j: max((v[0], v[1], i) for (i, j2), v in scored.items() if j2 == j)[2] for _, j in scored}
     pairs = []
-    for a in ca:
-        for b in cb:
-            if a.kind == b.kind and (getattr(a, "unit", None) == getattr(b, "unit", None)):
-                outcome = compare_claims(a, b, options)
-                if outcome is not None:
-                    pairs.append((a, b, outcome))
+    for (i, j) in sorted(scored):
+        if best_for_a[i] == j and best_for_b[j] == i:
+            outcome = compare_claims(ca[i], cb[j], options)
+            if outcome is not None:
+                pairs.append((ca[i], cb[j], outcome))
     if any(o == "conflict" for _, _, o in pairs):
         return "conflict", pairs
     if pairs:

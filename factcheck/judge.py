@@ -116,6 +116,19 @@ def compare_times(a: TimeClaim, b: TimeClaim) -> str | None:
     return "compatible" if ia.overlaps(ib) else "conflict"
 
 
+def covers(a: Claim, b: Claim, options: Options) -> bool:
+    """Does ``b`` admit every value ``a`` does ("more than 100" covers "120"; "120" does not cover "more than 100")?"""
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        ia, ib = quantity_interval(a, options.numeric_tolerance), quantity_interval(b, options.numeric_tolerance)
+    elif isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
+        ia, ib = time_interval(a), time_interval(b)
+        if ia is None or ib is None:
+            return a.value == b.value
+    else:
+        return False
+    return ib.low <= ia.low and ia.high <= ib.high
+
+
 def compare_claims(a: Claim, b: Claim, options: Options) -> str | None:
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         return compare_quantities(a, b, options.numeric_tolerance)
