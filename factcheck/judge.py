@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,12 +37,41 @@ class Interval:
         return not (lo_open or hi_open)
 
 
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written_slack(c: QuantityClaim) -> float | None:
+    """Half a unit of the last significant digit as written: "7,403" +-0.5, "7,400" +-50,
+    "1.5 million" +-50,000. None for number words, whose precision the text does not show."""
+    m = _LITERAL.search(c.text)
+    if not m or not c.value:
+        return None
+    literal = m.group(0).replace(",", "")
+    written = float(literal)
+    if not written:
+        return None
+    scale = c.value / written
+    if "." in literal:
+        step = 10.0 ** -len(literal.split(".")[1])
+    else:
+        step = 10.0 ** (len(literal) - len(literal.rstrip("0")))
+    return 0.5 * step * abs(scale)
+
+
+def point_slack(c: QuantityClaim, tolerance: float) -> float:
+    """Reporters round, so a point value admits ``tolerance`` of itself, but never more than the
+    precision it is written with: "7,403 cases" is not "more than 7,450 cases"."""
+    rel = abs(c.value or 0.0) * tolerance
+    written = _written_slack(c)
+    return rel if written is None else min(rel, written)
+
+
 def quantity_interval(c: QuantityClaim, tolerance: float) -> Interval:
-    """The values a claim admits. A plain point value gets the rounding slack ``tolerance``."""
+    """The values a claim admits. A plain point value gets a rounding slack (``point_slack``)."""
     low = c.low if c.low is not None else -math.inf
     high = c.high if c.high is not None else math.inf
     if c.modifier == "=" and c.value is not None:
-        slack = abs(c.value) * tolerance
+        slack = point_slack(c, tolerance)
         return Interval(c.value - slack, c.value + slack)
     return Interval(low, high, low_open=c.modifier == ">", high_open=c.modifier == "<")
 
@@ -51,7 +81,10 @@ def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> 
         # "fell by -3.16%" and "fell by 3.16%" state one change; the verb carries the sign
         a, b = _magnitude(a), _magnitude(b)
     if a.modifier == b.modifier and a.value is not None and b.value is not None:
-        same_value = math.isclose(a.value, b.value, rel_tol=tolerance)
+        if a.modifier == "=":
+            same_value = abs(a.value - b.value) <= point_slack(a, tolerance) + point_slack(b, tolerance)
+        else:
+            same_value = math.isclose(a.value, b.value, rel_tol=tolerance)
         same_high = a.modifier != "range" or math.isclose(a.high or 0, b.high or 0, rel_tol=tolerance)
         if same_value and same_high:
             return "agree"

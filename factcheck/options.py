@@ -19,6 +19,7 @@ DEFAULT_SEVERITY = {
 @dataclass
 class Options:
     # Relative slack for stated point values ("1.5 million" vs "1.52 million"): reporters round.
+    # Never wider than the precision the number is written with: "7,403" means 7,403 +- 0.5.
     numeric_tolerance: float = 0.02
     # Claims from documents dated further apart than this are about different moments
     # (markets move, tolls rise, follow-up stories), so they are not compared. None: always.

@@ -59,24 +59,3 @@ def test_shares_and_counts_do_not_mix(nlp):
     # 120 + 5 = 125, but 5 is a percentage
     assert verdict(nlp, "Sales rose 5% to 120 units in March and 40 units in April.",
                    "In all, 125 units were sold.")[0] == "contradiction"
-
-
-def test_claims_of_two_sentences_pair_by_context_not_all_against_all(nlp):
-    from factcheck.contradiction import claim_verdict
-    from factcheck.options import Options
-
-    a = extract_claims("Aaron jogs from home at 4 miles per hour and walks back at 8 miles per hour.", id="a", nlp=nlp)
-    b = extract_claims("Aaron jogs from home at less than 7 miles per hour and walks back at 8 miles per hour.",
-                       id="b", nlp=nlp)
-    verdict, pairs = claim_verdict(a, b, Options())
-    assert verdict == "compatible"  # 4 vs 8 would be a conflict if every pair were compared
-    quantities = sorted((x.value, y.value, o) for x, y, o in pairs if x.kind == "quantity")
-    assert quantities == [(4.0, 7.0, "compatible"), (8.0, 8.0, "agree")]
-
-
-def test_covers_is_directional(nlp):
-    from factcheck.judge import covers
-    from factcheck.options import Options
-
-    over, exact = (extract_claims(t, id="x", nlp=nlp)[0] for t in ("NATO has over 100 jets.", "NATO has 120 jets."))
-    assert covers(exact, over, Options()) and not covers(over, exact, Options())

@@ -1,0 +1,48 @@
+"""Interval judgements between claims, on claims the real extractor finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.api import extract_claims
+from factcheck.judge import compare_quantities
+from factcheck.options import Options
+
+
+def q(nlp, text: str):
+    return next(c for c in extract_claims(text, id="x", nlp=nlp) if c.kind == "quantity")
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    # a number written to the unit claims that precision: the 2% rounding slack does not apply
+    ("Washington had 7,403 confirmed cases.", "Washington had more than 7,450 confirmed cases.", "conflict"),
+    ("Washington had 7,403 confirmed cases.", "Washington had 7,410 confirmed cases.", "conflict"),
+    # a round number does get it
+    ("Washington had 7,400 confirmed cases.", "Washington had more than 7,420 confirmed cases.", "compatible"),
+    ("The city has 1.5 million residents.", "The city has 1.52 million residents.", "agree"),
+    ("NATO has 120 ships at sea.", "NATO has 122 ships at sea.", "agree"),
+    ("NATO has 120 ships at sea.", "NATO has 125 ships at sea.", "conflict"),
+    ("NATO has 100 ships at sea.", "NATO has 101 ships at sea.", "agree"),
+    ("NATO has over 100 jets.", "NATO has 120 jets.", "compatible"),
+])
+def test_point_values_admit_the_precision_they_are_written_with(nlp, a, b, expected):
+    assert compare_quantities(q(nlp, a), q(nlp, b), Options().numeric_tolerance) == expected
+
+
+def test_claims_of_two_sentences_pair_by_context_not_all_against_all(nlp):
+    from factcheck.contradiction import claim_verdict
+
+    a = extract_claims("Aaron jogs from home at 4 miles per hour and walks back at 8 miles per hour.", id="a", nlp=nlp)
+    b = extract_claims("Aaron jogs from home at less than 7 miles per hour and walks back at 8 miles per hour.",
+                       id="b", nlp=nlp)
+    verdict, pairs = claim_verdict(a, b, Options())
+    assert verdict == "compatible"  # 4 vs 8 would be a conflict if every pair were compared
+    quantities = sorted((x.value, y.value, o) for x, y, o in pairs if x.kind == "quantity")
+    assert quantities == [(4.0, 7.0, "compatible"), (8.0, 8.0, "agree")]
+
+
+def test_covers_is_directional(nlp):
+    from factcheck.judge import covers
+
+    over, exact = (extract_claims(t, id="x", nlp=nlp)[0] for t in ("NATO has over 100 jets.", "NATO has 120 jets."))
+    assert covers(exact, over, Options()) and not covers(over, exact, Options())
