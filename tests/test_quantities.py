@@ -216,6 +216,19 @@ def test_durations_and_years_available_on_request(nlp):
     assert ("1991", None) in got and ("three years", "year") in got
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the small model tags these year-like numbers DATE; the plural noun after them says count
+    ("2000 troops arrived in Poland on Friday.", ["2000 troops"]),
+    ("NATO sent 2000 troops to Poland.", ["2000 troops"]),
+    # after "the", "in", "by" they stay years
+    ("The 2014 elections were held in spring.", []),
+    ("By 2014 sales had doubled.", []),
+    ("In 2014 elections were held in 40 countries.", ["40 countries"]),
+])
+def test_year_like_numbers_that_count(nlp, text, expected):
+    assert [c.text for c in claims(nlp, text)] == expected
+
+
 # --- offsets in a multi-paragraph document ---------------------------------------------------
 
 

@@ -309,6 +309,25 @@ def _is_year(n: NumberMatch, text: str) -> bool:
     )
 
 
+def _counted_after(after: str) -> bool:
+    """A unit or a counted plural noun follows a year-like number: "2000 K", "2014 soldiers"."""
+    return bool(re.match(r"^\s?(?:[a-z]+s\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after)) and not re.match(
+        r"^\s+(?:was|is|has|saw|marks|as|and|or|to|in|on|at|by|for|from|with|when|its|his|her|their|this|that)\b",
+        after, re.I)
+
+
+def _opens_count(doc, span_toks, after: str) -> bool:
+    """ "2000 troops arrived", "sent 2000 troops": a year-like number that the small model tags
+    DATE but that counts the plural noun after it. After "the", "in", "by" it stays a year
+    ("the 2014 elections", "by 2014 sales doubled")."""
+    if not _counted_after(after):
+        return False
+    i = span_toks.start - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in "\"'“‘(":
+        i -= 1
+    return i < 0 or doc[i].is_sent_end or doc[span_toks.start].is_sent_start or doc[i].pos_ in ("VERB", "AUX")
+
+
 def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     """Context rules that make a number not a quantity, decided on the text alone."""
     s, e = n.start, n.end
@@ -344,8 +363,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         if not years and _is_year(n, text):
             # a year unless a unit or a counted plural noun follows ("2000 K", "2014 soldiers"),
             # or a bound or currency comes before ("over 2000", "$1500"), or it ends a range
-            unit_after = re.match(r"^\s?(?:[a-z]+s\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after) and not re.match(
-                r"^\s+(?:was|is|has|saw|marks|as|and|or|to|in|on|at|by|for|from|with|when|its|his|her|their|this|that)\b", after, re.I)
+            unit_after = _counted_after(after)
             bound_before = any(rx.search(before) for rx, _ in _MOD_RE) or _CURRENCY_PREFIX.search(before[-8:])
             if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before):
                 return True
@@ -555,7 +573,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 return None
             elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
                 return None
-    if not years and _is_year(a, text) and ent == "DATE" and unit is None:
+    if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]):
         return None
     # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
     if root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
