@@ -109,7 +109,7 @@ def epoch_batches(n_items, lengths, bs, group, seed, epoch):
     return [batches[i] for i in order]
 
 
-def collate(items, pad_id):
+def collate(items, pad_id, device="cpu"):
     n = max(len(x[0]) for x in items)
     ids = torch.full((len(items), n), pad_id, dtype=torch.long)
     tt = torch.zeros((len(items), n), dtype=torch.long)
@@ -119,17 +119,18 @@ def collate(items, pad_id):
         tt[i, :len(b)] = torch.tensor(b)
         am[i, :len(a)] = 1
     y = torch.tensor([x[2] for x in items])
-    return {"input_ids": ids, "token_type_ids": tt, "attention_mask": am}, y
+    x = {"input_ids": ids, "token_type_ids": tt, "attention_mask": am}
+    return {k: v.to(device) for k, v in x.items()}, y.to(device)
 
 
 @torch.inference_mode()
-def evaluate(model, data, pad_id, bs=64):
+def evaluate(model, data, pad_id, bs=64, device="cpu"):
     model.eval()
     order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
     correct = 0
     for s in range(0, len(order), bs):
         items = [data[i] for i in order[s:s + bs]]
-        x, y = collate(items, pad_id)
+        x, y = collate(items, pad_id, device)
         correct += (model(**x).logits.argmax(-1) == y).sum().item()
     model.train()
     return correct / max(1, len(data))
@@ -153,7 +154,7 @@ def export(model, tok, cfg, meta):
     labels = cfg["labels"]
     model.config.id2label = {i: l for i, l in enumerate(labels)}
     model.config.label2id = {l: i for i, l in enumerate(labels)}
-    m = model.to(getattr(torch, cfg["export"]["dtype"]))
+    m = model.to("cpu").to(getattr(torch, cfg["export"]["dtype"]))
     m.save_pretrained(out, safe_serialization=True)
     tok.save_pretrained(out)
     (out / "training_meta.json").write_text(json.dumps(meta, indent=1) + "\n")
@@ -182,6 +183,9 @@ def main(argv=None):
     model = AutoModelForSequenceClassification.from_pretrained(
         bdir, num_labels=3, id2label={i: l for i, l in enumerate(labels)},
         label2id={l: i for i, l in enumerate(labels)}, use_safetensors=True)
+    # a GPU when there is one (the `device` tool lends one to some sessions); the same run on CPU otherwise
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    model.to(device)
     model.train()
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
@@ -198,7 +202,7 @@ def main(argv=None):
     if CKPT.exists() and not args.measure:
         st = torch.load(CKPT, map_location="cpu", weights_only=False)  # our own checkpoint file
         model.load_state_dict(st["model"])
-        opt.load_state_dict(st["optimizer"])
+        opt.load_state_dict(st["optimizer"])  # moves the state to the parameters' device
         sched.load_state_dict(st["scheduler"])
         step, elapsed0 = st["step"], st.get("elapsed_s", 0.0)
         for g in opt.param_groups:  # a resumed run may have a schedule extended by a later cycle
@@ -212,7 +216,7 @@ def main(argv=None):
     train_rows, dev_rows, counts = load_data(cfg)
     train = tokenize(tok, train_rows, tc["max_len"])
     dev = tokenize(tok, dev_rows, tc["max_len"])
-    log(f"data: {counts} -> {len(train)} train pairs, {len(dev)} dev pairs (tokenized in {time.time() - t0:.0f}s)")
+    log(f"device {device}; data: {counts} -> {len(train)} train pairs, {len(dev)} dev pairs (tokenized in {time.time() - t0:.0f}s)")
     lengths = [len(x[0]) for x in train]
     bs = tc["batch_size"]
     per_epoch = math.ceil(len(train) / bs)
@@ -240,7 +244,7 @@ def main(argv=None):
         if e != epoch:
             epoch = e
             batches = epoch_batches(len(train), lengths, bs, tc["length_group_batches"], seed, epoch)
-        x, y = collate([train[i] for i in batches[k]], pad)
+        x, y = collate([train[i] for i in batches[k]], pad, device)
         loss = torch.nn.functional.cross_entropy(model(**x).logits, y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), tc["grad_clip"])
@@ -264,13 +268,13 @@ def main(argv=None):
                 f"{el / max(1, step - start_step):.3f}s/step")
             run_loss, run_n = 0.0, 0
         if step % tc["eval_every"] == 0 and step < total:
-            log(f"step {step} dev acc {evaluate(model, dev, pad):.4f}")
+            log(f"step {step} dev acc {evaluate(model, dev, pad, device=device):.4f}")
         if time.time() - last_ck > tc["checkpoint_every_s"]:
             save_ckpt(model, opt, sched, step, elapsed0 + time.time() - t_start)
             last_ck = time.time()
             log(f"checkpoint at step {step}")
     save_ckpt(model, opt, sched, step, elapsed0 + time.time() - t_start)
-    log(f"training done at step {step}; dev acc {evaluate(model, dev, pad):.4f}")
+    log(f"training done at step {step}; dev acc {evaluate(model, dev, pad, device=device):.4f}")
     export(model, tok, cfg, meta())
 
 
