@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from .judge import written_slack
 from .types import Claim, QuantityClaim
 
 # words by which a sentence says its number is the result of an operation on others
@@ -33,11 +34,9 @@ def _is_share(claim: QuantityClaim) -> bool:
 
 
 def _tolerance(claim: QuantityClaim) -> float:
-    """Half a unit of the last digit the claim writes: "23" admits 23.07, "23.0" does not."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", claim.text)
-    if m and claim.value and abs(float(m.group(0).replace(",", "")) - claim.value) < 1e-9:
-        return 0.5 * 10 ** -len(m.group(1) or "")
-    return 1e-6 * max(1.0, abs(claim.value or 0.0))
+    """Half a unit of the last digit the claim writes: "23" admits 23.07, "23.0" does not; a
+    result written "150" is 150, not a rounded 100-200."""
+    return written_slack(claim, round_zeros=False) or 1e-6 * max(1.0, abs(claim.value or 0.0))
 
 
 def _fmt(x: float) -> str:

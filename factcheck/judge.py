@@ -40,9 +40,10 @@ class Interval:
 _LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _written_slack(c: QuantityClaim) -> float | None:
+def written_slack(c: QuantityClaim, round_zeros: bool = True) -> float | None:
     """Half a unit of the last significant digit as written: "7,403" +-0.5, "7,400" +-50,
-    "1.5 million" +-50,000. None for number words, whose precision the text does not show."""
+    "1.5 million" +-50,000. None for number words, whose precision the text does not show.
+    ``round_zeros=False`` takes trailing zeros at their word ("7,400" +-0.5)."""
     m = _LITERAL.search(c.text)
     if not m or not c.value:
         return None
@@ -54,7 +55,7 @@ def _written_slack(c: QuantityClaim) -> float | None:
     if "." in literal:
         step = 10.0 ** -len(literal.split(".")[1])
     else:
-        step = 10.0 ** (len(literal) - len(literal.rstrip("0")))
+        step = 10.0 ** (len(literal) - len(literal.rstrip("0"))) if round_zeros else 1.0
     return 0.5 * step * abs(scale)
 
 
@@ -62,7 +63,7 @@ def point_slack(c: QuantityClaim, tolerance: float) -> float:
     """Reporters round, so a point value admits ``tolerance`` of itself, but never more than the
     precision it is written with: "7,403 cases" is not "more than 7,450 cases"."""
     rel = abs(c.value or 0.0) * tolerance
-    written = _written_slack(c)
+    written = written_slack(c)
     return rel if written is None else min(rel, written)
 
 
