@@ -65,16 +65,21 @@ def _nli_for(options: Options):
                          quantize=options.quantize)
 
 
-def extract_claims(text: str, date: str | None = None, *, id: str = "text", nlp=None) -> list[Claim]:
-    """Numeric and temporal claims of one text; relative dates resolve against ``date``."""
+def _claims_and_parses(text: str, date: str | None, id: str, nlp):
     from .extract import extract_from_parsed
     from .load import load_text
-    from .nlp import load_spacy
     from .segment import parse_sentences, split_sentences
 
     doc = load_text(text, id=id, date=date)
-    parsed = parse_sentences(split_sentences(doc), nlp or load_spacy())
-    return extract_from_parsed(doc, parsed)
+    parsed = parse_sentences(split_sentences(doc), nlp)
+    return extract_from_parsed(doc, parsed), parsed
+
+
+def extract_claims(text: str, date: str | None = None, *, id: str = "text", nlp=None) -> list[Claim]:
+    """Numeric and temporal claims of one text; relative dates resolve against ``date``."""
+    from .nlp import load_spacy
+
+    return _claims_and_parses(text, date, id, nlp or load_spacy())[0]
 
 
 def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None, *,
@@ -94,6 +99,7 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     from .nlp import load_spacy
     from .errors import FactcheckError
     from .judge import covers, describe
+    from spacy.tokens import Doc
 
     if not a.strip() or not b.strip():
         raise FactcheckError("compare: both sentences must be non-empty")
@@ -104,8 +110,10 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
         nli = NLIModel.load(options.model, device=options.device, batch_size=options.batch_size,
                          quantize=options.quantize)
     labels = nli.LABELS
-    ca = extract_claims(a, date_a, id="a", nlp=nlp)
-    cb = extract_claims(b, date_b, id="b", nlp=nlp)
+    nlp = nlp or load_spacy()
+    # one spaCy pass per text serves both the claims and the wording cues
+    ca, parsed_a = _claims_and_parses(a, date_a, "a", nlp)
+    cb, parsed_b = _claims_and_parses(b, date_b, "b", nlp)
     probs = nli.predict([(a, b)])[0]
     label = labels[int(probs.argmax())]
     scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
@@ -113,8 +121,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     if derived is not None:
         return {"label": derived, "scores": scores, "reason": why}
     verdict, pairs = claim_verdict(ca, cb, options)
-    nlp = nlp or load_spacy()
-    cues = find_cues(nlp(a), nlp(b))
+    cues = find_cues(*(Doc.from_docs([p.doc for p in parsed]) if parsed else nlp(text)
+                       for text, parsed in ((a, parsed_a), (b, parsed_b))))
     if verdict == "conflict":
         x, y, _ = next(p for p in pairs if p[2] == "conflict")
         return {"label": "contradiction", "scores": scores,
