@@ -82,12 +82,15 @@ def main() -> None:
     ap.add_argument("--max-date-gap", type=int, default=None, help="days; -1: compare all")
     ap.add_argument("--dump-clean", type=Path, help="write every clean-cluster finding here (JSONL)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print missed and flagged cases")
+    ap.add_argument("--conflict-threshold", type=float, help="same-fact bar for a conflict (default: the product's)")
     args = ap.parse_args()
 
     from factcheck.options import Options
     from factcheck.pipeline import Checker
 
     opts = Options(nli=not args.no_nli)
+    if args.conflict_threshold is not None:
+        opts.conflict_threshold = args.conflict_threshold
     if args.max_date_gap is not None:
         opts.max_date_gap_days = None if args.max_date_gap < 0 else args.max_date_gap
     nli = None

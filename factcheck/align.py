@@ -1,11 +1,13 @@
-"""Which claims in different reports speak of the same thing.
+"""Which claims in different reports state the same fact.
 
-Two claims are candidates when they are of one kind, come from different documents of the
-same cluster, and those documents are close enough in date to describe the same moment.
-Their similarity is lexical: the counted thing must match, and the words around the claims
-(context lemmas from the extractor, plus the sentence's content lemmas) must overlap.
-Claims are linked to their best match in each other document when that match is mutual,
-and linked claims form groups (connected components).
+Two claims are candidates when they are of one kind and one counted thing or unit, and come
+from different documents of the same cluster; a level that moves (``moving``) is compared only
+between reports at most ``max_date_gap_days`` apart, a fact fixed in time at any distance. The same-fact model (samefact.py) gives the probability that they state one fact,
+from their frames, words and meaning; claims are linked to their most probable match in each
+other document when that match is mutual, and linked claims form groups.
+
+``similarity`` is the older lexical score, still used to pair the claims of two given
+sentences one to one (contradiction.claim_verdict), where the sentences are already aligned.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import numpy as np
+
 from .options import Options
+from .samefact import SameFactModel, comparable_claims, pair_features, plausible
 from .types import Claim, Document, QuantityClaim, TimeClaim
 
 # Units that name the same quantity under different spellings.
@@ -116,16 +121,26 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
+def date_gap(da: Document, db: Document) -> int | None:
+    a, b = _parse_date(da.date), _parse_date(db.date)
+    return None if a is None or b is None else abs((a - b).days)
+
+
 def comparable(da: Document, db: Document, options: Options) -> bool:
-    """Documents whose claims may be compared: same cluster, dates close enough."""
+    """Documents whose sentences the NLI stage may compare: same cluster, dates close enough."""
     if da.id == db.id or da.cluster != db.cluster:
         return False
-    if options.max_date_gap_days is None:
-        return True
-    a, b = _parse_date(da.date), _parse_date(db.date)
-    if a is None or b is None:
-        return True
-    return abs((a - b).days) <= options.max_date_gap_days
+    gap = date_gap(da, db)
+    return options.max_date_gap_days is None or gap is None or gap <= options.max_date_gap_days
+
+
+def moving(claim: Claim) -> bool:
+    """A level stated in the present with no time of its own ("the company has 500
+    employees", a running toll, a share price) may have changed between two reports; a dated
+    or past fact ("2 boats escaped on Thursday", the day a hearing is set for) has not."""
+    if not isinstance(claim, QuantityClaim) or claim.frame is None:
+        return False
+    return claim.frame.tense in ("present", None) and not claim.frame.anchor
 
 
 class Group(list):
@@ -145,12 +160,17 @@ def align(
     documents: Mapping[str, Document],
     sentence_lemmas: Mapping[tuple[str, int], set[str]],
     options: Options,
+    *,
+    samefact: SameFactModel,
+    vectors: Mapping[tuple[str, int], np.ndarray] | None = None,
 ) -> list[Group]:
-    """Group claims across documents.
+    """Group claims across documents by the probability that they state the same fact.
 
     Every claim is in exactly one group; a group of one is a single-source claim. A claim is
-    linked to its best match in another document only when that match is mutual, so one
-    vague claim cannot pull several unrelated ones into its group.
+    linked to its most probable match in another document only when that match is mutual and
+    at least ``options.align_threshold`` likely, so one vague claim cannot pull several
+    unrelated ones into its group. ``vectors``: embeddings of the claims' sentences with their
+    numerals masked (``samefact.masked``), keyed by (doc, sentence start).
     """
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -160,7 +180,13 @@ def align(
     def lemmas(c: Claim) -> set[str]:
         return sentence_lemmas.get((c.doc, c.sentence_start), set())
 
-    # best[(claim id, other doc id)] = (score, claim in the other doc)
+    def cosine(a: Claim, b: Claim) -> float:
+        if vectors is None:
+            return 0.0
+        va, vb = vectors.get((a.doc, a.sentence_start)), vectors.get((b.doc, b.sentence_start))
+        return float(va @ vb) if va is not None and vb is not None else 0.0
+
+    # best[(claim id, other doc id)] = (probability, claim in the other doc)
     best: dict[tuple[str, str], tuple[float, Claim]] = {}
 
     def offer(a: Claim, b: Claim, s: float) -> None:
@@ -169,11 +195,18 @@ def align(
 
     for i, da in enumerate(doc_ids):
         for db in doc_ids[i + 1 :]:
-            if not comparable(documents[da], documents[db], options):
+            if documents[da].cluster != documents[db].cluster:
                 continue
+            gap = date_gap(documents[da], documents[db])
+            far = options.max_date_gap_days is not None and gap is not None and gap > options.max_date_gap_days
             for a in by_doc[da]:
                 for b in by_doc[db]:
-                    s = similarity(a, b, lemmas(a), lemmas(b))
+                    if not comparable_claims(a, b) or far and (moving(a) or moving(b)):
+                        continue
+                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cosine(a, b))
+                    if not plausible(f):
+                        continue
+                    s = samefact.predict(f)
                     if s >= options.align_threshold:
                         offer(a, b, s)
                         offer(b, a, s)

@@ -209,27 +209,51 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
-def _conflict_bar(a: Claim, b: Claim, documents: Mapping[str, Document], options: Options) -> float:
-    """Reports of different days describe a moving story (a market a day later, a toll that
-    rose): only a near-certain alignment makes their difference a conflict."""
-    same_day = documents[a.doc].date == documents[b.doc].date
-    return options.conflict_threshold + (0.0 if same_day else 0.15)
-
-
 _RULE = {"quantity": "numeric-conflict", "time": "temporal-conflict"}
+
+
+def incompatibility(a: Claim, b: Claim, options: Options) -> float:
+    """How sure the interval logic is that two conflicting claims cannot both be true: 1.0 when
+    the values are apart by more than their rounding slack again, less for a near miss
+    ("about 300" against "330"), where a reporter's looser rounding could join them."""
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        ia, ib = quantity_interval(a, options.numeric_tolerance), quantity_interval(b, options.numeric_tolerance)
+        gap = max(ia.low, ib.low) - min(ia.high, ib.high)
+        size = max(abs(a.value or 0.0), abs(b.value or 0.0), 1e-9)
+        hedged = a.modifier == "~" or b.modifier == "~"
+        slack = (0.1 if hedged else options.numeric_tolerance) * size
+        if not math.isfinite(gap) or slack <= 0:
+            return 1.0
+        return round(min(1.0, 0.5 + 0.5 * gap / slack), 3)
+    return 1.0
+
+
+def severity_for(rule: str, same_fact: float, options: Options) -> str:
+    """The rule's severity when both claims surely state one fact, one step lower otherwise."""
+    base = options.severity_of(rule)
+    if same_fact >= options.error_threshold or base in ("off", "info"):
+        return base
+    return "warning" if base == "error" else "info"
+
+
+def _values_by_source(claims: Sequence[Claim]) -> str:
+    return "; ".join(f"{c.doc} says {describe(c)!r}" for c in claims)
 
 
 def judge(
     groups: Sequence[Group], documents: Mapping[str, Document], options: Options
-) -> tuple[list[Finding], list[Agreement], list[Agreement]]:
-    """Findings (conflicts), agreements (agree / compatible pairs) and single-source claims.
+) -> tuple[list[Finding], list[Agreement], list[Agreement], list[Agreement]]:
+    """Findings (conflicts), agreements (agree / compatible pairs), single-source claims, and
+    linked pairs that were not compared (with the reason).
 
     Only directly linked pairs are compared: a group can chain A-B-C through middling links,
-    and A and C were never shown to speak of the same thing.
+    and A and C were never shown to state the same fact. The conflicting pairs of one group
+    are one finding that cites every source, not one finding per pair of documents.
     """
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     single: list[Agreement] = []
+    not_compared: list[Agreement] = []
     for group in groups:
         by_id = {c.id: c for c in group}
         if not group.links:
@@ -238,23 +262,30 @@ def judge(
                                         f"only {c.doc} says {describe(c)!r}: {c.text!r}", 1.0,
                                         [evidence_for(c, documents)], [c.id]))
             continue
+        conflicts: list[tuple[Claim, Claim, float, float]] = []
         for pair, score in sorted(group.links.items(), key=lambda kv: sorted(kv[0])):
             a, b = sorted((by_id[i] for i in pair), key=lambda c: (c.doc, c.start))
+            evidence = [evidence_for(a, documents), evidence_for(b, documents)]
             if _both_deictic(a, b, documents):
+                not_compared.append(Agreement("", a.kind, "not-compared",
+                                              f"{a.doc} and {b.doc} each date their own publication day",
+                                              round(score, 3), evidence, [a.id, b.id]))
                 continue
             outcome = compare_claims(a, b, options)
             if outcome is None:
+                not_compared.append(Agreement("", a.kind, "not-compared",
+                                              f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale",
+                                              round(score, 3), evidence, [a.id, b.id]))
                 continue
-            evidence = [evidence_for(a, documents), evidence_for(b, documents)]
             if outcome == "conflict":
-                if score < _conflict_bar(a, b, documents, options):
-                    continue  # not sure enough that they speak of the same thing
-                rule = _RULE[a.kind]
-                findings.append(Finding(
-                    "", rule, options.severity_of(rule),
-                    f"{a.doc} says {describe(a)!r} but {b.doc} says {describe(b)!r}",
-                    round(score, 3), evidence, [a.id, b.id],
-                ))
+                if score < options.conflict_threshold:
+                    not_compared.append(Agreement(
+                        "", a.kind, "not-compared",
+                        f"{a.doc} says {describe(a)!r} and {b.doc} says {describe(b)!r}, but they "
+                        f"may be about different facts (same fact: {score:.2f})",
+                        round(score, 3), evidence, [a.id, b.id]))
+                    continue
+                conflicts.append((a, b, score, incompatibility(a, b, options)))
             else:
                 verb = "agree on" if outcome == "agree" else "are compatible on"
                 agreements.append(Agreement(
@@ -262,4 +293,16 @@ def judge(
                     f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",
                     round(score, 3), evidence, [a.id, b.id],
                 ))
-    return findings, agreements, single
+        if conflicts:
+            members = sorted({c.id: c for a, b, _, _ in conflicts for c in (a, b)}.values(),
+                             key=lambda c: (c.doc, c.start))
+            same = max(s for _, _, s, _ in conflicts)
+            incompatible = max(i for _, _, _, i in conflicts)
+            rule = _RULE[members[0].kind]
+            findings.append(Finding(
+                "", rule, severity_for(rule, same, options),
+                f"sources disagree: {_values_by_source(members)}",
+                round(same, 3), [evidence_for(c, documents) for c in members], [c.id for c in members],
+                same_fact=round(same, 3), incompatible=incompatible,
+            ))
+    return findings, agreements, single, not_compared

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from .align import align
 from .extract import extract_from_parsed
+from .frames import attach_frames
 from .judge import judge
 from .options import Options
+from .samefact import SameFactModel, masked
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import CheckResult, Claim, Document, ParsedSentence
 
@@ -26,24 +28,34 @@ class Analysis:
 
 
 class Checker:
-    def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None):
+    def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None,
+                 samefact=None):
         from .nlp import load_spacy
 
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_spacy()
         self.nli = nli
         self.cache = cache
-        self.embedder = embedder
-        if nli is not None and embedder is None:
+        self._embedder = embedder
+        self._vectors: dict[str, object] = {}
+        self.samefact = samefact if samefact is not None else SameFactModel.load()
+
+    @property
+    def embedder(self):
+        """The sentence encoder, loaded on first use: alignment and the NLI stage share it."""
+        if self._embedder is None:
             from .embed import Embedder
 
-            self.embedder = Embedder.load(self.options.device)
+            self._embedder = Embedder.load(self.options.device)
+        return self._embedder
 
     def analyse(self, document: Document) -> Analysis:
         if document.status != "ok":
             return Analysis(document, [], [])
         parsed = parse_sentences(split_sentences(document), self.nlp)
-        return Analysis(document, parsed, extract_from_parsed(document, parsed))
+        claims = extract_from_parsed(document, parsed)
+        attach_frames(claims, parsed)
+        return Analysis(document, parsed, claims)
 
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
         return [self.analyse(d) for d in documents]
@@ -60,8 +72,9 @@ class Checker:
             for a in analyses
             for p in a.sentences
         }
-        groups = align(claims, documents, lemmas, self.options)
-        findings, agreements, single = judge(groups, documents, self.options)
+        groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
+                       vectors=self._claim_vectors(analyses))
+        findings, agreements, single, not_compared = judge(groups, documents, self.options)
         if self.nli is not None:
             from .contradiction import find_contradictions
 
@@ -72,7 +85,30 @@ class Checker:
             findings += more_findings
             agreements += paraphrases
         findings = [f for f in findings if f.severity != "off"]
-        for prefix, items in (("F", findings), ("A", agreements), ("S", single)):
+        for prefix, items in (("F", findings), ("A", agreements), ("S", single), ("N", not_compared)):
             for i, item in enumerate(items, 1):
                 item.id = f"{prefix}{i}"
-        return CheckResult([a.document for a in analyses], claims, findings, agreements, single)
+        return CheckResult([a.document for a in analyses], claims, findings, agreements, single, not_compared)
+
+    def _claim_vectors(self, analyses: Sequence[Analysis]) -> dict[tuple[str, int], object]:
+        """Embeddings of the claim-bearing sentences, numerals masked, of documents that share a
+        cluster with another document (the only ones alignment compares)."""
+        per_cluster: dict[str | None, int] = {}
+        for a in analyses:
+            if a.claims:
+                per_cluster[a.document.cluster] = per_cluster.get(a.document.cluster, 0) + 1
+        sentences = {}
+        for a in analyses:
+            if per_cluster.get(a.document.cluster, 0) < 2:
+                continue
+            for c in a.claims:
+                key = (c.doc, c.sentence_start)
+                if key not in sentences:
+                    sentences[key] = masked(a.document.text[c.sentence_start : c.sentence_end])
+        missing = sorted({t for t in sentences.values() if t not in self._vectors})
+        if missing:
+            # a Checker that judges many sets (a benchmark, a server) embeds a sentence once
+            if len(self._vectors) > 200_000:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.encode(missing)))
+        return {k: self._vectors[t] for k, t in sentences.items()}

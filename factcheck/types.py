@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
 
 Status = Literal["ok", "error"]
 Severity = Literal["error", "warning", "info"]
-Outcome = Literal["agree", "compatible", "conflict", "single-source"]
+Outcome = Literal["agree", "compatible", "conflict", "single-source", "not-compared"]
 
 
 @dataclass
@@ -74,6 +74,21 @@ class ParsedSentence:
     doc: SpacyDoc
 
 
+@dataclass
+class Frame:
+    """The fact a claim states, read off its clause (factcheck/frames.py)."""
+
+    predicate: str | None = None  # lemma of the verb that governs the claim ("alert", "kill")
+    polarity: str = "positive"  # "negative" when the predicate is negated ("no", "never", "not")
+    modality: str | None = None  # "will", "would", "may"... ; None: asserted
+    tense: str | None = None  # "past", "present", "future"
+    subject: str | None = None  # the entity the claim is about, pronouns resolved
+    participants: list[str] = field(default_factory=list)  # named entities of the clause
+    places: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)  # "on high alert", "Somali"
+    anchor: list[str] = field(default_factory=list)  # the clause's own time: "2005", "last year"
+
+
 @dataclass(kw_only=True)
 class Claim:
     id: str = ""  # assigned by the pipeline: "<doc>#q3", "<doc>#t1"
@@ -86,6 +101,7 @@ class Claim:
     sentence_end: int
     # content-word lemmas around the claim; alignment compares these across documents
     context: list[str] = field(default_factory=list)
+    frame: Frame | None = None  # what fact the claim states; set by the pipeline
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -149,6 +165,10 @@ class Finding:
     score: float
     evidence: list[Evidence]
     claims: list[str] = field(default_factory=list)
+    # for conflicts between claims: the probability that the claims state the same fact
+    # (samefact.py) and how sure the interval logic is that they cannot both be true
+    same_fact: float | None = None
+    incompatible: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # recurses into the Evidence dataclasses
@@ -179,6 +199,8 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     single_source: list[Agreement] = field(default_factory=list)
+    # aligned claim pairs that were not judged, each with the reason (no claim disappears)
+    not_compared: list[Agreement] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -188,6 +210,7 @@ class CheckResult:
             "findings": [f.to_dict() for f in self.findings],
             "agreements": [a.to_dict() for a in self.agreements],
             "single_source": [a.to_dict() for a in self.single_source],
+            "not_compared": [a.to_dict() for a in self.not_compared],
         }
 
     def to_dataframe(self, table: str = "claims"):

@@ -1,0 +1,223 @@
+"""The fact a claim states: its predicate, polarity, modality, participants, place and time anchor.
+
+A claim's value alone says nothing about which fact it is about: "70 jets" and "over 100 jets"
+conflict only if both count the jets on high alert at the same moment. The frame is read off
+the claim's clause in the spaCy parse (the verb that governs the claim and that verb's
+subtree), so that alignment can tell "rushing yards" from "receiving yards", a 2005 show from
+a 2008 check-in, and one player from another. Pronoun subjects ("he", "it") are resolved to
+the last fitting named entity earlier in the document, and short names ("Obama") to the full
+name the document used first ("Barack Obama").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from .types import Claim, Frame, ParsedSentence
+
+_MODALS = {"will", "would", "may", "might", "could", "can", "should", "must", "shall"}
+_NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
+_PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+# words that put a clause at another time than the report's own ("ratings last year",
+# "55.3 million a decade ago", "at the time")
+_TIME_SHIFT = re.compile(
+    r"\b(?:last|previous|next|past|prior|earlier|later|ago|former|formerly|since|then|"
+    r"at the time|this (?:year|month|week|season)|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _token_at(doc, offset: int):
+    for t in doc:
+        if t.idx <= offset < t.idx + len(t.text) or t.idx >= offset:
+            return t
+    return doc[-1] if len(doc) else None
+
+
+def _governing_verb(tok):
+    t = tok
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _clause_root(verb):
+    """An auxiliary, a participle or an xcomp belongs to the clause of the verb above it."""
+    v = verb
+    while v.dep_ in ("aux", "auxpass", "xcomp", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            break
+        v = v.head
+    return v
+
+
+def _clause_tokens(verb):
+    """The verb's subtree without clauses of their own (relative, adverbial, complement)."""
+    out = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _polarity(verb, clause) -> str:
+    for t in clause:
+        if t.lower_ in _NEGATORS and (t.head.i == verb.i or t.dep_ in ("neg", "det", "advmod")
+                                      and (t.head.i == verb.i or t.head.head.i == verb.i)):
+            return "negative"
+    return "positive"
+
+
+def _modality(verb) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+            return c.lower_
+    return None
+
+
+def _tense(verb) -> str | None:
+    if any(c.dep_ in ("aux",) and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "past"
+    if verb.tag_ in ("VBP", "VBZ", "VBG") or any(c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return "present"
+    return None
+
+
+def _name(span_text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", span_text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"['\u2019]s$", "", text)
+    return " ".join(text.split()).lower()
+
+
+class EntityMemory:
+    """Named entities seen so far in one document, to resolve pronouns and short names."""
+
+    def __init__(self):
+        self.last_person: str | None = None
+        self.last_thing: str | None = None
+        self.full: dict[str, str] = {}  # "obama" -> "barack obama"
+
+    def see(self, doc) -> None:
+        for ent in doc.ents:
+            name = _name(ent.text)
+            if not name:
+                continue
+            name = self.full_name(name)
+            if ent.label_ == "PERSON":
+                self.last_person = name
+                parts = name.split()
+                if len(parts) > 1:
+                    self.full.setdefault(parts[-1], name)
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                self.last_thing = name
+
+    def full_name(self, name: str) -> str:
+        return self.full.get(name, name)
+
+    def resolve(self, word: str) -> str | None:
+        w = word.lower()
+        if w in _PERSON_PRONOUNS:
+            return self.last_person
+        if w in _THING_PRONOUNS:
+            return self.last_thing
+        return None
+
+
+def _subject(verb, memory: EntityMemory, ents_by_token) -> str | None:
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ == "PRON":
+                return memory.resolve(subj.text)
+            ent = ents_by_token.get(subj.i)
+            if ent is not None:
+                return memory.full_name(_name(ent.text))
+            left = min([subj.i] + [t.i for t in subj.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")])
+            if subj.like_num:
+                return None
+            return memory.full_name(_name(subj.doc[left : subj.i + 1].text))
+        if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Frame:
+    doc = parsed.doc
+    offset = claim.start - parsed.sentence.start
+    tok = _token_at(doc, offset)
+    if tok is None:
+        return Frame()
+    end = claim.end - parsed.sentence.start
+    claim_ids = {t.i for t in doc if offset <= t.idx < end}
+    verb = _clause_root(_governing_verb(tok))
+    clause = _clause_tokens(verb)
+    clause_ids = {t.i for t in clause}
+    ents_by_token = {t.i: e for e in doc.ents for t in e}
+    participants, places = [], []
+    for e in doc.ents:
+        if e.label_ not in _PARTICIPANT_LABELS or not any(t.i in clause_ids for t in e):
+            continue
+        if any(t.i in claim_ids for t in e):
+            continue
+        name = memory.full_name(_name(e.text))
+        if name and name not in participants:
+            participants.append(name)
+        if e.label_ in _PLACE_LABELS and name not in places:
+            places.append(name)
+    anchor = []
+    for e in doc.ents:
+        if e.label_ == "DATE" and any(t.i in clause_ids for t in e) and not any(t.i in claim_ids for t in e):
+            anchor.append(e.text.lower())
+    clause_text = " ".join(t.text for t in clause if t.i not in claim_ids)
+    anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
+               if m.group(0).lower() not in " ".join(anchor)]
+    qualifiers = list(getattr(claim, "qualifiers", []) or [])
+    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+        # a predicate complement: "jets were on high alert" qualifies the jets as "on high alert" does
+        for c in verb.children:
+            if c.dep_ in ("prep", "acomp", "attr") and c.i not in claim_ids:
+                qualifiers.append(doc[c.i : max(t.i for t in c.subtree) + 1].text if c.dep_ == "prep" else c.text)
+    predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
+    if predicate == "be":
+        comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+        predicate = f"be {comp.lemma_.lower()}" if comp is not None else (
+            f"be {prep.lower_}" if prep is not None else "be")
+    return Frame(
+        predicate=predicate,
+        polarity=_polarity(verb, clause),
+        modality=_modality(verb),
+        tense=_tense(verb),
+        subject=_subject(verb, memory, ents_by_token),
+        participants=participants,
+        places=places,
+        qualifiers=qualifiers,
+        anchor=anchor,
+    )
+
+
+def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> None:
+    """Give every claim its frame, reading the document's sentences in order."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    memory = EntityMemory()
+    for p in parsed:
+        for c in by_sentence.get(p.sentence.start, []):
+            c.frame = frame_of(c, p, memory)
+        memory.see(p.doc)

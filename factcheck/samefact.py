@@ -1,0 +1,201 @@
+"""Do two claims of different reports state the same fact?
+
+A logistic model over features of the two claims' frames (factcheck/frames.py) and words: the
+same counted thing is required, then the predicate, the participants, the qualifiers, the
+clause's own time and the words around the claims weigh for or against. The values are never
+a feature: the model says whether the claims are about one fact, the interval logic says
+whether their values can both be true.
+
+The weights are fitted by ``models/fit_samefact.py`` on labelled pairs from real news (open
+ECB+ clusters and MEANTIME) and ship as plain JSON (``factcheck/resources/samefact.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from .types import Claim, Document, Frame, QuantityClaim, TimeClaim
+
+_UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "dollar": "USD", "$": "USD"}
+_MEASURES = {"%", "point", "km", "mile", "kg", "ton", "tonne", "meter", "metre", "foot", "year",
+             "month", "day", "hour", "minute", "second", "percentage point", "barrel", "acre",
+             "mi", "m", "ft", "lb", "mph", "kph"}
+# A number governed by one of these is a change ("fell 200 points"), not a level ("has a value
+# of 10,769 points"); a change and a level never measure the same thing.
+_CHANGE_VERBS = {
+    "rise", "fall", "drop", "gain", "lose", "surge", "climb", "decline", "increase", "decrease",
+    "grow", "jump", "plunge", "slide", "slip", "tumble", "soar", "shed", "add", "cut", "raise",
+    "reduce", "shrink", "sink", "rebound", "recover", "dip", "edge", "lower", "boost",
+}
+
+FEATURES = (
+    "is_time", "measure_unit", "context", "sentence", "qualifier_shared", "qualifier_clash",
+    "predicate_same", "predicate_clash", "subject_same", "subject_clash", "participants_shared",
+    "participants_clash", "anchor_clash", "anchor_one_side", "tense_clash", "modality_clash",
+    "event", "date_gap", "undated", "cosine",
+)
+
+# pairs below both are never the same fact in the labelled data and are not scored at all
+MIN_COSINE = 0.3
+MIN_SENTENCE = 0.1
+
+_NUMERAL = re.compile(r"\d[\d,.:/]*")
+
+
+def masked(sentence: str) -> str:
+    """The sentence with its numerals masked, so that its embedding says what it is about,
+    not which values it states."""
+    return _NUMERAL.sub("#", sentence)
+
+
+def plausible(features: Mapping[str, float]) -> bool:
+    return features["cosine"] >= MIN_COSINE or features["sentence"] >= MIN_SENTENCE
+
+
+def unit_of(claim: QuantityClaim) -> str | None:
+    u = (claim.unit or "").strip().lower()
+    if not u:
+        return None
+    return _UNIT_ALIASES.get(u, claim.unit if len(u) == 3 and claim.unit.isupper() else u)
+
+
+def is_measure(unit: str | None) -> bool:
+    """Currencies (ISO codes) and units of measure, as opposed to counted things (jets)."""
+    return unit is None or unit in _MEASURES or (len(unit) == 3 and unit.isupper())
+
+
+def is_change(claim: QuantityClaim) -> bool:
+    return not _CHANGE_VERBS.isdisjoint(claim.context)
+
+
+def comparable_claims(a: Claim, b: Claim) -> bool:
+    """The hard conditions: one kind, one counted thing or unit, level with level."""
+    if a.kind != b.kind or a.doc == b.doc:
+        return False
+    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        return unit_of(a) == unit_of(b) and is_change(a) == is_change(b)
+    if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
+        return a.type == b.type
+    return False
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Overlap coefficient: a short context fully inside a long one still counts as shared."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in ("of", "the", "and", "for"))
+
+
+def same_entity(x: str, y: str) -> bool:
+    """One participant under two names: "obama" / "barack obama", "faa" / "federal aviation
+    administration", "the u.s." / "u.s."."""
+    x, y = x.replace(".", ""), y.replace(".", "")
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if " " not in short and short in long.split():
+        return True
+    return " " not in short and len(short) >= 2 and _initials(long) == short
+
+
+def _shared(xs: list[str], ys: list[str]) -> int:
+    return sum(any(same_entity(x, y) for y in ys) for x in xs)
+
+
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"}
+
+
+def _event_words(claim: TimeClaim) -> set[str]:
+    return {w for w in (claim.event or "").lower().split() if w.isalpha() and w not in _STOP}
+
+
+def _day(value: str | None) -> int | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    from datetime import date
+
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).toordinal()
+    except ValueError:
+        return None
+
+
+def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
+                  doc_a: Document, doc_b: Document, cosine: float = 0.0) -> dict[str, float]:
+    """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked."""
+    fa, fb = a.frame or Frame(), b.frame or Frame()
+    unit_a = unit_of(a) if isinstance(a, QuantityClaim) else None
+    ctx_a, ctx_b = set(a.context) - {unit_a}, set(b.context) - {unit_a}
+    qa = {q.lower() for q in fa.qualifiers}
+    qb = {q.lower() for q in fb.qualifiers}
+    q_shared = bool(qa and qb and (qa & qb or _overlap(set(" ".join(qa).split()) - _STOP,
+                                                       set(" ".join(qb).split()) - _STOP) > 0))
+    pa, pb = fa.participants, fb.participants
+    shared = _shared(pa, pb)
+    anchor_a, anchor_b = set(fa.anchor), set(fb.anchor)
+    da, db = _day(doc_a.date), _day(doc_b.date)
+    f = {
+        "is_time": float(a.kind == "time"),
+        "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(unit_a)),
+        "context": _overlap(ctx_a, ctx_b),
+        "sentence": _jaccard(sent_a, sent_b),
+        "qualifier_shared": float(q_shared),
+        "qualifier_clash": float(bool(qa and qb) and not q_shared),
+        "predicate_same": float(bool(fa.predicate) and fa.predicate == fb.predicate),
+        "predicate_clash": float(bool(fa.predicate and fb.predicate) and fa.predicate != fb.predicate),
+        "subject_same": float(bool(fa.subject and fb.subject) and same_entity(fa.subject, fb.subject)),
+        "subject_clash": float(bool(fa.subject and fb.subject) and not same_entity(fa.subject, fb.subject)),
+        "participants_shared": shared / max(1, min(len(pa), len(pb))) if pa and pb else 0.0,
+        "participants_clash": float(bool(pa and pb) and shared == 0),
+        "anchor_clash": float(bool(anchor_a and anchor_b) and not anchor_a & anchor_b),
+        "anchor_one_side": float(bool(anchor_a) != bool(anchor_b)),
+        "tense_clash": float(bool(fa.tense and fb.tense) and fa.tense != fb.tense),
+        "modality_clash": float(fa.modality != fb.modality),
+        "event": _overlap(_event_words(a), _event_words(b)) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
+        "date_gap": math.log1p(abs(da - db)) if da is not None and db is not None else 0.0,
+        "undated": float(da is None or db is None),
+        "cosine": cosine,
+    }
+    return f
+
+
+@dataclass(frozen=True)
+class SameFactModel:
+    """Logistic regression: P(same fact) = sigmoid(bias + sum(weight * feature))."""
+
+    weights: Mapping[str, float]
+    bias: float
+    means: Mapping[str, float]
+    scales: Mapping[str, float]
+
+    @classmethod
+    def load(cls, path: str | None = None) -> SameFactModel:
+        if path is None:
+            raw = resources.files("factcheck").joinpath("resources/samefact.json").read_text("utf-8")
+        else:
+            with open(path, encoding="utf-8") as f:
+                raw = f.read()
+        data = json.loads(raw)
+        return cls(data["weights"], data["bias"], data["means"], data["scales"])
+
+    def predict(self, features: Mapping[str, float]) -> float:
+        z = self.bias
+        for name, w in self.weights.items():
+            z += w * (features.get(name, 0.0) - self.means.get(name, 0.0)) / (self.scales.get(name, 1.0) or 1.0)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
