@@ -245,6 +245,71 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
     return spans
 
 
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+          r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")
+_STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+               r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
+               r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})")
+_STAMP_KW = r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*"
+# A timestamp inside running text, as scraped pages and wire feeds leave them: "Updated:
+# November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM", "AUGUST 2, 2013 | 08:06AM PT",
+# "8:13 AM PDT 8/2/2013", or a bare full date opening the text ("April 4, 2012 Despite ...").
+_STAMP_RE = re.compile(
+    r"(?P<kw>" + _STAMP_KW + r")?(?P<pre>" + _CLOCK + r"\s+)?(?P<date>" + _STAMP_DATE + r")"
+    r"(?P<clock>[\s,|]*" + _CLOCK + r")?"
+    r"|(?P<kw2>" + _STAMP_KW + r")(?P<clock2>" + _CLOCK + r")",
+    re.IGNORECASE,
+)
+_STAMP_GLUE = re.compile(r"[\s|,\u2022\u00b7-]*")
+
+
+def _stamp_date(text: str) -> str | None:
+    date, _tz, _tail = _parse_date_text(text)
+    if date:
+        return date
+    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*", text)
+    if m:
+        y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        return _iso(y, int(m[1]), int(m[2]))
+    from dateutil import parser as date_parser
+
+    try:  # "Monday, Sep 10, 2012", "November 27-2005": the forms the date-line reader leaves
+        return date_parser.parse(text.replace("-", " "), default=_dt.datetime(1, 1, 1)).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) -> list[tuple[int, int]]:
+    """Timestamps in running text: they date the document and are not claims.
+
+    A match counts when it carries a keyword ("Posted", "Updated") or a clock time, or when a
+    full date opens a region or follows a sentence end and a capitalised word follows it
+    (a dateline); "on May 3, 2013, the court ruled" is a claim and stays.
+    """
+    spans: list[tuple[int, int]] = []
+    for r_start, r_end in regions:
+        pos = r_start
+        for m in _STAMP_RE.finditer(text, r_start, r_end):
+            strong = m["kw"] or m["kw2"] or m["clock"] or m["pre"]
+            opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()])
+            after = text[m.end():m.end() + 2]
+            dateline = opens and re.match(r"\s*\|?\s+[A-Z0-9\"\u201c]", text[m.end():m.end() + 4])
+            if re.match(r"\s*,?\s*[a-z]", text[m.end():m.end() + 4]):
+                continue  # "Posted on May 5, 2022, the video shows": a clause goes on
+            if not (strong and (opens or m["kw"] or m["kw2"] or (m["clock"] and re.match(r"\s+[A-Z]", after))) or dateline):
+                continue
+            if m["date"]:
+                date = _stamp_date(m["date"])
+                if date:
+                    candidates.append((date, find_timezone(m.group(0)), "timestamp"))
+            end = m.end()
+            glue = _STAMP_GLUE.match(text, end, r_end)
+            spans.append((m.start(), glue.end() if glue else end))
+            pos = end
+    return spans
+
+
 def _regions(text: str, start: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``text[start:]`` outside ``skip``, trimmed of surrounding whitespace."""
     out, pos = [], start
@@ -265,7 +330,13 @@ def _finish(doc: Document, body_start: int = 0, candidates: list | None = None, 
     cands = list(candidates or [])
     line_cands: list = []
     skip = _scan_metadata(doc.text, body_start, doc, line_cands, first_line)
-    doc.content = _regions(doc.text, body_start, skip)
+    regions = _regions(doc.text, body_start, skip)
+    stamp_cands: list = []
+    stamps = _scan_stamps(doc.text, regions, stamp_cands)
+    if stamps:
+        regions = _regions(doc.text, body_start, skip + stamps)
+        line_cands += stamp_cands
+    doc.content = regions
     if not doc.content:
         what = "empty text" if not doc.text.strip() else "no article text, only metadata"
         return _fail(doc, what)
