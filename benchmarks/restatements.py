@@ -1,0 +1,78 @@
+"""Restatements: a sentence added to one report restates, in other words, a fact another report
+of its cluster states, with an incompatible or a compatible value (benchmarks/data/, written
+by hand from MEANTIME and the open ECB+ clusters, independently of the checker).
+
+    python benchmarks/restatements.py [--no-nli] [-v]
+
+An incompatible case is caught when a conflict finding cites the added sentence; a compatible
+case is flagged when one does. Targets: recall >= 0.85, compatible flagged <= 0.05.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import shared_path  # noqa: E402
+from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
+
+CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-nli", action="store_true")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+
+    from factcheck.load import load_documents
+    from factcheck.options import Options
+    from factcheck.pipeline import Checker
+
+    news = shared_path("benchmarks", "news")
+    corpora = {"meantime": load_documents([news / "meantime.jsonl"]),
+               "ecbplus": load_documents([news / "ecbplus_open.jsonl"])}
+    opts = Options(nli=not args.no_nli)
+    nli = None
+    if opts.nli:
+        from factcheck.nli import NLIModel
+
+        nli = NLIModel.load()
+    checker = CachedChecker(Checker(opts, nli=nli))
+    cases = [json.loads(line) for line in CASES.open(encoding="utf-8")]
+    t0 = time.perf_counter()
+    hits = {"incompatible": [], "compatible": []}
+    for case in cases:
+        docs = [d for d in corpora[case["corpus"]] if d.cluster == case["cluster"]]
+        out = []
+        span = None
+        for d in docs:
+            if d.id == case["target_doc"]:
+                from dataclasses import replace
+
+                text = d.text.rstrip() + " " + case["added_sentence"]
+                span = (len(text) - len(case["added_sentence"]), len(text))
+                content = list(d.content or [(0, len(d.text))]) + [span]
+                d = replace(d, text=text, content=content, warnings=list(d.warnings))
+            out.append(d)
+        result = checker.check(out)
+        hit = any(f.rule in CONFLICT_RULES and any(
+            e.doc == case["target_doc"] and e.start < span[1] and span[0] < e.end for e in f.evidence)
+            for f in result.findings)
+        hits[case["label"]].append(hit)
+        if args.verbose and hit != (case["label"] == "incompatible"):
+            print(f"{'MISSED' if not hit else 'FLAGGED'} {case['case_id']}: {case['added_sentence'][:120]!r}"
+                  f" / {case['source_sentence'][:120]!r}")
+    inc, com = hits["incompatible"], hits["compatible"]
+    print(f"restatements ({CASES.name}), NLI {'on' if opts.nli else 'off'}")
+    print(f"  incompatible caught  {sum(inc):3d}/{len(inc)} = {sum(inc) / max(1, len(inc)):.2f}  (target >= 0.85)")
+    print(f"  compatible flagged   {sum(com):3d}/{len(com)} = {sum(com) / max(1, len(com)):.2f}  (target <= 0.05)")
+    print(f"time {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
