@@ -71,8 +71,12 @@ def _claims_and_parses(text: str, date: str | None, id: str, nlp):
     from .segment import parse_sentences, split_sentences
 
     doc = load_text(text, id=id, date=date)
+    from .frames import attach_frames
+
     parsed = parse_sentences(split_sentences(doc), nlp)
-    return extract_from_parsed(doc, parsed), parsed
+    claims = extract_from_parsed(doc, parsed)
+    attach_frames(claims, parsed)
+    return claims, parsed
 
 
 def extract_claims(text: str, date: str | None = None, *, id: str = "text", nlp=None) -> list[Claim]:

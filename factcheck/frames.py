@@ -135,11 +135,13 @@ class EntityMemory:
         return None
 
 
-def _subject(verb, memory: EntityMemory, ents_by_token) -> str | None:
+def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
+            if claim_ids & {t.i for t in subj.subtree}:
+                return None  # the claim is the subject: "70 jets were kept on high alert"
             if subj.pos_ == "PRON":
                 return memory.resolve(subj.text)
             ent = ents_by_token.get(subj.i)
@@ -187,7 +189,9 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
     anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
                if m.group(0).lower() not in " ".join(anchor)]
     qualifiers = list(getattr(claim, "qualifiers", []) or [])
-    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    claim_is_subject = subj is not None and bool(claim_ids & {t.i for t in subj.subtree})
+    if verb.lemma_ == "be" or verb.pos_ == "AUX" or claim_is_subject:
         # a predicate complement: "jets were on high alert" qualifies the jets as "on high alert" does
         for c in verb.children:
             if c.dep_ in ("prep", "acomp", "attr") and c.i not in claim_ids:
@@ -203,7 +207,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
         polarity=_polarity(verb, clause),
         modality=_modality(verb),
         tense=_tense(verb),
-        subject=_subject(verb, memory, ents_by_token),
+        subject=_subject(verb, memory, ents_by_token, claim_ids),
         participants=participants,
         places=places,
         qualifiers=qualifiers,
