@@ -450,9 +450,9 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     # Sentence pairs without claims (NLI contradictions, paraphrases) are facts of their own.
     finding_fact: dict[str, str] = {}
     for item in (*findings, *agreements):
-        if item.get("claims"):
-            if item["claims"][0] in fact_of_claim:
-                finding_fact[item["id"]] = fact_of_claim[item["claims"][0]]
+        known = [c for c in item.get("claims") or [] if c in fact_of_claim]
+        if known:
+            finding_fact[item.get("id", "")] = fact_of_claim[known[0]]
             continue
         n += 1
         fid = _anchor("fact", n)
