@@ -10,33 +10,68 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import lru_cache
 from typing import Any
 
 _BOUND = {"=": "", "~": "about ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most "}
-_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥", "RUB": "₽"}
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥", "RUB": "₽",
+             "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "HKD": "HK$", "SGD": "S$"}
+# Unit abbreviations the extractor keeps as lemmas: spelled out where a reader says the word,
+# kept as symbols where the symbol is what is read ("km", "kg").
+_SPELLED = {"mi": "mile", "ft": "foot", "lb": "pound", "lbs": "pound", "gal": "gallon", "yd": "yard",
+            "oz": "ounce", "mph": "mph", "sq": "square"}
+_SYMBOLS = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "kt", "ha", "l", "ml", "w", "kw", "mw", "gw",
+            "kwh", "mwh", "km/h", "kmh", "°c", "°f", "m.", "in"}
 _SUFFIX_UNITS = {"%": "%", "percent": "%"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-@lru_cache(maxsize=1)
-def _inflect():
-    import inflect  # a few ms to import; only the reports people read need it
+# English plurals of the nouns news counts. Not the inflect library: its import takes seconds
+# (typeguard instruments it), which every `factcheck check` writing a report would pay.
+_IRREGULAR = {
+    "person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
+    "tooth": "teeth", "mouse": "mice", "goose": "geese", "ox": "oxen", "life": "lives",
+    "wife": "wives", "knife": "knives", "leaf": "leaves", "half": "halves", "shelf": "shelves",
+    "wolf": "wolves", "thief": "thieves", "crisis": "crises", "analysis": "analyses",
+    "thesis": "theses", "criterion": "criteria", "phenomenon": "phenomena", "medium": "media",
+    "datum": "data", "index": "indices", "cactus": "cacti", "nucleus": "nuclei", "radius": "radii",
+    "hero": "heroes", "potato": "potatoes", "tomato": "tomatoes", "echo": "echoes", "veto": "vetoes",
+    "torpedo": "torpedoes", "embargo": "embargoes", "cargo": "cargoes",
+}
+_INVARIANT = {
+    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "series", "species",
+    "police", "personnel", "staff", "people", "cattle", "offspring", "headquarters", "means",
+    "news", "equipment", "information", "livestock", "swine", "bison", "moose", "salmon", "trout",
+    "yen", "yuan", "baht", "rand", "percent",
+}
 
-    return inflect.engine()
+
+def _plural_word(word: str) -> str:
+    low = word.lower()
+    if low in _INVARIANT or low.endswith(("ese", "craft")):
+        return word
+    if low in _IRREGULAR:
+        out = _IRREGULAR[low]
+        return out.capitalize() if word[:1].isupper() else out
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if low.endswith("y") and low[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def plural(noun: str, count: float | None = None) -> str:
     """'jet' -> 'jets' unless the count is exactly one; the last word of a phrase is inflected."""
-    if not noun or count == 1:
+    if not noun:
         return noun
     head, _, last = noun.rpartition(" ")
+    if last in _SPELLED:
+        last = _SPELLED[last]
+        noun = f"{head} {last}" if head else last
+    if count == 1 or last.lower() in _SYMBOLS:
+        return noun
     if not last.isalpha() or last.isupper():  # "km", "F-35", "USD": leave symbols alone
         return noun
-    try:
-        word = _inflect().plural_noun(last) or last
-    except Exception:  # inflect rejects some inputs (empty, odd types): show the lemma
-        word = last
+    word = _plural_word(last)
     return f"{head} {word}" if head else word
 
 
@@ -219,6 +254,7 @@ def confidence(item: dict[str, Any]) -> str:
         score = item.get("score")
         if score is None:
             return ""
-        what = "contradiction score" if item.get("rule") == "contradiction" else "alignment score"
-        return f"{what} {score:.2f}"
+        if item.get("rule") == "contradiction":
+            return f"contradiction score {score:.2f} (the NLI model's probability, 0 to 1)"
+        return f"alignment score {score:.2f} (how alike the words around the two claims are, 0 to 1)"
     return "; ".join(parts)

@@ -75,13 +75,6 @@ class Fact:
     frame: dict[str, Any] | None = None
     hint: str = ""  # a few words of the first sentence, so that two rows of one label differ
 
-    @property
-    def search_text(self) -> str:
-        words = [self.label, *self.rules, self.kind, OUTCOME_WORDS[self.outcome]]
-        for doc, cell in self.cells.items():
-            words += [doc, *cell.values, *(m.before + m.span + m.after for m in cell.mentions)]
-        return " ".join(words).lower()
-
 
 @dataclass
 class Side:
@@ -548,12 +541,19 @@ def why(f: FindingView) -> str:
     return (", ".join(values) + ": " if values else "") + reason + "."
 
 
-def _hint(m: Mention, n: int = 80) -> str:
-    """The claim with a few words either side: "...have over 100 jets on high alert to..."."""
-    before = " ".join(m.before.split()[-5:])
-    after = " ".join(m.after.split()[:6])
-    s = f"{before} {m.span} {after}".strip()
-    return ("…" if m.before.split()[5:] else "") + _short(s, n) + ("…" if m.after.split()[6:] and len(s) <= n else "")
+def _hint(m: Mention, n: int = 90) -> str:
+    """The claim with some words either side: "…have over 100 jets on high alert to…"."""
+    room = max(10, (n - len(m.span)) // 2)
+    before = " ".join(m.before.split(" "))[-room:]
+    after = m.after[:room]
+    cut_before = len(m.before) > room and " " in before
+    cut_after = len(m.after) > room and " " in after
+    if cut_before:
+        before = before[before.index(" ") + 1:]  # start at a word
+    if cut_after:
+        after = after[: after.rindex(" ")]
+    s = " ".join(f"{before}{m.span}{after}".split())
+    return ("…" if cut_before else "") + s + ("…" if cut_after else "")
 
 
 def _count(items) -> dict[str, int]:

@@ -8,6 +8,14 @@
     return Array.prototype.slice.call(table.tBodies[0].querySelectorAll("tr.fact"));
   }
   function detailOf(row) { return row.nextElementSibling; }
+  var texts = new WeakMap();  // the row's words and its sentences, read once from the page
+  function searchText(row) {
+    if (!texts.has(row)) {
+      texts.set(row, (row.textContent + " " + row.dataset.outcome + " " + row.dataset.rules + " "
+        + detailOf(row).textContent).toLowerCase());
+    }
+    return texts.get(row);
+  }
 
   function apply(section) {
     var table = section.querySelector("table.facts");
@@ -26,7 +34,7 @@
         && (!kind || row.dataset.kind === kind)
         && (!rule || (" " + row.dataset.rules + " ").indexOf(" " + rule + " ") >= 0)
         && (!source || (" " + row.dataset.sources + " ").indexOf(" " + source + " ") >= 0)
-        && (!q || row.dataset.search.indexOf(q) >= 0);
+        && (!q || searchText(row).indexOf(q) >= 0);
       row.hidden = !ok;
       if (!ok) detailOf(row).hidden = true;
       if (ok) shown += 1;
@@ -39,7 +47,7 @@
     var table = section.querySelector("table.facts");
     var rows = rowsOf(table);
     rows.sort(function (a, b) {
-      if (key === "label") return a.dataset.label.localeCompare(b.dataset.label);
+      if (key === "label") return a.cells[0].textContent.localeCompare(b.cells[0].textContent);
       if (key === "sources") return (b.dataset.n - a.dataset.n) || (ORDER[a.dataset.outcome] - ORDER[b.dataset.outcome]);
       if (key === "kind") return a.dataset.kind.localeCompare(b.dataset.kind) || (ORDER[a.dataset.outcome] - ORDER[b.dataset.outcome]);
       return (ORDER[a.dataset.outcome] - ORDER[b.dataset.outcome]) || (a.dataset.pos - b.dataset.pos);
