@@ -294,3 +294,22 @@ def test_report_command_renders_a_saved_result_like_a_live_one(seeds_result, tmp
     md = tmp_path / "again.md"
     assert main(["report", str(saved), "-f", "md", "-o", str(md)]) == 0
     assert md.read_text(encoding="utf-8").startswith("# factcheck report")
+
+
+def test_a_wheel_carries_the_templates():
+    """The HTML report reads its templates as package data: every file there must match the
+    package-data globs in pyproject.toml, or a non-editable install could not render."""
+    import fnmatch
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["factcheck.report"]
+    folder = root / "factcheck" / "report"
+    files = [p.relative_to(folder).as_posix() for p in (folder / "templates").iterdir()]
+    assert {"templates/report.html.j2", "templates/report.css", "templates/report.js"} <= set(files)
+    assert all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files)
