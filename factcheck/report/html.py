@@ -71,7 +71,7 @@ def render(result, **context) -> str:
     from .. import __version__
 
     return _env().get_template("report.html.j2").render(
-        view=report, notes=context.get("notes") or [], css=_asset("report.css"), script=script,
+        view=report, notes=context.get("notes") or [], suppressed=len(context.get("suppressed") or []), css=_asset("report.css"), script=script,
         script_hash=f"sha256-{digest}", outcomes=_view.OUTCOMES, words=_view.OUTCOME_WORDS,
         helps=_view.OUTCOME_HELP, why=_view.why, version=__version__,
     )

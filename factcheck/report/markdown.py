@@ -108,6 +108,8 @@ def render(result, **context) -> str:
         out.append(f"**{report.n_findings} finding(s)** ({sev}) across {readable} readable documents.")
     else:
         out.append(f"**No conflict found** across {readable} readable documents.")
+    if context.get("suppressed"):
+        out += ["", f"{len(context['suppressed'])} finding(s) suppressed (inline comment, config or baseline)."]
     n_facts = sum(report.outcome_counts.values())
     out += ["", f"{report.n_claims} claims in {n_facts} facts: "
             + ", ".join(f"{report.outcome_counts[o]} {_view.OUTCOME_WORDS[o]}"

@@ -486,12 +486,13 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
 
     finding_views: dict[str, list[FindingView]] = defaultdict(list)
     help_of = _rule_help()
+    doc_by_id = {d["id"]: d for d in documents}
     for item in findings:
         sides = []
         for ev in item.get("evidence") or []:
             c = claims.get(ev.get("claim") or "")
             m = _mention(ev, c, texts)
-            src_doc = next((d for d in documents if d["id"] == ev["doc"]), {})
+            src_doc = doc_by_id.get(ev["doc"], {})
             sides.append(Side(ev["doc"], src_doc.get("source") or ev["doc"],
                               humanise.value(c) if c else "", m))
         evs = item.get("evidence") or [{}]
