@@ -317,3 +317,10 @@ def test_html_and_md_render_fields_the_judge_may_add(tmp_path):
     assert "very likely the same fact (0.90); almost certainly cannot both be true (0.97)" in html
     assert "predicate: have · participants: NATO · time anchor: now" in html
     assert "almost certainly cannot both be true" in report.render("md", data)
+
+
+def test_md_and_html_count_suppressed_findings(tmp_path):
+    result = make_result(tmp_path)
+    suppressed = [object(), object()]
+    assert "2 finding(s) suppressed" in report.render("md", result, suppressed=suppressed)
+    assert "2 findings suppressed" in report.render("html", result, suppressed=suppressed)

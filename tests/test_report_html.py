@@ -313,3 +313,35 @@ def test_a_wheel_carries_the_templates():
     files = [p.relative_to(folder).as_posix() for p in (folder / "templates").iterdir()]
     assert {"templates/report.html.j2", "templates/report.css", "templates/report.js"} <= set(files)
     assert all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files)
+
+
+def test_report_command_does_not_highlight_a_file_changed_since_the_check(checker, tmp_path, capsys):
+    from factcheck.cli import main
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        (folder / f.name).write_bytes(f.read_bytes())
+    result = _check(checker, folder)
+    saved = tmp_path / "result.json"
+    saved.write_text(json.dumps(result.to_dict()), encoding="utf-8")
+    changed = folder / "000_d27642fac88a8c5e.txt"
+    changed.write_text("An inserted first paragraph.\n\n" + changed.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "again.html"
+    assert main(["report", str(saved), "-o", str(out)]) == 0
+    assert "changed since the check" in capsys.readouterr().err
+    page = out.read_text(encoding="utf-8")
+    assert "changed since the check, so its text is not shown" in page
+    assert page.count('<div class="doctext">') == 1  # the unchanged document keeps its text
+
+
+def test_report_command_bad_input_is_one_line(tmp_path, capsys):
+    from factcheck.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["report", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.json: not JSON" in err
+    assert main(["report", str(tmp_path / "missing.json")]) == 2
+    assert "missing.json: no such file" in capsys.readouterr().err
