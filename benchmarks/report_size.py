@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -106,6 +107,7 @@ def measure(name: str, result, n_articles: int, out: Path, screenshot: Path | No
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--screenshots", type=Path, help="folder for PNG screenshots of the seeds reports")
+    ap.add_argument("--seeds-only", action="store_true", help="skip ECB+ (for the screenshots alone)")
     ap.add_argument("--save-json", type=Path, help="also write the ECB+ result JSON here")
     args = ap.parse_args()
 
@@ -121,9 +123,19 @@ def main() -> None:
     checker = Checker(Options(), nli=NLIModel.load())
     seeds = checker.check(load_documents(["seeds/" if Path("seeds").is_dir() else str(SEEDS)]))
     measure("seeds", seeds, len(seeds.documents), out, shots / "seeds.png" if shots else None)
-    edited = checker.check(load_documents([str(edited_seeds(Path(tempfile.mkdtemp())))]))
+    work = Path(tempfile.mkdtemp())
+    (work / "edited-seeds").mkdir()
+    edited_seeds(work / "edited-seeds")
+    here = Path.cwd()
+    os.chdir(work)  # so the report names the files as a user would type them: edited-seeds/...
+    try:
+        edited = checker.check(load_documents(["edited-seeds/"]))
+    finally:
+        os.chdir(here)
     measure("edited-seeds", edited, len(edited.documents), out, shots / "edited-seeds.png" if shots else None)
 
+    if args.seeds_only:
+        return
     docs = ecb_documents()
     plain = Checker(Options(nli=False), nlp=checker.nlp)
     t0 = time.perf_counter()
