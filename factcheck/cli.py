@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--format", "-f", choices=["json", "text"], default="text")
     _add_model_args(m)
 
+    # `report`: render a saved JSON result again, without re-checking (self-contained block)
+    r = sub.add_parser("report", help="render a saved JSON result (factcheck check --format json) as html or md")
+    r.add_argument("result", help="the JSON result file; - for standard input")
+    r.add_argument("--format", "-f", choices=["html", "md"], default="html", help="report format (default: html)")
+    r.add_argument("--output", "-o", help="file to write (default: standard output)")
+
     return parser
 
 
@@ -270,7 +276,22 @@ def cmd_baseline(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline}
+def cmd_report(args) -> int:
+    """Render a saved result; the documents' text is read again from their sources when they
+    have not changed, so the report shows them highlighted as a live one does."""
+    from .report.saved import read_result, reread_texts
+
+    data = read_result(args.result)
+    base = Path(args.result).resolve().parent if args.result != "-" else None
+    texts, notes = reread_texts(data, base=base)
+    for note in notes:
+        print(f"factcheck: warning: {note}", file=sys.stderr)
+    _write([(args.format, args.output)], lambda fmt: report.render(fmt, data, texts=texts, notes=notes))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline,
+            "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:

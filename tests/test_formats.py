@@ -222,3 +222,105 @@ def test_jsonl_one_finding_per_line_same_shape_as_json(tmp_path):
 def test_formats_registered():
     for name, ext in (("sarif", "sarif"), ("junit", "xml"), ("github", "txt"), ("jsonl", "jsonl")):
         assert report.extension(name) == ext
+
+
+# -- Markdown (the report people read) ---------------------------------------------------------
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> *bold* [link](http://x) | pipe'
+
+
+def test_md_escapes_hostile_input_from_a_real_check(checker, tmp_path):
+    from markdown_it import MarkdownIt
+
+    from factcheck.load import load_documents
+
+    (tmp_path / "a.txt").write_text(f" date 2022-02-24\n\nThey have over 100 jets on high alert. {HOSTILE}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f" date 2022-02-24\n\n{HOSTILE} They have 80 jets on high alert.\n",
+                                    encoding="utf-8")
+    result = checker.check(load_documents([str(tmp_path)]))
+    md = report.render("md", result)
+    assert "<script" not in md and "<img" not in md
+    html = MarkdownIt("commonmark").enable("table").render(md)  # raw HTML on, as GitHub's renderer
+    assert "<script" not in html and "<img" not in html and "<a href" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as the text it is
+    assert "*bold*" in html and "<em>" not in html
+
+
+def test_md_fact_table_and_findings_side_by_side(tmp_path, monkeypatch):
+    from factcheck.types import QuantityClaim
+
+    result = make_result(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for d in result.documents:
+        d.source = f"news/{d.id}"  # as the user typed it
+    for ev, (value, mod) in zip(result.findings[0].evidence, ((100, ">"), (80, "="))):
+        result.claims.append(QuantityClaim(
+            id=ev.claim, doc=ev.doc, start=ev.claim_start, end=ev.claim_end, text="x",
+            sentence_start=ev.start, sentence_end=ev.end, value=value, low=value, high=None,
+            modifier=mod, unit="jet", qualifiers=["on high alert"]))
+    md = report.render("md", result)
+    lines = md.splitlines()
+    header = next(line for line in lines if line.startswith("| fact |"))
+    assert "| news/a.txt (Thu 24 Feb 2022) | news/b.txt (Thu 24 Feb 2022) |" in header
+    row = lines[lines.index(header) + 2]
+    assert row.startswith("| jets on high alert | quantity |")
+    assert "**over 100 jets**" in row and "**80 jets**" in row and "conflict" in row
+    assert "| value | over 100 jets | 80 jets |" in md
+    assert "line 4, chars" in md  # line numbers beside the offsets
+    assert "more than 100 jet'" not in md.split("## Findings")[1].split("**Why:**")[0]
+
+
+def test_md_and_html_use_words_a_reader_knows(checker):
+    from factcheck.load import load_documents
+
+    from .conftest import SEEDS
+
+    result = checker.check(load_documents([str(SEEDS)]))
+    assert any(c.to_dict().get("value") == "PRESENT_REF" for c in result.claims)  # the case at hand
+    for fmt in ("md", "html"):
+        text = report.render(fmt, result)
+        assert "PRESENT_REF" not in text
+        assert "| now |" in text if fmt == "md" else ">now</td>" in text
+        assert "over 100 jets" in text and "more than 100 jet " not in text and "100 jet<" not in text
+
+
+def test_humanise_words():
+    from factcheck.report import humanise as h
+
+    assert h.quantity({"value": 100, "modifier": ">", "unit": "jet"}) == "over 100 jets"
+    assert h.quantity({"value": 1, "modifier": "=", "unit": "person"}) == "1 person"
+    assert h.quantity({"value": 3, "modifier": "=", "unit": "person"}) == "3 people"
+    assert h.quantity({"value": 2e9, "modifier": "~", "unit": "USD"}) == "about $2 billion"
+    assert h.quantity({"value": 30, "modifier": "=", "unit": "%"}) == "30%"
+    assert h.quantity({"modifier": "range", "low": 200, "high": 350, "unit": "passenger"}) == "200–350 passengers"
+    assert h.counted({"unit": "ship", "qualifiers": ["allied", "at sea"], "subject": "they"}) == "allied ships at sea"
+    assert h.timex("PRESENT_REF") == "now"
+    assert h.timex("2022-02-24") == "Thu 24 Feb 2022"
+    assert h.timex("2022-02") == "Feb 2022"
+    assert h.timex("2022-W08") == "week 8 of 2022"
+    assert h.timex("P2W") == "2 weeks"
+    assert h.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
+    assert h.line_of("a\nb\nc", 4) == 3
+    assert h.confidence({"same_fact": 0.97, "incompatible": 0.99}) == \
+        "almost certainly the same fact (0.97); almost certainly cannot both be true (0.99)"
+
+
+def test_html_and_md_render_fields_the_judge_may_add(tmp_path):
+    """same_fact / incompatible on findings and a claim's frame are shown when present."""
+    data = make_result(tmp_path).to_dict()
+    data["findings"][0].update(same_fact=0.9, incompatible=0.97)
+    data["claims"] = [{"id": "a.txt#q1", "doc": "a.txt", "kind": "quantity", "start": 0, "end": 1, "text": "x",
+                       "sentence_start": 0, "sentence_end": 1, "value": 100, "modifier": ">", "unit": "jet",
+                       "frame": {"predicate": "have", "participants": ["NATO"], "time_anchor": "now"}}]
+    html = report.render("html", data)
+    assert "very likely the same fact (0.90); almost certainly cannot both be true (0.97)" in html
+    assert "predicate: have · participants: NATO · time anchor: now" in html
+    assert "almost certainly cannot both be true" in report.render("md", data)
+
+
+def test_md_and_html_count_suppressed_findings(tmp_path):
+    result = make_result(tmp_path)
+    suppressed = [object(), object()]
+    assert "2 finding(s) suppressed" in report.render("md", result, suppressed=suppressed)
+    assert "2 findings suppressed" in report.render("html", result, suppressed=suppressed)

@@ -1,56 +1,77 @@
-"""A self-contained HTML page of the same report, for sharing outside a terminal."""
+"""The HTML report: one self-contained page an analyst reads (who says what, where they part).
+
+Rendered with Jinja2 from ``templates/report.html.j2`` with autoescape on, so every text from
+the input is escaped; CSS and the small script are inlined, and a Content-Security-Policy
+allows only that script (by its hash), so the page loads nothing from outside and an input
+that slipped past escaping still could not run.
+"""
 
 from __future__ import annotations
 
-from html import escape
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+from typing import Any
 
-_STYLE = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}
-th{background:#f4f4f4;text-align:left}mark{background:#ffe08a}.error{color:#b00020}.ok{color:#1b7f3b}code{font-size:90%}"""
-
-
-def _quote(ev) -> str:
-    s = ev.text
-    if ev.claim_start is not None and ev.start <= ev.claim_start <= ev.claim_end <= ev.end:
-        a, b = ev.claim_start - ev.start, ev.claim_end - ev.start
-        return f"{escape(s[:a])}<mark>{escape(s[a:b])}</mark>{escape(s[b:])}"
-    return escape(s)
+from . import view as _view
+from .saved import from_result
 
 
-def _evidence(evidence) -> str:
-    rows = "".join(
-        f"<tr><td><code>{escape(e.doc)}</code></td><td>{_quote(e)}</td><td>{e.start}–{e.end}</td></tr>"
-        for e in evidence
-    )
-    return f"<table><tr><th>source</th><th>sentence</th><th>offsets</th></tr>{rows}</table>"
+def _shortname(source: str, n: int = 22) -> str:
+    """A column header: the file name without its extension, cut to fit."""
+    name = PurePath(source).name or source
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem if len(stem) <= n else stem[: n - 1] + "…"
+
+
+def _cid(claim_id: str) -> str:
+    """A claim id ("doc.txt#q1") as an HTML id that needs no escaping in a URL fragment."""
+    return "c" + hashlib.blake2s(claim_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _frame_text(frame: Any) -> str:
+    if not isinstance(frame, dict):
+        return ""
+    parts = []
+    for key, value in frame.items():
+        if value in (None, "", [], {}):
+            continue
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+        elif isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        parts.append(f"{str(key).replace('_', ' ')}: {value}")
+    return " · ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _env():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    folder = resources.files("factcheck.report") / "templates"
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=False, lstrip_blocks=False)
+    env.filters.update(shortname=_shortname, cid=_cid, frame_text=_frame_text)
+    return env
+
+
+def _asset(name: str) -> str:
+    return (resources.files("factcheck.report") / "templates" / name).read_text(encoding="utf-8")
 
 
 def render(result, **context) -> str:
-    parts = [f"<!doctype html><meta charset=utf-8><title>factcheck report</title><style>{_STYLE}</style>",
-             "<h1>factcheck report</h1>"]
-    if result.findings:
-        parts.append(f"<p class=error><b>{len(result.findings)} finding(s)</b></p>")
-    else:
-        parts.append("<p class=ok><b>No conflict found.</b></p>")
-    counts: dict[str, int] = {}
-    for c in result.claims:
-        counts[c.doc] = counts.get(c.doc, 0) + 1
-    rows = "".join(
-        f"<tr><td><code>{escape(d.id)}</code></td><td>{escape(d.date or '—')}</td>"
-        f"<td class={'error' if d.status == 'error' else 'ok'}>{d.status}</td><td>{counts.get(d.id, 0)}</td>"
-        f"<td>{escape(d.error or '; '.join(d.warnings))}</td></tr>"
-        for d in result.documents
+    """The page for a CheckResult (or a JSON result dict; ``texts``/``notes`` in context)."""
+    data, texts = from_result(result)
+    texts = context.get("texts") or texts
+    report = _view.build(data, texts)
+    script = _asset("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    from .. import __version__
+
+    return _env().get_template("report.html.j2").render(
+        view=report, notes=context.get("notes") or [], suppressed=len(context.get("suppressed") or []), css=_asset("report.css"), script=script,
+        script_hash=f"sha256-{digest}", outcomes=_view.OUTCOMES, words=_view.OUTCOME_WORDS,
+        helps=_view.OUTCOME_HELP, why=_view.why, version=__version__,
     )
-    parts.append("<h2>Documents</h2><table><tr><th>document</th><th>date</th><th>status</th>"
-                 f"<th>claims</th><th>note</th></tr>{rows}</table>")
-    parts.append("<h2>Conflicts</h2>" + ("" if result.findings else "<p>None.</p>"))
-    for f in result.findings:
-        parts.append(f"<h3>{f.id} · {escape(f.rule)} · <span class=error>{f.severity}</span></h3>"
-                     f"<p>{escape(f.message)} (score {f.score:.2f})</p>{_evidence(f.evidence)}")
-    parts.append("<h2>Corroborated</h2>" + ("" if result.agreements else "<p>None.</p>"))
-    for a in result.agreements:
-        parts.append(f"<h3>{a.id} · {a.kind} · {a.outcome}</h3><p>{escape(a.message)}</p>{_evidence(a.evidence)}")
-    parts.append("<h2>Single-source claims</h2>" + ("" if result.single_source else "<p>None.</p>"))
-    if result.single_source:
-        parts.append(_evidence([s.evidence[0] for s in result.single_source]))
-    return "\n".join(parts) + "\n"

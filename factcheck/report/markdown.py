@@ -1,69 +1,137 @@
-"""The Markdown report, written for an analyst: verdict first, then each conflict with the
-sentences side by side, then what the sources corroborate and what only one says."""
+"""The Markdown report, written for an analyst: verdict first, then the fact table (one row per
+fact, one column per source), each conflict with the sentences side by side, the dated events,
+and the documents.
+
+Every text from the input is escaped: HTML characters become entities (a Markdown renderer
+passes raw HTML through, so an input's ``<script>`` would otherwise run in a viewer) and
+Markdown's own syntax characters are backslash-escaped, so input text always stays text.
+"""
 
 from __future__ import annotations
 
+import html
+import re
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from . import view as _view
+from .saved import from_result
 
-
-def quote(ev) -> str:
-    """The sentence with the claim in bold, so the reader sees what was compared."""
-    s = ev.text
-    if ev.claim_start is not None and ev.start <= ev.claim_start <= ev.claim_end <= ev.end:
-        a, b = ev.claim_start - ev.start, ev.claim_end - ev.start
-        s = f"{s[:a]}**{s[a:b]}**{s[b:]}"
-    return _cell(s)
+_MD_SYNTAX = re.compile(r"([\\`*_\[\]|~])")
 
 
-def _evidence_table(evidence) -> list[str]:
-    out = ["| source | sentence | offsets |", "|---|---|---|"]
-    for ev in evidence:
-        out.append(f"| `{ev.doc}` | {quote(ev)} | {ev.start}-{ev.end} |")
-    return out
+def esc(text: object) -> str:
+    """Input text as Markdown that renders as exactly that text, on one line (runs of white
+    space become one space; a table cell cannot hold a line break)."""
+    s = re.sub(r"\s+", " ", str(text))
+    s = html.escape(s, quote=False)
+    s = _MD_SYNTAX.sub(r"\\\1", s)
+    # a leading "#", ">", "+", "-" or "1." would start a heading, quote or list item
+    s = re.sub(r"^(\s*)([#>+\-])", r"\1\\\2", s)
+    return re.sub(r"^(\s*\d+)\.", r"\1\\.", s)
+
+
+def _quote(m: _view.Mention) -> str:
+    if not m.span:
+        return esc(m.before).strip()
+    return f"{esc(m.before)}**{esc(m.span).strip()}**{esc(m.after)}".strip()
+
+
+def _where(m: _view.Mention, docs: dict[str, _view.DocView]) -> str:
+    d = docs.get(m.doc)
+    line = f"line {m.line}, " if m.line else ""
+    return f"{esc(d.source if d else m.doc)} ({line}chars {m.start}-{m.end})"
+
+
+def _cluster(c: _view.ClusterView, depth: str, out: list[str]) -> None:
+    docs = c.docs_by_id
+    out += ["", f"{depth}# Fact table", ""]
+    if not c.facts:
+        out.append("No numeric or temporal claim found.")
+    else:
+        out.append("One row per fact, one column per source; conflicts first. "
+                   + " ".join(f"{n} {_view.OUTCOME_WORDS[o]}." for o, n in
+                              sorted(c.outcome_counts.items(), key=lambda kv: _view.OUTCOMES.index(kv[0]))))
+        out.append("")
+        head = ["fact", "kind", "outcome", *(f"{esc(d.source)} ({esc(d.date_words or 'no date')})" for d in c.docs)]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for f in c.facts:
+            cells = []
+            for d in c.docs:
+                cell = f.cells.get(d.id)
+                if cell is None:
+                    cells.append("—")
+                    continue
+                value = esc(" / ".join(cell.values))
+                cells.append(f"**{value}**" if cell.outcome == "conflict" else value)
+            outcome = _view.OUTCOME_WORDS[f.outcome] + (f" ({', '.join(f.rules)})" if f.rules else "")
+            out.append(f"| {esc(f.label)} | {f.kind} | {outcome} | " + " | ".join(cells) + " |")
+
+    out += ["", f"{depth}# Findings", ""]
+    if not c.findings:
+        out.append("None: no two sources of this cluster were found to disagree.")
+    for f in c.findings:
+        out += [f"{depth}## {f.id} · {f.rule} · {f.severity}", ""]
+        out += ["| | " + " | ".join(esc(s.source) for s in f.sides) + " |",
+                "|---|" + "---|" * len(f.sides),
+                "| value | " + " | ".join(esc(s.value) or "—" for s in f.sides) + " |",
+                "| sentence | " + " | ".join(_quote(s.mention) for s in f.sides) + " |",
+                "| where | " + " | ".join(_where(s.mention, docs) for s in f.sides) + " |", ""]
+        out.append(f"**Why:** {esc(_view.why(f))}")
+        if f.confidence:
+            out += ["", f"**How sure:** {esc(f.confidence)}"]
+        if f.help:
+            out += ["", f"> {esc(f.help)}"]
+        out.append("")
+
+    if c.timeline:
+        out += ["", f"{depth}# Dated events", ""]
+        for r in c.timeline.rows:
+            marks = "; ".join(f"{esc(docs[m.doc].source if m.doc in docs else m.doc)}: {esc(m.label)}"
+                              for m in r.marks)
+            out.append(f"- **{esc(r.label)}** ({_view.OUTCOME_WORDS[r.outcome]}): {marks}")
+
+    out += ["", f"{depth}# Documents", "", "| document | title | date | date from | status | claims | note |",
+            "|---|---|---|---|---|---|---|"]
+    for d in c.docs:
+        note = "; ".join([*(d.error and [d.error] or []), *d.warnings])
+        title = d.title if not d.title or len(d.title) <= 90 else d.title[:89] + "…"
+        out.append(f"| {esc(d.source)} | {esc(title or '—')} | {esc(d.date_words or '—')} | "
+                   f"{esc(d.date_from or '—')} | {d.status} | {d.n_claims} | {esc(note) or '—'} |")
 
 
 def render(result, **context) -> str:
-    docs = result.documents
-    failed = [d for d in docs if d.status == "error"]
-    errors = [f for f in result.findings if f.severity == "error"]
+    data, texts = from_result(result)
+    report = _view.build(data, context.get("texts") or texts)
+    readable = report.n_documents - len(report.failed)
     out = ["# factcheck report", ""]
-    if result.findings:
-        out.append(f"**{len(result.findings)} finding(s)** ({len(errors)} error) across "
-                   f"{len(docs)} documents.")
+    if report.n_findings:
+        sev = ", ".join(f"{n} {s}" for s, n in sorted(report.severity_counts.items()))
+        out.append(f"**{report.n_findings} finding(s)** ({sev}) across {readable} readable documents.")
     else:
-        out.append(f"**No conflict found** across {len(docs) - len(failed)} readable documents.")
-    if failed:
-        out.append(f"**{len(failed)} document(s) could not be read** (see Documents).")
-    out += ["", "## Documents", "", "| document | date | status | claims | note |", "|---|---|---|---|---|"]
-    counts: dict[str, int] = {}
-    for c in result.claims:
-        counts[c.doc] = counts.get(c.doc, 0) + 1
-    for d in docs:
-        note = d.error or "; ".join(d.warnings)
-        out.append(f"| `{d.id}` | {d.date or '—'} | {d.status} | {counts.get(d.id, 0)} | {_cell(note or '')} |")
-
-    out += ["", "## Conflicts", ""]
-    if not result.findings:
-        out.append("None.")
-    for f in result.findings:
-        out += [f"### {f.id} · {f.rule} · {f.severity}", "", _cell(f.message) + f" (score {f.score:.2f})", ""]
-        out += _evidence_table(f.evidence) + [""]
-
-    out += ["", "## Corroborated", ""]
-    if not result.agreements:
-        out.append("Nothing stated by more than one source was found.")
-    for a in result.agreements:
-        out += [f"### {a.id} · {a.kind} · {a.outcome}", "", _cell(a.message), ""]
-        out += _evidence_table(a.evidence) + [""]
-
-    out += ["", "## Single-source claims", ""]
-    if not result.single_source:
-        out.append("None.")
+        out.append(f"**No conflict found** across {readable} readable documents.")
+    if context.get("suppressed"):
+        out += ["", f"{len(context['suppressed'])} finding(s) suppressed (inline comment, config or baseline)."]
+    n_facts = sum(report.outcome_counts.values())
+    out += ["", f"{report.n_claims} claims in {n_facts} facts: "
+            + ", ".join(f"{report.outcome_counts[o]} {_view.OUTCOME_WORDS[o]}"
+                        for o in _view.OUTCOMES if report.outcome_counts.get(o)) + "."]
+    if report.failed:
+        out += ["", f"**{len(report.failed)} document(s) could not be read** and were not checked:", ""]
+        out += [f"- {esc(d.source)}: {esc(d.error or 'unreadable')}" for d in report.failed]
+    for note in context.get("notes") or []:
+        out += ["", f"Note: {esc(note)}"]
+    if report.rule_counts:
+        out += ["", "| rule | findings |", "|---|---|"]
+        out += [f"| {esc(r)} | {n} |" for r, n in sorted(report.rule_counts.items())]
+    if len(report.clusters) == 1:
+        _cluster(report.clusters[0], "#", out)
     else:
-        out += ["| source | claim | sentence |", "|---|---|---|"]
-        for s in result.single_source:
-            ev = s.evidence[0]
-            out.append(f"| `{ev.doc}` | {_cell(s.message.split(' says ', 1)[-1].split(': ', 1)[0])} | {quote(ev)} |")
+        out += ["", "## Clusters", "", "| cluster | documents | facts | conflict | compatible | agree | one source |",
+                "|---|---|---|---|---|---|---|"]
+        for c in report.clusters:
+            n = c.outcome_counts
+            out.append(f"| {esc(c.name)} | {len(c.docs)} | {len(c.facts)} | {n.get('conflict', 0)} | "
+                       f"{n.get('compatible', 0)} | {n.get('agree', 0)} | {n.get('single-source', 0)} |")
+        for c in report.clusters:
+            out += ["", f"## Cluster {esc(c.name)}"]
+            _cluster(c, "##", out)
     return "\n".join(out) + "\n"

@@ -1,0 +1,260 @@
+"""Words a reader knows, for the reports people read (md, html).
+
+The checker keeps machine values (TIMEX3 ``PRESENT_REF``, a unit lemma ``jet``, modifier
+``>``); an analyst reads "now", "over 100 jets", "Thu 24 Feb 2022". Every function here
+takes the plain dict of a claim as ``CheckResult.to_dict()`` writes it, so a saved JSON
+result renders the same way as a live one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+_BOUND = {"=": "", "~": "about ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most "}
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥", "RUB": "₽",
+             "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "HKD": "HK$", "SGD": "S$"}
+# Unit abbreviations the extractor keeps as lemmas: spelled out where a reader says the word,
+# kept as symbols where the symbol is what is read ("km", "kg").
+_SPELLED = {"mi": "mile", "ft": "foot", "lb": "pound", "lbs": "pound", "gal": "gallon", "yd": "yard",
+            "oz": "ounce", "mph": "mph", "sq": "square"}
+_SYMBOLS = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "kt", "ha", "l", "ml", "w", "kw", "mw", "gw",
+            "kwh", "mwh", "km/h", "kmh", "°c", "°f", "m.", "in"}
+_SUFFIX_UNITS = {"%": "%", "percent": "%"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+# English plurals of the nouns news counts. Not the inflect library: its import takes seconds
+# (typeguard instruments it), which every `factcheck check` writing a report would pay.
+_IRREGULAR = {
+    "person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
+    "tooth": "teeth", "mouse": "mice", "goose": "geese", "ox": "oxen", "life": "lives",
+    "wife": "wives", "knife": "knives", "leaf": "leaves", "half": "halves", "shelf": "shelves",
+    "wolf": "wolves", "thief": "thieves", "crisis": "crises", "analysis": "analyses",
+    "thesis": "theses", "criterion": "criteria", "phenomenon": "phenomena", "medium": "media",
+    "datum": "data", "index": "indices", "cactus": "cacti", "nucleus": "nuclei", "radius": "radii",
+    "hero": "heroes", "potato": "potatoes", "tomato": "tomatoes", "echo": "echoes", "veto": "vetoes",
+    "torpedo": "torpedoes", "embargo": "embargoes", "cargo": "cargoes",
+}
+_INVARIANT = {
+    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "series", "species",
+    "police", "personnel", "staff", "people", "cattle", "offspring", "headquarters", "means",
+    "news", "equipment", "information", "livestock", "swine", "bison", "moose", "salmon", "trout",
+    "yen", "yuan", "baht", "rand", "percent",
+}
+
+
+def _plural_word(word: str) -> str:
+    low = word.lower()
+    if low in _INVARIANT or low.endswith(("ese", "craft")):
+        return word
+    if low in _IRREGULAR:
+        out = _IRREGULAR[low]
+        return out.capitalize() if word[:1].isupper() else out
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if low.endswith("y") and low[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def plural(noun: str, count: float | None = None) -> str:
+    """'jet' -> 'jets' unless the count is exactly one; the last word of a phrase is inflected."""
+    if not noun:
+        return noun
+    head, _, last = noun.rpartition(" ")
+    if last in _SPELLED:
+        last = _SPELLED[last]
+        noun = f"{head} {last}" if head else last
+    if count == 1 or last.lower() in _SYMBOLS:
+        return noun
+    if not last.isalpha() or last.isupper():  # "km", "F-35", "USD": leave symbols alone
+        return noun
+    word = _plural_word(last)
+    return f"{head} {word}" if head else word
+
+
+def number(x: float | None) -> str:
+    """100 -> '100', 7400 -> '7,400', 1.5e6 -> '1.5 million', 0.25 -> '0.25'."""
+    if x is None:
+        return "?"
+    for scale, word in _SCALES:
+        if abs(x) >= scale and round(x / scale, 2) == x / scale:
+            return f"{x / scale:g} {word}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def quantity(claim: dict[str, Any]) -> str:
+    """The value a quantity claim states, without its qualifiers: 'over 100 jets', '$2 billion'."""
+    mod = claim.get("modifier") or "="
+    unit = claim.get("unit") or ""
+    if mod == "range":
+        lo, hi = claim.get("low"), claim.get("high")
+        num, count = f"{number(lo)}–{number(hi)}", hi
+    else:
+        num, count = number(claim.get("value")), claim.get("value")
+    if unit in _CURRENCY:
+        return f"{_BOUND.get(mod, '')}{_CURRENCY[unit]}{num}"
+    if unit in _SUFFIX_UNITS:
+        return f"{_BOUND.get(mod, '')}{num}{_SUFFIX_UNITS[unit]}"
+    if mod == "range":
+        return f"{num} {plural(unit)}".strip()
+    return f"{_BOUND.get(mod, '')}{num} {plural(unit, count)}".strip()
+
+
+def counted(claim: dict[str, Any]) -> str:
+    """What a quantity claim counts, as a phrase: 'allied ships at sea', 'jets on high alert'."""
+    unit = claim.get("unit") or ""
+    noun = unit if unit in _CURRENCY or unit in _SUFFIX_UNITS else plural(unit)
+    quals = [q for q in claim.get("qualifiers") or [] if q]
+    before = [q for q in quals if " " not in q]  # one-word qualifiers are pre-modifiers ("allied")
+    after = [q for q in quals if " " in q]
+    words = " ".join([*before, noun, *after]).strip()
+    subject = claim.get("subject")
+    if subject and words and subject.lower() not in _PRONOUNS:
+        words = f"{words} ({subject})"
+    return words or claim.get("text", "")
+
+
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"}
+_MONTH = "%b %Y"
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_MODS = {
+    "BEFORE": "before {}", "AFTER": "after {}", "ON_OR_BEFORE": "by {}", "ON_OR_AFTER": "from {}",
+    "APPROX": "about {}", "START": "early {}", "MID": "mid {}", "END": "late {}",
+    "LESS_THAN": "less than {}", "MORE_THAN": "more than {}", "EQUAL_OR_LESS": "at most {}",
+    "EQUAL_OR_MORE": "at least {}",
+}
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second",
+                   "DE": "decade", "CE": "century", "Q": "quarter"}
+_DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+|X)(?P<u>DE|CE|[YMWDQ]))?(?:T(?P<tn>[\d.]+|X)(?P<tu>[HMS]))?$")
+_TIME_RE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}|MO|AF|EV|NI|DT)")
+
+
+def _day(iso: str) -> str:
+    try:
+        d = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def timex(value: str | None) -> str:
+    """A TIMEX3 value in words: '2022-02-24' -> 'Thu 24 Feb 2022', 'PRESENT_REF' -> 'now'."""
+    if not value:
+        return "?"
+    if value in _REFS:
+        return _REFS[value]
+    if m := _TIME_RE.match(value):
+        day, clock = m.groups()
+        return f"{_day(day)}, {_PARTS.get(clock, clock)}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return _day(value)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        return _dt.date(int(m[1]), int(m[2]), 1).strftime(_MONTH)
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
+        return f"{'weekend of ' if value.endswith('WE') else ''}week {int(m[2])} of {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        return f"Q{m[2]} {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-H([12])", value):
+        return f"{'first' if m[2] == '1' else 'second'} half of {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value):
+        return f"{_SEASONS[m[2]]} {m[1]}"
+    if re.fullmatch(r"\d{3}X?", value):  # 201 / 201X: a decade
+        return f"the {value[:3]}0s"
+    if m := _DURATION_RE.match(value):
+        n, u = (m["n"], m["u"]) if m["u"] else (m["tn"], {"M": "MI"}.get(m["tu"], m["tu"]))
+        unit = {"MI": "minute"}.get(u, _DURATION_UNITS.get(u or "", ""))
+        if unit and n == "X":
+            return plural(unit)
+        if unit and n:
+            count = float(n)
+            return f"{number(count)} {plural(unit, count)}"
+    return value
+
+
+def when(claim: dict[str, Any]) -> str:
+    """The date or time a time claim states, in words, with its TIMEX3 mod and time zone."""
+    words = timex(claim.get("value"))
+    mod = claim.get("mod")
+    if mod in _MODS:
+        words = _MODS[mod].format(words)
+    if claim.get("type") == "SET":
+        words = f"every {words}" if not words.startswith("every") else words
+    if claim.get("tz") and "T" in (claim.get("value") or ""):
+        words += f" (UTC{claim['tz']})"
+    return words
+
+
+def value(claim: dict[str, Any]) -> str:
+    """What a claim states, the words a table cell shows."""
+    if claim.get("kind") == "quantity":
+        return quantity(claim)
+    if claim.get("kind") == "time":
+        return when(claim)
+    return claim.get("text", "")
+
+
+def subject(claim: dict[str, Any]) -> str:
+    """What a claim is about, the words a fact row is labelled with."""
+    frame = claim.get("frame") or {}
+    if claim.get("kind") == "time":
+        label = claim.get("event") or frame.get("predicate") or "(no event found)"
+        return str(label)
+    if claim.get("kind") == "quantity":
+        return counted(claim)
+    return claim.get("text", "")
+
+
+def line_of(text: str | None, offset: int | None) -> int | None:
+    """1-based line of a character offset, None when the text is not at hand."""
+    if text is None or offset is None:
+        return None
+    return text.count("\n", 0, offset) + 1
+
+
+def likely(p: float | None) -> str:
+    """A probability in words for a reader who wants a verdict, not a number."""
+    if p is None:
+        return ""
+    if p >= 0.95:
+        return "almost certainly"
+    if p >= 0.8:
+        return "very likely"
+    if p >= 0.6:
+        return "probably"
+    if p >= 0.4:
+        return "perhaps"
+    if p >= 0.2:
+        return "probably not"
+    return "almost certainly not"
+
+
+def confidence(item: dict[str, Any]) -> str:
+    """How sure the checker is of a finding or agreement, in words and numbers.
+
+    Uses ``same_fact`` (the two claims state one fact) and ``incompatible`` (they cannot both
+    be true) when the judge writes them, else the score it has always written.
+    """
+    same, incompatible = item.get("same_fact"), item.get("incompatible")
+    parts = []
+    if same is not None:
+        parts.append(f"{likely(same)} the same fact ({same:.2f})")
+    if incompatible is not None:
+        if incompatible < 0.4:  # "probably not cannot" reads badly: turn it round
+            parts.append(f"{likely(1 - incompatible)} can both be true ({incompatible:.2f})")
+        else:
+            parts.append(f"{likely(incompatible)} cannot both be true ({incompatible:.2f})")
+    if not parts:
+        score = item.get("score")
+        if score is None:
+            return ""
+        if item.get("rule") == "contradiction":
+            return f"contradiction score {score:.2f} (the NLI model's probability, 0 to 1)"
+        return f"alignment score {score:.2f} (how alike the words around the two claims are, 0 to 1)"
+    return "; ".join(parts)

@@ -1,0 +1,575 @@
+"""What the reports people read show, built from the JSON result (``CheckResult.to_dict()``).
+
+A *fact* is a group of claims that the checker linked across sources: the connected
+components of the agreement and finding links, a single-source claim being a fact of one
+source. The fact table has one row per fact and one column per source. Both the Markdown and
+the HTML report render this one view, so a saved result (``factcheck report result.json``)
+reads exactly like a live one; fields the judge may add later (``same_fact``,
+``incompatible``, a claim's ``frame``) are read with ``.get`` and shown when present.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import humanise
+
+# Worst first: the order rows sort in and a cell's colour when several links touch it.
+OUTCOMES = ("conflict", "compatible", "agree", "single-source", "unmatched")
+OUTCOME_WORDS = {
+    "conflict": "conflict", "compatible": "compatible", "agree": "agree",
+    "single-source": "one source", "unmatched": "not compared",
+}
+OUTCOME_HELP = {
+    "conflict": "the sources state values that cannot both hold",
+    "compatible": "the values differ but can both hold ('over 100' and '120')",
+    "agree": "the sources state the same value",
+    "single-source": "only one source states it",
+    "unmatched": "a claim the checker linked to no other and did not list as single-source",
+}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document's text as loaded; ``verbatim`` when it is the file byte for byte, so that
+    line numbers are the file's lines."""
+
+    text: str
+    verbatim: bool = True
+
+
+@dataclass
+class Mention:
+    """One claim in its sentence: what a cell click shows and a document highlights."""
+
+    claim: str | None
+    doc: str
+    before: str
+    span: str
+    after: str
+    start: int
+    end: int
+    line: int | None
+    value: str
+
+
+@dataclass
+class Cell:
+    outcome: str
+    values: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    id: str
+    kind: str
+    outcome: str
+    label: str
+    rules: list[str]
+    cells: dict[str, Cell]
+    links: list[str]  # ids of the findings and agreements that tie it together
+    frame: dict[str, Any] | None = None
+    hint: str = ""  # a few words of the first sentence, so that two rows of one label differ
+
+
+@dataclass
+class Side:
+    doc: str
+    source: str
+    value: str
+    mention: Mention
+
+
+@dataclass
+class FindingView:
+    id: str
+    rule: str
+    severity: str
+    message: str
+    confidence: str
+    help: str
+    fact: str | None
+    sides: list[Side]
+
+
+@dataclass
+class Mark:
+    doc: str
+    lane: int
+    x0: float
+    x1: float
+    label: str
+    outcome: str
+
+
+@dataclass
+class TimelineRow:
+    fact: str
+    label: str
+    outcome: str
+    marks: list[Mark]
+
+
+@dataclass
+class Timeline:
+    rows: list[TimelineRow]
+    ticks: list[tuple[float, str]]
+    width: int
+    label_width: int
+
+
+@dataclass
+class Segment:
+    text: str
+    claim: str | None = None
+    fact: str | None = None
+    outcome: str | None = None
+    line: int | None = None
+    value: str | None = None
+
+
+@dataclass
+class DocView:
+    id: str
+    anchor: str
+    index: int
+    source: str
+    title: str | None
+    date: str | None
+    date_words: str | None
+    date_from: str | None
+    status: str
+    error: str | None
+    warnings: list[str]
+    n_claims: int
+    segments: list[Segment] | None  # None: the text is not at hand (a saved result whose file moved)
+
+
+@dataclass
+class ClusterView:
+    id: str
+    anchor: str
+    name: str
+    docs: list[DocView]
+    facts: list[Fact]
+    findings: list[FindingView]
+    timeline: Timeline | None
+    outcome_counts: dict[str, int]
+    rule_counts: dict[str, int]
+    kinds: list[str]
+    rules: list[str]
+
+    @property
+    def docs_by_id(self) -> dict[str, DocView]:
+        return {d.id: d for d in self.docs}
+
+
+@dataclass
+class ReportView:
+    clusters: list[ClusterView]
+    failed: list[DocView]
+    n_documents: int
+    n_claims: int
+    outcome_counts: dict[str, int]
+    rule_counts: dict[str, int]
+    n_findings: int
+    severity_counts: dict[str, int]
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _anchor(prefix: str, i: int) -> str:
+    return f"{prefix}{i}"
+
+
+def _components(claim_ids: list[str], links: list[list[str]]) -> dict[str, str]:
+    """Union-find over claim ids; returns claim -> representative."""
+    parent = {c: c for c in claim_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for group in links:
+        known = [c for c in group if c in parent]
+        for other in known[1:]:
+            ra, rb = find(known[0]), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {c: find(c) for c in claim_ids}
+
+
+def _mention(ev: dict[str, Any] | None, claim: dict[str, Any] | None, texts: dict[str, SourceText]) -> Mention:
+    """The sentence around a claim: from the evidence when the result has it, else from the text."""
+    doc = (ev or claim or {}).get("doc", "")
+    src = texts.get(doc)
+    if ev is not None:
+        s, e, sent = ev["start"], ev["end"], ev.get("text") or ""
+        cs, ce = ev.get("claim_start"), ev.get("claim_end")
+    else:
+        s, e = claim.get("sentence_start", claim["start"]), claim.get("sentence_end", claim["end"])
+        sent = src.text[s:e] if src else claim.get("text", "")
+        if not src:
+            s, e = claim["start"], claim["end"]
+        cs, ce = claim["start"], claim["end"]
+    if cs is not None and ce is not None and s <= cs <= ce <= e:
+        a, b = cs - s, ce - s
+        before, span, after = sent[:a], sent[a:b], sent[b:]
+    else:
+        before, span, after, cs = sent, "", "", s
+    line = humanise.line_of(src.text, cs) if src and src.verbatim else None
+    return Mention(claim=(ev or {}).get("claim") or (claim or {}).get("id"), doc=doc, before=before,
+                   span=span, after=after, start=s, end=e, line=line,
+                   value=humanise.value(claim) if claim else span)
+
+
+def _worst(outcomes) -> str:
+    present = set(outcomes)
+    return next((o for o in OUTCOMES if o in present), "unmatched")
+
+
+def _fact_key(f: Fact) -> tuple:
+    return (OUTCOMES.index(f.outcome), -len([c for c in f.cells.values() if c.values]), f.kind, f.label.lower())
+
+
+def _date_from(doc: dict[str, Any], src: SourceText | None) -> str | None:
+    """Where a document's date came from, when the text shows it: what the analyst checks first."""
+    if not doc.get("date"):
+        return None
+    if src is None:
+        return "metadata"
+    head = src.text.lstrip("\ufeff")[:200]
+    first = head.split("\n", 1)[0].split()
+    # The loader keeps the most precise of the date line and a "Published" line.
+    if len(first) >= 2 and first[0] == "date" and first[1] == doc["date"]:
+        return "the file's date line"
+    if head.startswith("---"):
+        return "front matter"
+    lowered = src.text.lower()
+    if "published on" in lowered or "published:" in lowered or "\npublished " in lowered:
+        return "the 'Published' line"
+    if first and first[0] == "date":
+        return "the file's date line"
+    if "<html" in lowered[:2000] or "<meta" in lowered[:2000]:
+        return "page metadata"
+    return "metadata"
+
+
+def _date_words(date: str | None) -> str | None:
+    return humanise.timex(date) if date else None
+
+
+def _segments(text: str, mentions: list[tuple[int, int, str, str, str, str]], verbatim: bool) -> list[Segment]:
+    """The text cut at the claims, for highlighting; overlapping claims keep the first."""
+    out, pos = [], 0
+    for start, end, claim, fact, outcome, value in sorted(mentions):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], claim, fact, outcome,
+                           humanise.line_of(text, start) if verbatim else None, value))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+_EPOCH = _dt.date(1, 1, 1)
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return _dt.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _ticks(lo: int, hi: int) -> list[tuple[int, str]]:
+    """Axis ticks at years, months or days, whichever gives a handful."""
+    a, b = _dt.date.fromordinal(lo), _dt.date.fromordinal(hi)
+    span = hi - lo
+    if span > 3 * 365:
+        step = max(1, (b.year - a.year) // 8 or 1)
+        return [(_dt.date(y, 1, 1).toordinal(), str(y)) for y in range(a.year + 1, b.year + 1, step)] or [(lo, str(a.year))]
+    if span > 62:
+        out, y, m = [], a.year, a.month
+        months = (b.year - a.year) * 12 + b.month - a.month
+        step = max(1, months // 8)
+        while (y, m) <= (b.year, b.month):
+            d = _dt.date(y, m, 1)
+            if lo <= d.toordinal() <= hi:
+                out.append((d.toordinal(), f"{d:%b %Y}"))
+            m += step
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return out
+    step = max(1, span // 8)
+    return [(o, f"{_dt.date.fromordinal(o):%d %b}") for o in range(lo, hi + 1, step)]
+
+
+def _timeline(facts: list[Fact], claims: dict[str, dict], docs: list[DocView], width: int = 720) -> Timeline | None:
+    """Dated events on one axis; each source's date a mark in its own lane, so that marks
+    that agree line up and marks that disagree stand visibly apart."""
+    lane_of = {d.id: i for i, d in enumerate(docs)}
+    raw = []
+    for f in facts:
+        if f.kind != "time":
+            continue
+        marks = []
+        for doc, cell in f.cells.items():
+            for m in cell.mentions:
+                c = claims.get(m.claim or "")
+                if not c or c.get("type") not in ("DATE", "TIME"):
+                    continue
+                b, u = _ordinal(c.get("begin")), _ordinal(c.get("until"))
+                if b is None and u is None:
+                    continue
+                b, u = b if b is not None else u, u if u is not None else b
+                marks.append((doc, b, u + 1, m.value, cell.outcome))
+        if marks:
+            raw.append((f, marks))
+    if not raw:
+        return None
+    lo = min(b for _, ms in raw for _, b, _, _, _ in ms)
+    hi = max(u for _, ms in raw for _, _, u, _, _ in ms)
+    pad = max(1, (hi - lo) // 20)
+    lo, hi = lo - pad, hi + pad
+
+    def x(o: int) -> float:
+        return round((o - lo) / (hi - lo) * width, 1)
+
+    rows = [TimelineRow(f.id, f.label, f.outcome,
+                        [Mark(doc, lane_of.get(doc, 0), x(b), max(x(u), x(b) + 3), label, outcome)
+                         for doc, b, u, label, outcome in ms])
+            for f, ms in raw]
+    return Timeline(rows=rows, ticks=[(x(o), t) for o, t in _ticks(lo, hi)], width=width, label_width=260)
+
+
+def _doc_view(d: dict[str, Any], i: int, texts: dict[str, SourceText], n_claims: int,
+              highlights: list[tuple[int, int, str, str, str, str]]) -> DocView:
+    src = texts.get(d["id"])
+    return DocView(
+        id=d["id"], anchor=_anchor("doc", i), index=i, source=d.get("source") or d["id"],
+        title=d.get("title"), date=d.get("date"), date_words=_date_words(d.get("date")),
+        date_from=_date_from(d, src), status=d.get("status", "ok"), error=d.get("error"),
+        warnings=list(d.get("warnings") or []), n_claims=n_claims,
+        segments=_segments(src.text, highlights, src.verbatim) if src else None,
+    )
+
+
+def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> ReportView:
+    """The report view of a JSON result; ``texts`` (document id -> text) adds the documents'
+    full text with their claims highlighted and line numbers."""
+    texts = texts or {}
+    documents = data.get("documents") or []
+    claims = {c["id"]: c for c in data.get("claims") or []}
+    findings = data.get("findings") or []
+    agreements = data.get("agreements") or []
+    singles = data.get("single_source") or []
+    cluster_of = {d["id"]: d.get("cluster") or "" for d in documents}
+
+    # Evidence by claim id: the sentence the checker cited for it.
+    evidence: dict[str, dict] = {}
+    for item in (*findings, *agreements, *singles):
+        for ev in item.get("evidence") or []:
+            if ev.get("claim"):
+                evidence.setdefault(ev["claim"], ev)
+
+    linked = [list(item.get("claims") or []) for item in (*findings, *agreements)]
+    root = _components(list(claims), linked)
+    # The outcome each link gives its claims; a claim's cell takes the worst.
+    claim_outcomes: dict[str, list[str]] = defaultdict(list)
+    group_items: dict[str, list[dict]] = defaultdict(list)
+    for item in findings:
+        for c in item.get("claims") or []:
+            if c in claims:
+                claim_outcomes[c].append("conflict")
+        if item.get("claims") and item["claims"][0] in root:
+            group_items[root[item["claims"][0]]].append(item)
+    for item in agreements:
+        for c in item.get("claims") or []:
+            if c in claims:
+                claim_outcomes[c].append(item.get("outcome", "agree"))
+        if item.get("claims") and item["claims"][0] in root:
+            group_items[root[item["claims"][0]]].append(item)
+    for item in singles:
+        for c in item.get("claims") or []:
+            if c in claims:
+                claim_outcomes[c].append("single-source")
+                group_items[root[c]].append(item)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for cid in claims:
+        members[root[cid]].append(cid)
+
+    facts_by_cluster: dict[str, list[Fact]] = defaultdict(list)
+    fact_of_claim: dict[str, str] = {}
+    n = 0
+    for rep, cids in members.items():
+        n += 1
+        fid = _anchor("fact", n)
+        cells: dict[str, Cell] = {}
+        for cid in sorted(cids, key=lambda c: (claims[c]["doc"], claims[c]["start"])):
+            c = claims[cid]
+            outcome = _worst(claim_outcomes.get(cid) or ["unmatched"])
+            cell = cells.setdefault(c["doc"], Cell(outcome))
+            cell.outcome = _worst([cell.outcome, outcome])
+            v = humanise.value(c)
+            if v not in cell.values:
+                cell.values.append(v)
+            cell.mentions.append(_mention(evidence.get(cid), c, texts))
+            fact_of_claim[cid] = fid
+        items = group_items.get(rep, [])
+        first = claims[cids[0]]
+        labels = [humanise.subject(claims[c]) for c in cids]
+        label = max(set(labels), key=lambda s: (labels.count(s), -labels.index(s)))
+        facts_by_cluster[cluster_of.get(first["doc"], "")].append(Fact(
+            id=fid, kind=first.get("kind", "quantity"),
+            outcome=_worst(cell.outcome for cell in cells.values()), label=label,
+            rules=sorted({i["rule"] for i in items if i.get("rule")}), cells=cells,
+            links=[i["id"] for i in items if i.get("id")], frame=first.get("frame"),
+            hint=_hint(next(iter(cells.values())).mentions[0]),
+        ))
+
+    # Sentence pairs without claims (NLI contradictions, paraphrases) are facts of their own.
+    finding_fact: dict[str, str] = {}
+    for item in (*findings, *agreements):
+        known = [c for c in item.get("claims") or [] if c in fact_of_claim]
+        if known:
+            finding_fact[item.get("id", "")] = fact_of_claim[known[0]]
+            continue
+        n += 1
+        fid = _anchor("fact", n)
+        is_finding = "rule" in item
+        outcome = "conflict" if is_finding else item.get("outcome", "agree")
+        cells = {}
+        for ev in item.get("evidence") or []:
+            cell = cells.setdefault(ev["doc"], Cell(outcome))
+            m = _mention(ev, None, texts)
+            m.value = ev.get("text", "")
+            cell.values.append(_short(ev.get("text", "")))
+            cell.mentions.append(m)
+        evs = item.get("evidence") or [{}]
+        facts_by_cluster[cluster_of.get(evs[0].get("doc", ""), "")].append(Fact(
+            id=fid, kind="paraphrase" if not is_finding else "statement", outcome=outcome,
+            label=_short(evs[0].get("text", ""), 90), rules=[item["rule"]] if is_finding else [],
+            cells=cells, links=[item.get("id", "")],
+        ))
+        finding_fact[item.get("id", "")] = fid
+
+    # Highlights per document: every claim, coloured by its cell's outcome.
+    highlights: dict[str, list] = defaultdict(list)
+    for f in (f for fs in facts_by_cluster.values() for f in fs):
+        for doc, cell in f.cells.items():
+            for m in cell.mentions:
+                if m.span:
+                    s = m.start + len(m.before)
+                    highlights[doc].append((s, s + len(m.span), m.claim, f.id, cell.outcome, m.value))
+
+    n_claims_of = defaultdict(int)
+    for c in claims.values():
+        n_claims_of[c["doc"]] += 1
+    doc_views = [_doc_view(d, i, texts, n_claims_of[d["id"]], highlights.get(d["id"], []))
+                 for i, d in enumerate(documents, 1)]
+    by_cluster: dict[str, list[DocView]] = defaultdict(list)
+    for d, dv in zip(documents, doc_views):
+        by_cluster[d.get("cluster") or ""].append(dv)
+
+    finding_views: dict[str, list[FindingView]] = defaultdict(list)
+    help_of = _rule_help()
+    doc_by_id = {d["id"]: d for d in documents}
+    for item in findings:
+        sides = []
+        for ev in item.get("evidence") or []:
+            c = claims.get(ev.get("claim") or "")
+            m = _mention(ev, c, texts)
+            src_doc = doc_by_id.get(ev["doc"], {})
+            sides.append(Side(ev["doc"], src_doc.get("source") or ev["doc"],
+                              humanise.value(c) if c else "", m))
+        evs = item.get("evidence") or [{}]
+        finding_views[cluster_of.get(evs[0].get("doc", ""), "")].append(FindingView(
+            id=item.get("id", ""), rule=item.get("rule", ""), severity=item.get("severity", ""),
+            message=item.get("message", ""), confidence=humanise.confidence(item),
+            help=help_of.get(item.get("rule", ""), ""), fact=finding_fact.get(item.get("id", "")),
+            sides=sides,
+        ))
+
+    clusters = []
+    names = sorted(set(by_cluster) | set(facts_by_cluster),
+                   key=lambda k: (-sum(f.outcome == "conflict" for f in facts_by_cluster.get(k, [])), k))
+    for i, name in enumerate(names, 1):
+        docs = [d for d in by_cluster.get(name, []) if d.status == "ok"] or by_cluster.get(name, [])
+        facts = sorted(facts_by_cluster.get(name, []), key=_fact_key)
+        fvs = finding_views.get(name, [])
+        clusters.append(ClusterView(
+            id=name, anchor=_anchor("cluster", i), name=name or "all documents", docs=docs, facts=facts,
+            findings=fvs, timeline=_timeline(facts, claims, docs),
+            outcome_counts=_count(f.outcome for f in facts), rule_counts=_count(f.rule for f in fvs),
+            kinds=sorted({f.kind for f in facts}), rules=sorted({r for f in facts for r in f.rules}),
+        ))
+    all_facts = [f for c in clusters for f in c.facts]
+    return ReportView(
+        clusters=clusters, failed=[d for d in doc_views if d.status == "error"],
+        n_documents=len(documents), n_claims=len(claims),
+        outcome_counts=_count(f.outcome for f in all_facts),
+        rule_counts=_count(f.get("rule", "") for f in findings), n_findings=len(findings),
+        severity_counts=_count(f.get("severity", "") for f in findings),
+    )
+
+
+_WHY = {
+    "numeric-conflict": "the ranges the two numbers admit do not overlap, even with the slack for rounding",
+    "temporal-conflict": "the dates do not overlap, after relative dates are resolved against each report's own date",
+}
+
+
+def why(f: FindingView) -> str:
+    """Why a finding is one, in words: the values each source states and what rules them out."""
+    values = [f"{s.source} says {s.value}" for s in f.sides if s.value]
+    reason = _WHY.get(f.rule)
+    if reason is None:  # the contradiction rule says its reasons in the message, in brackets
+        msg = f.message
+        reason = msg[msg.find("(") + 1: msg.rfind(")")] if "(" in msg and msg.endswith(")") else msg
+    return (", ".join(values) + ": " if values else "") + reason + "."
+
+
+def _hint(m: Mention, n: int = 90) -> str:
+    """The claim with some words either side: "…have over 100 jets on high alert to…"."""
+    room = max(10, (n - len(m.span)) // 2)
+    before = " ".join(m.before.split(" "))[-room:]
+    after = m.after[:room]
+    cut_before = len(m.before) > room and " " in before
+    cut_after = len(m.after) > room and " " in after
+    if cut_before:
+        before = before[before.index(" ") + 1:]  # start at a word
+    if cut_after:
+        after = after[: after.rindex(" ")]
+    s = " ".join(f"{before}{m.span}{after}".split())
+    return ("…" if cut_before else "") + s + ("…" if cut_after else "")
+
+
+def _count(items) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in items:
+        out[i] = out.get(i, 0) + 1
+    return out
+
+
+def _short(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _rule_help() -> dict[str, str]:
+    from .sarif import RULES  # one text per rule, shared with the SARIF rule metadata
+
+    return {rule: f"{full} {help_text}".strip() for rule, (_short_d, full, help_text) in RULES.items()}
