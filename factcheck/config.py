@@ -134,6 +134,8 @@ _KEYS = {
     "quantize": ("quantize", _bool),
     "nli-threshold": ("nli_threshold", _number(0.0, 1.0)),
     "cache-dir": ("cache_dir", _string),
+    "max-document-chars": ("max_document_chars", _number(0, integer=True)),
+    "max-sentence-chars": ("max_sentence_chars", _number(0, integer=True)),
 }
 _TABLES = {"rules", "suppress", "include", "exclude"}
 

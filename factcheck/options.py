@@ -41,6 +41,12 @@ class Options:
     # Folder of the on-disk NLI score cache (factcheck.cache.ScoreCache); None: no cache. The
     # API leaves it off; the CLI turns it on (.factcheck_cache next to the config) unless --no-cache.
     cache_dir: str | None = None
+    # Limits that keep one huge input from a silent multi-minute run (factcheck.limits): a
+    # longer document is checked up to here, a longer sentence parsed in pieces; both warn.
+    # 300,000 characters is some 50,000 words, twenty long features; a news sentence is rarely
+    # over 400 characters, and spaCy's memory grows with the length of what it parses. 0: no limit.
+    max_document_chars: int = 300_000
+    max_sentence_chars: int = 1_000
 
     def severity_of(self, rule: str) -> str:
         return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from .align import align
 from .extract import extract_from_parsed
 from .judge import judge
+from .limits import clip_document, split_long_sentences
 from .options import Options
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import CheckResult, Claim, Document, ParsedSentence
-
 
 
 @dataclass
@@ -43,8 +43,10 @@ class Checker:
         if document.status != "ok":
             return Analysis(document, [], [])
         try:
-            parsed = parse_sentences(split_sentences(document), self.nlp)
-            return Analysis(document, parsed, extract_from_parsed(document, parsed))
+            view = clip_document(document, self.options.max_document_chars)
+            sentences = split_long_sentences(document, split_sentences(view), self.options.max_sentence_chars)
+            parsed = parse_sentences(sentences, self.nlp)
+            return Analysis(document, parsed, extract_from_parsed(view, parsed))
         except Exception as exc:  # one document that trips a bug must not stop the others
             _fail(document, "analysing", exc)
             return Analysis(document, [], [])
