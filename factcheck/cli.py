@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -51,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--include", action="append", default=[], help="glob of document ids to read")
     c.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
     c.add_argument("--baseline", help="report only findings whose fingerprint is not in this baseline file")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text output: auto (default) when standard output is a terminal "
+                   "and NO_COLOR is not set")
     _add_project_args(c)
     _add_model_args(c)
 
@@ -148,7 +152,7 @@ def _check_stdout(outputs: list[tuple[str, str | None]]) -> None:
 def _write(outputs: list[tuple[str, str | None]], render) -> None:
     _check_stdout(outputs)
     for fmt, path in outputs:
-        text = render(fmt)
+        text = render(fmt, path is None)
         if path is None:
             sys.stdout.write(text)
         else:
@@ -164,8 +168,19 @@ def _pair(args, default: str) -> list[tuple[str, str | None]]:
 
 
 def _where(d) -> str:
-    """The document id, and the file or feed it came from when that says more."""
-    return d.id if not d.source or d.source == d.id else f"{d.id} ({d.source})"
+    """The document's file relative to the working directory, or its id and the feed it came from."""
+    from .report.locate import display_name
+
+    return display_name(d)
+
+
+def _use_color(mode: str, stream) -> bool:
+    """--color always/never, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _report_errors(documents) -> bool:
@@ -251,11 +266,15 @@ def cmd_check(args) -> int:
     _check_stdout(outputs)
     opts, result, suppressed, bad_input = _run(args)
 
+    color = _use_color(args.color, sys.stdout)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
-    _write(outputs, lambda fmt: report.render(fmt, result, options=opts, suppressed=suppressed))
+    _write(outputs, lambda fmt, to_stdout: report.render(fmt, result, options=opts, suppressed=suppressed,
+                                                         color=color and to_stdout))
     if args.out is not None:
         print(f"factcheck: wrote {', '.join(p for _, p in outputs)}", file=sys.stderr)
+        # the files are for people who open them; a CI log shows what was found right here
+        sys.stdout.write(report.render("text", result, options=opts, suppressed=suppressed, color=color))
     if suppressed:
         kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
         print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
@@ -280,7 +299,7 @@ def cmd_extract(args) -> int:
     bad_input = _report_errors(documents)
     claims = [c for a in analyses for c in a.claims]
 
-    def render(fmt: str) -> str:
+    def render(fmt: str, to_stdout: bool) -> str:
         if fmt == "json":
             payload = {"documents": [d.to_dict() for d in documents], "claims": [c.to_dict() for c in claims]}
             return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

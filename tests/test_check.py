@@ -129,6 +129,7 @@ def test_cli_writes_report_set_and_exit_codes(seed_dir, tmp_path_factory, capsys
     data = json.loads((out / "report.json").read_text())
     assert [d["status"] for d in data["documents"]] == ["ok", "ok"]
     assert "No conflict found" in (out / "report.md").read_text()
+    assert capsys.readouterr().out.startswith("2 documents (0 failed), ")  # the summary after --out
 
     edit(seed_dir, B, "than Ukraine had in 2014.", "than Ukraine had in 2015.")
     assert main(["check", str(seed_dir), "--no-nli", "--format", "json"]) == 1
