@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields, replace
 from pathlib import Path
 
 from .options import Options
@@ -11,12 +10,20 @@ from .types import CheckResult, Claim, Document
 
 
 def _options(options: Options | None, overrides: dict) -> Options:
+    """``options`` with keyword overrides, checked by the model: TypeError for an unknown name,
+    ValueError (one line, naming the option) for a bad value."""
+    from pydantic import ValidationError
+
+    from .options import describe_error, kebab
+
     options = options or Options()
-    known = {f.name for f in fields(Options)}
-    unknown = set(overrides) - known
+    unknown = set(overrides) - set(Options.model_fields)
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-    return replace(options, **overrides)
+    try:
+        return Options.model_validate({**options.model_dump(), **overrides})
+    except ValidationError as e:
+        raise ValueError(describe_error(e, {kebab(f): f for f in Options.model_fields})) from None
 
 
 def _documents(inputs) -> list[Document]:

@@ -1,4 +1,4 @@
-"""Command line: `factcheck check`, `factcheck extract`, `factcheck compare`, `factcheck baseline create`.
+"""Command line: `factcheck check`, `extract`, `compare`, `baseline create`, `rules`, `rule NAME`.
 
 Exit codes, as in Ruff and Vale: 0 no finding at or above --fail-on; 1 findings; 2 usage,
 config or input error (an unreadable document included), and any internal error. Errors are
@@ -13,11 +13,11 @@ import os
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from . import report
 from .errors import FactcheckError
-from .options import SEVERITIES, Options
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _LEVEL = {"info": 0, "warning": 1, "error": 2}
@@ -47,8 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_args(c, sorted(report.FORMATS))
     c.add_argument("--fail-on", choices=["error", "warning", "info", "none"],
                    help="lowest severity that makes the exit code 1 (default: error)")
-    c.add_argument("--tolerance", type=float, help="relative slack for point values (default 0.02)")
-    c.add_argument("--max-date-gap", type=int, help="do not compare documents dated further apart (days)")
+    c.add_argument("--numeric-tolerance", "--tolerance", dest="numeric_tolerance", type=float,
+                   help="relative slack for point values (default 0.02)")
+    c.add_argument("--max-date-gap-days", "--max-date-gap", dest="max_date_gap_days", type=int,
+                   help="do not compare documents dated further apart (days; default 1, -1: no limit)")
+    c.add_argument("--align-threshold", type=float, help="alignment score for an agreement (default 0.35)")
+    c.add_argument("--conflict-threshold", type=float, help="alignment score for a conflict (default 0.55)")
+    c.add_argument("--max-document-chars", type=int,
+                   help="check a longer document only up to here, with a warning (default 300000; 0: no limit)")
+    c.add_argument("--max-sentence-chars", type=int,
+                   help="parse a longer sentence in pieces, with a warning (default 1000; 0: no limit)")
     c.add_argument("--include", action="append", default=[], help="glob of document ids to read")
     c.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
     c.add_argument("--baseline", help="report only findings whose fingerprint is not in this baseline file")
@@ -81,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--format", "-f", choices=["json", "text"], default="text")
     _add_model_args(m)
 
+    r = sub.add_parser("rules", help="list every rule with its default severity")
+    r.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    r1 = sub.add_parser("rule", help="explain one rule: what it flags, why, how to silence it")
+    r1.add_argument("name", help="rule id, e.g. numeric-conflict")
+    r1.add_argument("--format", "-f", choices=["text", "json"], default="text")
+
     return parser
 
 
@@ -101,7 +115,7 @@ def _config(args):
     return args._config
 
 
-def _score_cache(opts: Options, nli):
+def _score_cache(opts, nli):
     """The NLI score cache in opts.cache_dir; None without NLI or with --no-cache."""
     if nli is None or opts.cache_dir is None:
         return None
@@ -117,29 +131,37 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, help="NLI batch size")
     p.add_argument("--quantize", action="store_true", default=None,
                    help="int8 NLI on CPU: faster, slightly less accurate")
+    p.add_argument("--nli-threshold", type=float,
+                   help="contradiction score the NLI model must reach (default: the model's calibrated one)")
 
 
-def _options(args) -> Options:
+# Options fields that a flag of the same name (in kebab case) sets
+_FLAG_OPTIONS = ("fail_on", "numeric_tolerance", "max_date_gap_days", "align_threshold", "conflict_threshold",
+                 "max_document_chars", "max_sentence_chars", "model", "device", "batch_size", "quantize",
+                 "nli_threshold", "cache_dir")
+
+
+def _options(args):
+    """Options from the defaults, the config file and the flags, in that order; every value
+    checked by the Options model, a bad one named as the user typed it."""
+    from pydantic import ValidationError
+
+    from .options import Options, describe_error, kebab
+
     cfg = _config(args)
     opts = cfg.options(Options())
-    if getattr(args, "fail_on", None):
-        opts.fail_on = args.fail_on
-    if getattr(args, "tolerance", None) is not None:
-        opts.numeric_tolerance = args.tolerance
-    if getattr(args, "max_date_gap", None) is not None:
-        opts.max_date_gap_days = args.max_date_gap
+    given = {name: getattr(args, name) for name in _FLAG_OPTIONS if getattr(args, name, None) is not None}
     if getattr(args, "no_nli", False):
-        opts.nli = False
-    for name in ("model", "device", "batch_size", "quantize"):
-        if getattr(args, name, None) is not None:
-            setattr(opts, name, getattr(args, name))
+        given["nli"] = False
     if getattr(args, "no_cache", False):
-        opts.cache_dir = None
-    elif getattr(args, "cache_dir", None):
-        opts.cache_dir = args.cache_dir
-    elif opts.cache_dir is None and hasattr(args, "no_cache"):
-        opts.cache_dir = str(cfg.path.parent / ".factcheck_cache") if cfg.path else ".factcheck_cache"
-    return opts
+        given["cache_dir"] = None
+    elif "cache_dir" not in given and opts.cache_dir is None and hasattr(args, "no_cache"):
+        given["cache_dir"] = str(cfg.path.parent / ".factcheck_cache") if cfg.path else ".factcheck_cache"
+    try:
+        return Options.model_validate({**opts.model_dump(), **given})
+    except ValidationError as e:
+        flags = {kebab(name): "--" + kebab(name) for name in given}
+        raise FactcheckError("usage: " + describe_error(e, flags)) from None
 
 
 def _check_stdout(outputs: list[tuple[str, str | None]]) -> None:
@@ -202,7 +224,7 @@ def _loaded(paths, include=(), exclude=()):
     return load_documents(paths, include=include, exclude=exclude, stdin=sys.stdin)
 
 
-def _checker(opts: Options, with_cache: bool = True):
+def _checker(opts, with_cache: bool = True):
     """The Checker with the models this run needs, loaded now and only now."""
     from .api import _nli_for
     from .pipeline import Checker
@@ -292,6 +314,8 @@ def cmd_check(args) -> int:
 def cmd_extract(args) -> int:
     outputs = _pair(args, "text")
     _check_stdout(outputs)
+    from .options import Options
+
     opts = Options(nli=False)
     documents = _loaded(args.paths)
     analyses = _checker(opts, with_cache=False).analyse_all(documents) \
@@ -353,7 +377,38 @@ def cmd_baseline(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline}
+def cmd_rules(args) -> int:
+    from .rules import RULES
+
+    if args.format == "json":
+        print(json.dumps([asdict(r) for r in RULES.values()], indent=2))
+        return EXIT_CLEAN
+    width = max(len(r) for r in RULES)
+    print(f"{'rule':{width}}  {'default':8} summary")
+    for r in RULES.values():
+        print(f"{r.id:{width}}  {r.default_severity:8} {r.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_rule(args) -> int:
+    import textwrap
+
+    from .rules import SILENCE, get
+
+    try:
+        rule = get(args.name)
+    except KeyError as e:
+        raise FactcheckError(e.args[0]) from None
+    if args.format == "json":
+        print(json.dumps(asdict(rule), indent=2))
+        return EXIT_CLEAN
+    print(f"# {rule.id}\n\n{rule.summary}\n\nDefault severity: {rule.default_severity}\n")
+    print(textwrap.fill(rule.help, 88) + "\n")
+    print(textwrap.fill(SILENCE.format(id=rule.id), 88))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"rules": cmd_rules, "rule": cmd_rule, "check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,7 @@ def probe(cwd, *argv):
 @pytest.mark.parametrize("argv, says", [
     (["check", "missing.txt"], "missing.txt: no such file or directory"),
     (["check", "a.txt", "--fail-on", "fatal"], "usage: argument --fail-on"),
-    (["check", "a.txt", "--tolerance", "x"], "usage: argument --tolerance"),
+    (["check", "a.txt", "--tolerance", "x"], "usage: argument --numeric-tolerance/--tolerance: invalid float"),
     (["check", "a.txt", "-f", "json", "-f", "md"], "only one can go to standard output"),
     (["check", "a.txt", "--config", "nope.toml"], "nope.toml: config file not found"),
     (["check", "a.txt", "--baseline", "nope.json"], "nope.json"),
@@ -57,7 +57,7 @@ def test_a_bad_config_key_fails_before_any_model_loads(tmp_path):
     (tmp_path / "a.txt").write_text("They have 80 jets.\n", encoding="utf-8")
     code, loaded, err = probe(tmp_path, "check", "a.txt")
     assert (code, loaded) == (2, set())
-    assert err == ["factcheck: error: factcheck.toml: unknown key 'fail_onn'"]
+    assert err == ["factcheck: error: factcheck.toml: unknown key 'fail_onn' (did you mean 'fail-on'?)"]
 
 
 def test_no_nli_never_loads_the_nli_model_nor_torch(tmp_path):
