@@ -154,3 +154,46 @@ def test_compare_never_raises(nlp, a, b):
         return
     out = compare(a, b, nlp=nlp, options=Options(nli=False))
     assert out["label"] in {"entailment", "neutral", "contradiction"}
+
+
+# -- an unreadable file, also when the suite runs as root (as CI does) -------------------------
+
+def _as_user() -> list[str]:
+    """A prefix that takes away root's power to read any file (CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH), so that mode 000 means unreadable; nothing as another user."""
+    import os
+    import shutil
+
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv (util-linux): cannot drop the capability")
+    return ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+            "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def test_an_unreadable_file_is_one_error_and_the_others_are_checked(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (tmp_path / "a.txt").write_text(HEADER + JETS_100 + "\n")
+    (tmp_path / "b.txt").write_text(HEADER + JETS_80 + "\n")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(HEADER + JETS_80 + "\n")
+    secret.chmod(0)
+    try:
+        proc = subprocess.run([*_as_user(), sys.executable, "-m", "factcheck", "check", ".", "--no-nli",
+                               "--format", "json", "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    finally:
+        secret.chmod(0o600)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == ["factcheck: error: secret.txt: permission denied"]
+    payload = json.loads(proc.stdout)
+    assert {d["id"]: d["status"] for d in payload["documents"]} == {"a.txt": "ok", "b.txt": "ok", "secret.txt": "error"}
+    assert [f["rule"] for f in payload["findings"]] == ["numeric-conflict"]
