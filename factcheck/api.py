@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields, replace
 from pathlib import Path
 
 from .options import Options
@@ -11,12 +10,20 @@ from .types import CheckResult, Claim, Document
 
 
 def _options(options: Options | None, overrides: dict) -> Options:
+    """``options`` with keyword overrides, checked by the model: TypeError for an unknown name,
+    ValueError (one line, naming the option) for a bad value."""
+    from pydantic import ValidationError
+
+    from .options import describe_error, kebab
+
     options = options or Options()
-    known = {f.name for f in fields(Options)}
-    unknown = set(overrides) - known
+    unknown = set(overrides) - set(Options.model_fields)
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-    return replace(options, **overrides)
+    try:
+        return Options.model_validate({**options.model_dump(), **overrides})
+    except ValidationError as e:
+        raise ValueError(describe_error(e, {kebab(f): f for f in Options.model_fields})) from None
 
 
 def _documents(inputs) -> list[Document]:
@@ -108,19 +115,19 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     if not a.strip() or not b.strip():
         raise FactcheckError("compare: both sentences must be non-empty")
     options = options or Options()
-    if nli is None:
-        from .nli import NLIModel
-
-        nli = NLIModel.load(options.model, device=options.device, batch_size=options.batch_size,
-                         quantize=options.quantize)
-    labels = nli.LABELS
+    if nli is None and options.nli:
+        nli = _nli_for(options)
     nlp = nlp or load_spacy()
     # one spaCy pass per text serves both the claims and the wording cues
     ca, parsed_a = _claims_and_parses(a, date_a, "a", nlp)
     cb, parsed_b = _claims_and_parses(b, date_b, "b", nlp)
-    probs = nli.predict([(a, b)])[0]
-    label = labels[int(probs.argmax())]
-    scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
+    # without the model (nli=False) only the numbers, dates and wording decide
+    label, scores = None, None
+    if nli is not None:
+        labels = nli.LABELS
+        probs = nli.predict([(a, b)])[0]
+        label = labels[int(probs.argmax())]
+        scores = {name: round(float(p), 4) for name, p in zip(labels, probs)}
     derived, why = arithmetic_verdict(ca, cb, a, b)
     if derived is not None:
         return {"label": derived, "scores": scores, "reason": why}
@@ -147,4 +154,7 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     if cues.converse and label != "entailment":
         return {"label": "entailment", "scores": scores,
                 "reason": "converse restatement (antonymous verbs, roles swapped)"}
+    if label is None:
+        return {"label": "neutral", "scores": None,
+                "reason": "no NLI model: no conflicting number or date, no contradicting wording"}
     return {"label": label, "scores": scores, "reason": "NLI model"}

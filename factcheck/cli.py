@@ -1,4 +1,4 @@
-"""Command line: `factcheck check`, `factcheck extract`, `factcheck compare`, `factcheck baseline create`.
+"""Command line: `factcheck check`, `extract`, `compare`, `baseline create`, `rules`, `rule NAME`.
 
 Exit codes, as in Ruff and Vale: 0 no finding at or above --fail-on; 1 findings; 2 usage,
 config or input error (an unreadable document included), and any internal error. Errors are
@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
+from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from . import report
 from .errors import FactcheckError
-from .options import SEVERITIES, Options
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _LEVEL = {"info": 0, "warning": 1, "error": 2}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,11 +47,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_args(c, sorted(report.FORMATS))
     c.add_argument("--fail-on", choices=["error", "warning", "info", "none"],
                    help="lowest severity that makes the exit code 1 (default: error)")
-    c.add_argument("--tolerance", type=float, help="relative slack for point values (default 0.02)")
-    c.add_argument("--max-date-gap", type=int, help="do not compare documents dated further apart (days)")
+    c.add_argument("--numeric-tolerance", "--tolerance", dest="numeric_tolerance", type=float,
+                   help="relative slack for point values (default 0.02)")
+    c.add_argument("--max-date-gap-days", "--max-date-gap", dest="max_date_gap_days", type=int,
+                   help="do not compare documents dated further apart (days; default 1, -1: no limit)")
+    c.add_argument("--align-threshold", type=float, help="alignment score for an agreement (default 0.35)")
+    c.add_argument("--conflict-threshold", type=float, help="alignment score for a conflict (default 0.55)")
+    c.add_argument("--max-document-chars", type=int,
+                   help="check a longer document only up to here, with a warning (default 300000; 0: no limit)")
+    c.add_argument("--max-sentence-chars", type=int,
+                   help="parse a longer sentence in pieces, with a warning (default 1000; 0: no limit)")
     c.add_argument("--include", action="append", default=[], help="glob of document ids to read")
     c.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
     c.add_argument("--baseline", help="report only findings whose fingerprint is not in this baseline file")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text output: auto (default) when standard output is a terminal "
+                   "and NO_COLOR is not set")
     _add_project_args(c)
     _add_model_args(c)
 
@@ -79,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("result", help="the JSON result file; - for standard input")
     r.add_argument("--format", "-f", choices=["html", "md"], default="html", help="report format (default: html)")
     r.add_argument("--output", "-o", help="file to write (default: standard output)")
+    r = sub.add_parser("rules", help="list every rule with its default severity")
+    r.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    r1 = sub.add_parser("rule", help="explain one rule: what it flags, why, how to silence it")
+    r1.add_argument("name", help="rule id, e.g. numeric-conflict")
+    r1.add_argument("--format", "-f", choices=["text", "json"], default="text")
 
     return parser
 
@@ -100,7 +120,7 @@ def _config(args):
     return args._config
 
 
-def _score_cache(opts: Options, nli):
+def _score_cache(opts, nli):
     """The NLI score cache in opts.cache_dir; None without NLI or with --no-cache."""
     if nli is None or opts.cache_dir is None:
         return None
@@ -116,38 +136,50 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, help="NLI batch size")
     p.add_argument("--quantize", action="store_true", default=None,
                    help="int8 NLI on CPU: faster, slightly less accurate")
+    p.add_argument("--nli-threshold", type=float,
+                   help="contradiction score the NLI model must reach (default: the model's calibrated one)")
 
 
-def _options(args) -> Options:
+# Options fields that a flag of the same name (in kebab case) sets
+_FLAG_OPTIONS = ("fail_on", "numeric_tolerance", "max_date_gap_days", "align_threshold", "conflict_threshold",
+                 "max_document_chars", "max_sentence_chars", "model", "device", "batch_size", "quantize",
+                 "nli_threshold", "cache_dir")
+
+
+def _options(args):
+    """Options from the defaults, the config file and the flags, in that order; every value
+    checked by the Options model, a bad one named as the user typed it."""
+    from pydantic import ValidationError
+
+    from .options import Options, describe_error, kebab
+
     cfg = _config(args)
     opts = cfg.options(Options())
-    if getattr(args, "fail_on", None):
-        opts.fail_on = args.fail_on
-    if getattr(args, "tolerance", None) is not None:
-        opts.numeric_tolerance = args.tolerance
-    if getattr(args, "max_date_gap", None) is not None:
-        opts.max_date_gap_days = args.max_date_gap
+    given = {name: getattr(args, name) for name in _FLAG_OPTIONS if getattr(args, name, None) is not None}
     if getattr(args, "no_nli", False):
-        opts.nli = False
-    for name in ("model", "device", "batch_size", "quantize"):
-        if getattr(args, name, None) is not None:
-            setattr(opts, name, getattr(args, name))
+        given["nli"] = False
     if getattr(args, "no_cache", False):
-        opts.cache_dir = None
-    elif getattr(args, "cache_dir", None):
-        opts.cache_dir = args.cache_dir
-    elif opts.cache_dir is None and hasattr(args, "no_cache"):
-        opts.cache_dir = str(cfg.path.parent / ".factcheck_cache") if cfg.path else ".factcheck_cache"
-    return opts
+        given["cache_dir"] = None
+    elif "cache_dir" not in given and opts.cache_dir is None and hasattr(args, "no_cache"):
+        given["cache_dir"] = str(cfg.path.parent / ".factcheck_cache") if cfg.path else ".factcheck_cache"
+    try:
+        return Options.model_validate({**opts.model_dump(), **given})
+    except ValidationError as e:
+        flags = {kebab(name): "--" + kebab(name) for name in given}
+        raise FactcheckError("usage: " + describe_error(e, flags)) from None
 
 
-def _write(outputs: list[tuple[str, str | None]], render) -> None:
+def _check_stdout(outputs: list[tuple[str, str | None]]) -> None:
     to_stdout = [fmt for fmt, path in outputs if path is None]
     if len(to_stdout) > 1:
         raise FactcheckError(f"usage: {len(to_stdout)} formats but only one can go to standard output; "
                              "give an --output for each")
+
+
+def _write(outputs: list[tuple[str, str | None]], render) -> None:
+    _check_stdout(outputs)
     for fmt, path in outputs:
-        text = render(fmt)
+        text = render(fmt, path is None)
         if path is None:
             sys.stdout.write(text)
         else:
@@ -163,8 +195,19 @@ def _pair(args, default: str) -> list[tuple[str, str | None]]:
 
 
 def _where(d) -> str:
-    """The document id, and the file or feed it came from when that says more."""
-    return d.id if not d.source or d.source == d.id else f"{d.id} ({d.source})"
+    """The document's file relative to the working directory, or its id and the feed it came from."""
+    from .report.locate import display_name
+
+    return display_name(d)
+
+
+def _use_color(mode: str, stream) -> bool:
+    """--color always/never, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _report_errors(documents) -> bool:
@@ -178,20 +221,59 @@ def _report_errors(documents) -> bool:
     return bad
 
 
-def _run(args):
-    """Load, check and apply suppressions: what `check` and `baseline create` share."""
-    from .api import _nli_for
-    from .baseline import apply_suppressions, load_baseline
+def _loaded(paths, include=(), exclude=()):
+    """The input documents, read (cheap) before any model loads, so that a missing path or a
+    folder of broken files answers at once."""
     from .load import load_documents
+
+    return load_documents(paths, include=include, exclude=exclude, stdin=sys.stdin)
+
+
+def _checker(opts, with_cache: bool = True):
+    """The Checker with the models this run needs, loaded now and only now."""
+    from .api import _nli_for
     from .pipeline import Checker
+
+    nli = _nli_for(opts)
+    if nli is None:
+        with _without_torch():
+            from .nlp import load_spacy
+
+            load_spacy()
+    return Checker(opts, nli=nli, cache=_score_cache(opts, nli) if with_cache else None)
+
+
+@contextmanager
+def _without_torch():
+    """spaCy's thinc imports torch when it is installed (1.3 s of a 2.6 s start) though
+    en_core_web_sm never uses it; a run without the NLI stage does not need torch at all."""
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` an ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
+def _run(args):
+    """Load, check and apply suppressions: what `check` and `baseline create` share.
+
+    Order matters for fast failure: options and config, the baseline, then the documents;
+    models load last, and not at all when no document could be read."""
+    from .baseline import apply_suppressions, load_baseline
+    from .types import CheckResult
 
     opts = _options(args)
     cfg = _config(args)
     baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
-    documents = load_documents(args.paths, include=args.include or cfg.include,
-                               exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
-    nli = _nli_for(opts)
-    result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents)
+    documents = _loaded(args.paths, args.include or cfg.include, args.exclude or cfg.exclude)
+    if any(d.status == "ok" for d in documents):
+        result = _checker(opts).check(documents)
+    else:
+        result = CheckResult(documents)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)
@@ -199,16 +281,27 @@ def _run(args):
 
 
 def cmd_check(args) -> int:
-    opts, result, suppressed, bad_input = _run(args)
-
-    outputs = _pair(args, "text")
     if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
+        if args.output:
+            raise FactcheckError("usage: --out DIR writes the report set; give either --out or --output")
+        if args.out.exists() and not args.out.is_dir():
+            raise FactcheckError(f"usage: --out {args.out}: not a folder")
         formats = args.format or list(report.BATCH_FORMATS)
         outputs = [(f, str(args.out / f"report.{report.extension(f)}")) for f in formats]
-    _write(outputs, lambda fmt: report.render(fmt, result, options=opts, suppressed=suppressed))
+    else:
+        outputs = _pair(args, "text")
+    _check_stdout(outputs)
+    opts, result, suppressed, bad_input = _run(args)
+
+    color = _use_color(args.color, sys.stdout)
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+    _write(outputs, lambda fmt, to_stdout: report.render(fmt, result, options=opts, suppressed=suppressed,
+                                                         color=color and to_stdout))
     if args.out is not None:
         print(f"factcheck: wrote {', '.join(p for _, p in outputs)}", file=sys.stderr)
+        # the files are for people who open them; a CI log shows what was found right here
+        sys.stdout.write(report.render("text", result, options=opts, suppressed=suppressed, color=color))
     if suppressed:
         kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
         print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
@@ -224,37 +317,50 @@ def cmd_check(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .load import load_documents
-    from .pipeline import Checker
+    outputs = _pair(args, "text")
+    _check_stdout(outputs)
+    from .options import Options
 
-    documents = load_documents(args.paths, stdin=sys.stdin)
-    checker = Checker(Options(nli=False))
-    analyses = checker.analyse_all(documents)
+    opts = Options(nli=False)
+    documents = _loaded(args.paths)
+    analyses = _checker(opts, with_cache=False).analyse_all(documents) \
+        if any(d.status == "ok" for d in documents) else []
     bad_input = _report_errors(documents)
     claims = [c for a in analyses for c in a.claims]
 
-    def render(fmt: str) -> str:
+    def render(fmt: str, to_stdout: bool) -> str:
         if fmt == "json":
             payload = {"documents": [d.to_dict() for d in documents], "claims": [c.to_dict() for c in claims]}
             return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
         if fmt == "csv":
-            import pandas as pd
+            from .report.csv_ import claims_csv
 
-            return pd.DataFrame([c.to_dict() for c in claims]).to_csv(index=False)
+            return claims_csv(claims)
         from .judge import describe
 
         return "".join(f"{c.id}\t{c.start}-{c.end}\t{c.text!r}\t{describe(c)}\n" for c in claims)
 
-    _write(_pair(args, "text"), render)
+    _write(outputs, render)
     return EXIT_ERROR if bad_input else EXIT_CLEAN
 
 
 def cmd_compare(args) -> int:
     from .api import compare
-    from .nli import NLIModel
 
+    if not args.a.strip() or not args.b.strip():
+        raise FactcheckError("compare: both sentences must be non-empty")
+    for flag, value in (("--date-a", args.date_a), ("--date-b", args.date_b)):
+        if value is not None and not _ISO_DATE.fullmatch(value):
+            raise FactcheckError(f"usage: {flag} {value!r}: expected YYYY-MM-DD or YYYY-MM")
     opts = _options(args)
-    nli = NLIModel.load(opts.model, device=opts.device, batch_size=opts.batch_size, quantize=opts.quantize)
+    from .api import _nli_for
+
+    nli = _nli_for(opts)
+    if nli is None:
+        with _without_torch():
+            from .nlp import load_spacy
+
+            load_spacy()
     out = compare(args.a, args.b, args.date_a, args.date_b, nli=nli, options=opts)
     if args.format == "json":
         print(json.dumps(out, indent=2))
@@ -286,12 +392,44 @@ def cmd_report(args) -> int:
     texts, notes = reread_texts(data, base=base)
     for note in notes:
         print(f"factcheck: warning: {note}", file=sys.stderr)
-    _write([(args.format, args.output)], lambda fmt: report.render(fmt, data, texts=texts, notes=notes))
+    _write([(args.format, args.output)], lambda fmt, _to_terminal: report.render(fmt, data, texts=texts, notes=notes))
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "compare": cmd_compare, "baseline": cmd_baseline,
-            "report": cmd_report}
+
+def cmd_rules(args) -> int:
+    from .rules import RULES
+
+    if args.format == "json":
+        print(json.dumps([asdict(r) for r in RULES.values()], indent=2))
+        return EXIT_CLEAN
+    width = max(len(r) for r in RULES)
+    print(f"{'rule':{width}}  {'default':8} summary")
+    for r in RULES.values():
+        print(f"{r.id:{width}}  {r.default_severity:8} {r.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_rule(args) -> int:
+    import textwrap
+
+    from .rules import SILENCE, get
+
+    try:
+        rule = get(args.name)
+    except KeyError as e:
+        raise FactcheckError(e.args[0]) from None
+    if args.format == "json":
+        print(json.dumps(asdict(rule), indent=2))
+        return EXIT_CLEAN
+    print(f"# {rule.id}\n\n{rule.summary}\n\nDefault severity: {rule.default_severity}\n")
+    print(textwrap.fill(rule.help, 88) + "\n")
+    print(textwrap.fill(SILENCE.format(id=rule.id), 88))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"rules": cmd_rules, "rule": cmd_rule, "check": cmd_check, "extract": cmd_extract, "compare": cmd_compare,
+            "baseline": cmd_baseline, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:

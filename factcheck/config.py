@@ -21,14 +21,17 @@ and the file, so a typo never silently does nothing.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from .errors import FactcheckError
-from .options import DEFAULT_SEVERITY, SEVERITIES, Options
+from .options import DEFAULT_SEVERITY, SEVERITIES, Options, describe_error, kebab
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,44 +77,10 @@ class Config:
     suppress: list[Suppression] = field(default_factory=list)
 
     def options(self, base: Options | None = None) -> Options:
-        opts = base or Options()
-        for name, value in self.values.items():
-            setattr(opts, name, value)
-        if self.severity:
-            opts.severity = {**opts.severity, **self.severity}
-        return opts
-
-
-# key -> (Options field, checker); a checker returns the value or raises ValueError("why").
-def _bool(v):
-    if not isinstance(v, bool):
-        raise ValueError("expected true or false")
-    return v
-
-
-def _number(lo=None, hi=None, integer=False, optional=False):
-    def check(v):
-        if isinstance(v, bool) or not isinstance(v, (int,) if integer else (int, float)):
-            raise ValueError("expected an integer" if integer else "expected a number")
-        if lo is not None and v < lo or hi is not None and v > hi:
-            raise ValueError(f"expected a value in [{lo if lo is not None else '-inf'}, "
-                             f"{hi if hi is not None else 'inf'}]")
-        return v if integer else float(v)
-    return check
-
-
-def _string(v):
-    if not isinstance(v, str) or not v:
-        raise ValueError("expected a non-empty string")
-    return v
-
-
-def _choice(*choices):
-    def check(v):
-        if v not in choices:
-            raise ValueError(f"expected one of {', '.join(map(repr, choices))}")
-        return v
-    return check
+        """``base`` (default: the defaults) with this file's values and rule levels over it."""
+        values = {**(base or Options()).model_dump(), **self.values}
+        values["severity"] = {**values["severity"], **self.severity}
+        return Options.model_validate(values)
 
 
 def _globs(v):
@@ -122,20 +91,14 @@ def _globs(v):
     return list(v)
 
 
-_KEYS = {
-    "fail-on": ("fail_on", _choice(*FAIL_ON)),
-    "numeric-tolerance": ("numeric_tolerance", _number(0.0, 1.0)),
-    "max-date-gap-days": ("max_date_gap_days", _number(0, integer=True)),
-    "align-threshold": ("align_threshold", _number(0.0, 1.0)),
-    "nli": ("nli", _bool),
-    "model": ("model", _string),
-    "device": ("device", _string),
-    "batch-size": ("batch_size", _number(1, integer=True)),
-    "quantize": ("quantize", _bool),
-    "nli-threshold": ("nli_threshold", _number(0.0, 1.0)),
-    "cache-dir": ("cache_dir", _string),
-}
+# Every Options field is a top-level key in kebab case, but for severity: that is the [rules] table.
+OPTION_KEYS = {kebab(name): name for name in Options.model_fields if name != "severity"}
 _TABLES = {"rules", "suppress", "include", "exclude"}
+
+
+def _unknown(key: str) -> str:
+    close = difflib.get_close_matches(key.replace("_", "-"), [*OPTION_KEYS, *_TABLES], n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -201,13 +164,17 @@ def parse_config(table: dict, path: Path | None = None, prefix: str = "") -> Con
         raise FactcheckError(f"{where}: {why} '{prefix}{key}'" if why.startswith("unknown")
                              else f"{where}: bad value for '{prefix}{key}': {why}")
 
+    given = {key: value for key, value in table.items() if key in OPTION_KEYS}
+    try:
+        validated = Options.model_validate(given)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = str(err["loc"][0]) if err.get("loc") else next(iter(given))
+        raise FactcheckError(f"{where}: {describe_error(e, {key: prefix + key})}") from None
+    cfg.values = {OPTION_KEYS[key]: getattr(validated, OPTION_KEYS[key]) for key in given}
     for key, value in table.items():
-        if key in _KEYS:
-            name, check = _KEYS[key]
-            try:
-                cfg.values[name] = check(value)
-            except ValueError as e:
-                fail(key, f"{e} (got {value!r})")
+        if key in OPTION_KEYS:
+            continue
         elif key in ("include", "exclude"):
             try:
                 setattr(cfg, key, _globs(value))
@@ -229,7 +196,7 @@ def parse_config(table: dict, path: Path | None = None, prefix: str = "") -> Con
             for i, entry in enumerate(value):
                 cfg.suppress.append(_suppression(entry, f"suppress[{i}]", fail, where, prefix))
         else:
-            fail(key, "unknown key")
+            raise FactcheckError(f"{where}: unknown key '{prefix}{key}'{_unknown(key)}")
     if "cache_dir" in cfg.values and path is not None:
         # relative to the config file's folder, as Ruff's cache-dir is to its project root
         cfg.values["cache_dir"] = str((path.parent / cfg.values["cache_dir"]))

@@ -13,11 +13,11 @@ from .align import align
 from .extract import extract_from_parsed
 from .frames import attach_frames
 from .judge import judge
+from .limits import clip_document, split_long_sentences
 from .options import Options
 from .samefact import SameFactModel, masked
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import CheckResult, Claim, Document, ParsedSentence
-
 
 
 @dataclass
@@ -52,17 +52,51 @@ class Checker:
     def analyse(self, document: Document) -> Analysis:
         if document.status != "ok":
             return Analysis(document, [], [])
-        parsed = parse_sentences(split_sentences(document), self.nlp)
-        claims = extract_from_parsed(document, parsed)
-        attach_frames(claims, parsed)
-        return Analysis(document, parsed, claims)
+        try:
+            view = clip_document(document, self.options.max_document_chars)
+            sentences = split_long_sentences(document, split_sentences(view), self.options.max_sentence_chars)
+            parsed = parse_sentences(sentences, self.nlp)
+            claims = extract_from_parsed(view, parsed)
+            attach_frames(claims, parsed)
+            return Analysis(document, parsed, claims)
+        except Exception as exc:  # one document that trips a bug must not stop the others
+            _fail(document, "analysing", exc)
+            return Analysis(document, [], [])
 
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
         return [self.analyse(d) for d in documents]
 
     def check(self, documents: Sequence[Document]) -> CheckResult:
         analyses = self.analyse_all(documents)
-        return self.judge(analyses)
+        try:
+            return self.judge(analyses)
+        except Exception:
+            return self._judge_by_cluster(analyses)
+
+    def _judge_by_cluster(self, analyses: Sequence[Analysis]) -> CheckResult:
+        """Judging failed somewhere: judge each cluster alone, so that only the cluster that
+        fails is lost (its documents marked as errors) and the others are still reported."""
+        clusters: dict[str | None, list[Analysis]] = {}
+        for a in analyses:
+            clusters.setdefault(a.document.cluster, []).append(a)
+        claims, findings, agreements, single = [], [], [], []
+        for name, group in clusters.items():
+            try:
+                part = self.judge(group)
+            except Exception as exc:
+                for a in group:
+                    if a.document.status == "ok":
+                        _fail(a.document, f"comparing cluster {name!r}" if name else "comparing", exc)
+                claims += [c for a in group for c in a.claims]
+                continue
+            claims += part.claims
+            findings += part.findings
+            agreements += part.agreements
+            single += part.single_source
+        for prefix, items in (("F", findings), ("A", agreements), ("S", single)):
+            for i, item in enumerate(items, 1):
+                item.id = f"{prefix}{i}"
+        return CheckResult([a.document for a in analyses], claims, findings, agreements, single)
 
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
         documents = {a.document.id: a.document for a in analyses}
@@ -112,3 +146,10 @@ class Checker:
                 self._vectors.clear()
             self._vectors.update(zip(missing, self.embedder.encode(missing)))
         return {k: self._vectors[t] for k, t in sentences.items()}
+
+
+def _fail(document: Document, step: str, exc: Exception) -> None:
+    """Mark a document as failed with one line naming the step and the exception."""
+    why = " ".join(str(exc).split())[:200]
+    document.status = "error"
+    document.error = f"internal error while {step}: {type(exc).__name__}" + (f": {why}" if why else "")

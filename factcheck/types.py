@@ -214,8 +214,29 @@ class CheckResult:
         }
 
     def to_dataframe(self, table: str = "claims"):
-        """One table of the result as a pandas DataFrame: documents, claims, findings, agreements."""
+        """One table of the result as a pandas DataFrame: documents, claims, findings,
+        agreements or single_source. The columns are there even when the table is empty, and
+        offsets stay integers (pandas' nullable Int64 where some rows have none)."""
         import pandas as pd
+        from dataclasses import fields
 
-        rows = self.to_dict()[table]
-        return pd.DataFrame(rows)
+        def names(*classes) -> list[str]:
+            out: list[str] = []
+            for cls in classes:
+                out += [f.name for f in fields(cls) if f.name not in out]
+            return out
+
+        columns = {
+            "documents": list(Document(id="", text="").to_dict()),
+            "claims": names(Claim, QuantityClaim, TimeClaim),
+            "findings": names(Finding),
+            "agreements": names(Agreement),
+            "single_source": names(Agreement),
+        }
+        if table not in columns:
+            raise ValueError(f"unknown table {table!r}: expected one of {', '.join(map(repr, columns))}")
+        frame = pd.DataFrame(self.to_dict()[table], columns=columns[table])
+        for name in ("start", "end", "sentence_start", "sentence_end"):
+            if name in frame:
+                frame[name] = frame[name].astype("Int64")
+        return frame

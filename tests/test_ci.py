@@ -211,7 +211,7 @@ def test_bad_baseline_exits_2(repo, capsys):
 def test_inline_suppression(repo, capsys, b_text, suppressed):
     write(repo / "a.txt", HEADER + JETS_100 + "\n")
     write(repo / "b.txt", b_text)
-    code, out, err = run(capsys, "a.txt", "b.txt", "--no-nli")
+    code, out, err = run(capsys, "a.txt", "b.txt", "--no-nli", "--fail-on", "warning")
     if suppressed:
         assert code == 0, out + err
         assert "1 finding(s) suppressed (1 inline)" in err

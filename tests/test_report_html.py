@@ -17,7 +17,7 @@ import pytest
 from .conftest import SEEDS
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)>'
-ADDED = f"Roughly 70 jets were kept on high alert, he said. {HOSTILE}\n"
+ADDED = f"Roughly 70 jets were kept on high alert, he said. {HOSTILE} NATO leaders will meet on Friday, he said.\n"
 
 
 def _chromium() -> str | None:
@@ -52,7 +52,8 @@ def seeds_result(checker):
 
 @pytest.fixture(scope="session")
 def edited_result(checker, tmp_path_factory):
-    """The seeds with a conflicting year, a second jets figure and hostile markup in the text."""
+    """The seeds with a conflicting year, a second jets figure, the meeting day restated (an
+    agreeing date) and hostile markup in the text."""
     folder = tmp_path_factory.mktemp("edited")
     for f in SEEDS.glob("*.txt"):
         (folder / f.name).write_bytes(f.read_bytes())
@@ -266,9 +267,10 @@ def test_timeline_puts_disagreeing_dates_apart(edited_result, open_report):
     xs = sorted(float(conflict.nth(i).get_attribute("x")) for i in range(2))
     widths = [float(conflict.nth(i).get_attribute("width")) for i in range(2)]
     assert xs[1] - xs[0] > max(widths)  # the two years do not touch
-    agree = svg.locator("g.o-agree").first.locator("rect")
-    assert agree.count() == 2
-    assert agree.nth(0).get_attribute("x") == agree.nth(1).get_attribute("x")
+    agree = svg.locator("g.o-agree")
+    for i in range(agree.count()):  # sources that agree on a date mark one point
+        rects = agree.nth(i).locator("rect")
+        assert rects.nth(0).get_attribute("x") == rects.nth(1).get_attribute("x")
 
 
 def test_link_from_a_document_claim_to_its_fact_row(edited_result, open_report):

@@ -8,6 +8,7 @@ Deciding whether a number is a *claim* (not a year, a code, an ordinal) is quant
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -142,8 +143,11 @@ def parse_number(text: str) -> float | None:
     if s.startswith("-") or s.startswith("minus ") or s.startswith("negative "):
         neg = True
         s = s[1:].strip() if s.startswith("-") else s.split(None, 1)[1]
-    v = _parse_clean(s)
-    if v is None:
+    try:
+        v = _parse_clean(s)
+    except (OverflowError, ValueError):  # "1e400", or more digits than int() takes: not a quantity
+        return None
+    if v is None or not math.isfinite(v):
         return None
     return -v if neg else v
 

@@ -754,6 +754,8 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
         except _Unresolved as u:
             t, value, m2, tzv = _type_of(name, m), u.value, None, None
             resolved = False
+        except (ValueError, OverflowError):  # "2022-02-30", or a date past datetime's range: no claim
+            continue
         if value is None:
             continue
         mod = mod or m2

@@ -31,5 +31,23 @@ def rows(result):
                 }
 
 
+# offsets are integers; a row without a claim has none, which must not turn 60 into "60.0"
+_INTEGER = ("start", "end", "claim_start", "claim_end", "sentence_start", "sentence_end")
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    for name in _INTEGER:
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
+    return frame.to_csv(index=False)
+
+
 def render(result, **context) -> str:
-    return pd.DataFrame(list(rows(result)), columns=COLUMNS).to_csv(index=False)
+    return _csv(pd.DataFrame(list(rows(result)), columns=COLUMNS))
+
+
+def claims_csv(claims) -> str:
+    """The claims of `factcheck extract --format csv`, one row each, in CheckResult's columns."""
+    from ..types import CheckResult
+
+    return _csv(CheckResult([], claims=list(claims)).to_dataframe("claims"))

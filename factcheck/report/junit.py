@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..rules import RULES
 from ._ci import LEVEL_RANK, fail_threshold, lines, path_of
 
 # characters XML 1.0 cannot carry, even escaped
@@ -29,6 +30,8 @@ def _where(ev, docs) -> str:
 
 def _details(f, docs) -> str:
     out = [f"{f.severity} [{f.rule}] {f.message} (score {f.score:.2f})"]
+    if f.rule in RULES:  # what the rule means, for a reader of the CI test report
+        out.append(f"  rule: {RULES[f.rule].summary} (factcheck rule {f.rule})")
     out += [f"  {_where(ev, docs)}: {ev.text.strip()}" for ev in f.evidence]
     return "\n".join(out)
 

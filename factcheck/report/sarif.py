@@ -16,49 +16,20 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..baseline import FINGERPRINT_KEY, fingerprint, repo_relative, repo_root
-from ..options import DEFAULT_SEVERITY
+from ..rules import RULES, SILENCE
 from ._ci import lines, span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factcheck/"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note", "off": "none"}
 
-RULES = {
-    "numeric-conflict": (
-        "Reports state incompatible numbers for the same thing.",
-        "Two or more reports give numbers for the same quantity (same thing counted, same "
-        "qualifiers, documents dated close together) whose admitted intervals do not overlap, "
-        "after the configured relative tolerance for rounding ('over 100' vs '80').",
-        "Check the figures against the primary source. If the reports speak of different things "
-        "or moments, or the difference is rounding, suppress the finding with a reason: an inline "
-        "`<!-- factcheck-ignore numeric-conflict: reason -->` comment, a [[suppress]] entry in "
-        "factcheck.toml, or a baseline.",
-    ),
-    "temporal-conflict": (
-        "Reports date the same event differently.",
-        "Two or more reports give dates or times for the same event whose normalised intervals "
-        "(relative dates resolved against each report's own date) do not overlap.",
-        "Check the dates against the primary source; mind relative dates ('yesterday') and time "
-        "zones. Suppress with a reason if the reports describe different events.",
-    ),
-    "contradiction": (
-        "A sentence in one report contradicts a sentence in another.",
-        "The NLI model judges the sentence pair (aligned across reports of one cluster) a "
-        "contradiction with a score above the calibrated threshold.",
-        "Read both sentences: NLI can be wrong, above all on hedged or partial statements. "
-        "Suppress with a reason when they are compatible.",
-    ),
-    "single-source": (
-        "A claim is stated by only one report.",
-        "A numeric or temporal claim that no other report in the cluster corroborates or contradicts.",
-        "Not an error by itself; look for a second source if the claim matters.",
-    ),
-}
-
-
 def _rule(rule_id: str) -> dict:
-    short, full, help_text = RULES.get(rule_id, (f"factcheck rule {rule_id}.", f"factcheck rule {rule_id}.", ""))
-    default = DEFAULT_SEVERITY.get(rule_id, "warning")
+    """The SARIF reportingDescriptor of a rule, from the registry (factcheck/rules/)."""
+    rule = RULES.get(rule_id)
+    short = rule.summary if rule else f"factcheck rule {rule_id}."
+    full = rule.help if rule else short
+    help_text = f"{full} {SILENCE.format(id=rule_id)}" if rule else full
+    default = rule.default_severity if rule else "warning"
     config = {"level": SARIF_LEVEL.get(default, "warning")}
     if default == "off":
         config["enabled"] = False
@@ -68,7 +39,7 @@ def _rule(rule_id: str) -> dict:
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "defaultConfiguration": config,
-        "help": {"text": help_text or full, "markdown": help_text or full},
+        "help": {"text": help_text, "markdown": help_text},
         "helpUri": INFORMATION_URI,
     }
 
@@ -142,7 +113,7 @@ def sarif_log(result, **context) -> dict:
 
     docs = {d.id: d for d in result.documents}
     suppressed = [s for s in context.get("suppressed") or () if s.kind != "baseline"]
-    rule_ids = list(DEFAULT_SEVERITY)
+    rule_ids = list(RULES)
     for f in [*result.findings, *(s.finding for s in suppressed)]:
         if f.rule not in rule_ids:
             rule_ids.append(f.rule)

@@ -570,6 +570,6 @@ def _short(s: str, n: int = 60) -> str:
 
 
 def _rule_help() -> dict[str, str]:
-    from .sarif import RULES  # one text per rule, shared with the SARIF rule metadata
+    from ..rules import RULES  # one text per rule, shared with SARIF, JUnit and `factcheck rule`
 
-    return {rule: f"{full} {help_text}".strip() for rule, (_short_d, full, help_text) in RULES.items()}
+    return {r.id: f"{r.summary} {r.help}".strip() for r in RULES.values()}
