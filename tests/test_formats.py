@@ -234,9 +234,9 @@ def test_md_escapes_hostile_input_from_a_real_check(checker, tmp_path):
 
     from factcheck.load import load_documents
 
-    (tmp_path / "a.txt").write_text(f" date 2022-02-24\n\nThey have over 100 jets on high alert. {HOSTILE}\n",
+    (tmp_path / "a.txt").write_text(f" date 2022-02-24\n\nThey have over 100 jets on high alert {HOSTILE}.\n",
                                     encoding="utf-8")
-    (tmp_path / "b.txt").write_text(f" date 2022-02-24\n\nThey have 80 jets on high alert. {HOSTILE}\n",
+    (tmp_path / "b.txt").write_text(f" date 2022-02-24\n\nThey have 80 jets on high alert {HOSTILE}.\n",
                                     encoding="utf-8")
     result = checker.check(load_documents([str(tmp_path)]))
     md = report.render("md", result)
