@@ -7,9 +7,10 @@ quantity is matched at most once. value+change also needs the change: CQE's labe
 its bound (``~``; ``>``/``>=`` -> ``>``; ``<``/``<=`` -> ``<``; exact and ranges ``=``).
 
 What is scored is every numeric claim the checker emits for the sentence
-(``extract.extract_from_parsed``): quantity claims, and time claims of type DURATION or SET
-whose TIMEX3 value holds one number ("three years" P3Y -> 3), since NewsQuant counts
-durations as quantities.
+(``extract.extract_from_parsed``): quantity claims with the restatements they carry ("7 miles
+(11 km)" is two values), and time claims of type DURATION or SET that write a number and
+whose TIMEX3 value holds one ("three years" P3Y -> 3), since NewsQuant counts durations as
+quantities.
 
 The open half is split by a hash of the sentence id into ``dev`` (errors are read from it:
 ``--errors``) and ``held-out`` (only measured). CQE's and quantulum3's figures are the
@@ -35,6 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 PUBLISHED = {"CQE": (92.0, 88.1), "quantulum3": (73.0, 47.2)}  # value F1, value+change F1
 _DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)[A-Z]$")
+_WRITTEN_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                             r"thousand|dozen|half|couple)\b", re.I)
 _TIME_MOD_CHANGE = {"APPROX": "~", "MORE_THAN": ">", "EQUAL_OR_MORE": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<"}
 
 
@@ -76,9 +80,12 @@ def predictions(claims) -> list[tuple[object, str, str]]:
                 out.append(((c.low, c.high), "=", c.text))
             else:
                 out.append((c.value, _change_of(c), c.text))
+            # "7 miles (11 km)": the restatement is a second quantity of the sentence
+            out.extend((v, _change_of(c), f"{c.text} ({v:g} {u or ''})") for v, u in getattr(c, "conversions", []))
         elif c.type in ("DURATION", "SET"):
             m = _DURATION.match(c.value or "")
-            if m:
+            # "a day", "annually" and "per hour" write no number
+            if m and _WRITTEN_NUMBER.search(c.text):
                 out.append((float(m.group(1)), _TIME_MOD_CHANGE.get(c.mod or "", "="), c.text))
     return out
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .. import lexicon
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -52,7 +54,8 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
 NUMBER_RE = re.compile(
     rf"""
     (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
-  | (?P<digits>(?<![\w.,])(?:[-−]\s?|(?:minus|negative)\s+)?(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:\s?(?:{_SCALE_WORDS})s?\b)?
+  | (?P<digits>(?:(?<![\w.,])|(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))
+        (?:[-−]\s?|(?:minus|negative)\s+)?(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
   | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
@@ -79,7 +82,8 @@ class NumberMatch:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    s = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    return re.sub(r"(?<=\d)-(?=[a-z])", " ", s)  # "2.4-billion"
 
 
 def _parse_words(words: list[str]) -> float | None:
@@ -220,6 +224,19 @@ def _parse_vague(words: list[str]) -> float | None:
         else:
             return None
     return v
+
+
+def vague_interval(text: str) -> tuple[float, float]:
+    """The interval a vague plural spans: "hundreds" -> (100, 1000), "tens of thousands" ->
+    (10000, 100000), "dozens" -> (24, 144). resources/vague_plurals.tsv holds the words."""
+    spans = lexicon.rows("vague_plurals")
+    table = {r[0]: (float(r[1]), float(r[2])) for r in spans}
+    words = [w for w in re.split(r"\s+", text.strip().lower()) if w and w != "of"]
+    lo, hi = table.get(words[0], (float(VAGUE.get(words[0], 1)), float("inf"))) if words else (0.0, 0.0)
+    for w in words[1:]:
+        scale = SCALES.get(w[:-1] if w.endswith("s") else w, 1)
+        lo, hi = lo * scale, hi * scale
+    return lo, hi
 
 
 VAGUE_RE = re.compile(
