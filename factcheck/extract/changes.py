@@ -26,7 +26,7 @@ _ADV = r"(?:\s+\w+ly)?"
 _BY = re.compile(rf"(?:^|(?<=[\s(\"'“]))(?P<w>{_W}){_ADV}(?:\s+by)?\s*$", re.I)
 _SIGN = re.compile(r"(?:^|(?<=[\s(]))(?P<w>\+)$")
 _BY_LATER = re.compile(rf"\b(?P<w>{_W})\b(?:\s+[\w'’-]+){{1,4}}?\s+by\s*$", re.I)
-_TO = re.compile(rf"\b(?P<w>{_W}){_ADV}\s+(?:to|at)\s*$", re.I)
+_TO = re.compile(rf"\b(?P<w>{_W}){_ADV}(?:\s+from\s+[^,;]{{1,30}}?)?\s+(?:to|at)\s*$", re.I)
 _NOUN_OF = re.compile(rf"\b(?P<w>{_N})\s+of\s*$", re.I)
 _AFTER = re.compile(rf"^[\s-]+(?P<w>{_N}|higher|lower|up|down)\b", re.I)
 _LEVEL_GAP = re.compile(

@@ -8,6 +8,7 @@ Deciding whether a number is a *claim* (not a year, a code, an ordinal) is quant
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -70,6 +71,10 @@ FRACTION_RE = re.compile(
     r"|\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
     re.IGNORECASE,
 )
+
+
+MAX_VALUE = 1e18  # larger numbers are codes or noise, not quantities a report states
+MAX_CHARS = 120  # a number expression longer than this is no number
 
 
 @dataclass(frozen=True)
@@ -140,14 +145,18 @@ def parse_number(text: str) -> float | None:
     "hundreds of thousands") give the least they can mean (24, 200000).
     """
     s = _clean(text)
-    if not s:
+    if not s or len(s) > MAX_CHARS:
         return None
     neg = False
     if s.startswith("-") or s.startswith("minus ") or s.startswith("negative "):
         neg = True
         s = s[1:].strip() if s.startswith("-") else s.split(None, 1)[1]
-    v = _parse_clean(s)
-    if v is None:
+    try:
+        v = _parse_clean(s)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    # beyond what any report means ("1e999", a 400-digit run): no number rather than inf
+    if v is None or not math.isfinite(v) or abs(v) > MAX_VALUE:
         return None
     return -v if neg else v
 
@@ -161,7 +170,10 @@ def _parse_clean(s: str) -> float | None:
     if m:
         base = float(m.group(1).replace(",", ""))
         if m.group(2):
-            base *= 10 ** int(m.group(2))
+            exp = int(m.group(2))
+            if abs(exp) > 300:
+                return None
+            base *= 10.0**exp
         rest = m.group(3)
         if not rest:
             return base
@@ -281,6 +293,10 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
         # trailing "and"/hyphen never belongs to the number
         while raw and raw[-1] in " -":
             raw, e = raw[:-1], e - 1
+        # "2000 - 2500": a dash after a number is a range's, not a minus sign
+        if raw[:1] in "-−" and re.search(r"\d\s*$", text[:s]):
+            lead = len(raw) - len(raw[1:].lstrip())
+            raw, s = raw[lead:], s + lead
         if kind == "words":
             low = raw.lower()
             if low in ("a", "an") or re.fullmatch(r"(?:a|an)\s+", low):

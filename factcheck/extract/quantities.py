@@ -322,7 +322,7 @@ def _is_year(n: NumberMatch, text: str) -> bool:
 
 def _counted_after(after: str) -> bool:
     """A unit or a counted plural noun follows a year-like number: "2000 K", "2014 soldiers"."""
-    return bool(re.match(r"^\s?(?:[a-z]+s\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after)) and not re.match(
+    return bool(re.match(r"^\s?(?:[a-z]+s\b|people\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after)) and not re.match(
         r"^\s+(?:was|is|has|saw|marks|as|and|or|to|in|on|at|by|for|from|with|when|its|his|her|their|this|that)\b",
         after, re.I)
 
@@ -336,7 +336,8 @@ def _opens_count(doc, span_toks, after: str) -> bool:
     i = span_toks.start - 1
     while i >= 0 and doc[i].is_punct and doc[i].text in "\"'“‘(":
         i -= 1
-    return i < 0 or doc[i].is_sent_end or doc[span_toks.start].is_sent_start or doc[i].pos_ in ("VERB", "AUX")
+    return i < 0 or doc[i].is_sent_end or doc[span_toks.start].is_sent_start or doc[i].pos_ in ("VERB", "AUX") \
+        or doc[i].text in (",", ";", ":") or doc[i].lower_ in ("and", "but", "while", "with")
 
 
 def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
@@ -369,7 +370,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p)\b", after, re.I) \
                 and not (currency_before and re.match(r"^(?:b|m|tr)\b", after, re.I)):
             return True
-        if re.match(r"^'s\b|^’s\b", after) and _is_year(n, text):
+        if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
             return True
         if _CLOCK_AFTER.match(after) or before.endswith(":"):
             return True
@@ -448,13 +449,18 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
             pct_b = _PERCENT.match(text[b.end :]) is not None
             gap_wo_unit = re.sub(r"^\s?(?:%|percent|per cent)", "", gap) if pct_b else gap
             cur_a = _CURRENCY_PREFIX.search(text[max(0, a.start - 8) : a.start]) is not None
-            cur_gap = re.sub(r"(?:US\s?\$|\$|€|£|¥)\s?$", "", gap_wo_unit) if cur_a else gap_wo_unit
+            cur_gap = _CURRENCY_PREFIX.sub("", gap_wo_unit) if cur_a else gap_wo_unit
+            # "between 15kHz and 17kHz", "$US160 million and $US171 million": the unit or scale
+            # written after both ends
+            mu_a, mu_b = _UNIT_AFTER.match(cur_gap), _UNIT_AFTER.match(text[b.end :])
+            if mu_a and mu_b and mu_a.group("u").lower() == mu_b.group("u").lower():
+                cur_gap = cur_gap[mu_a.end() :]
             if pct_a and not pct_b:
                 cur_gap = "%"  # not a separator: no range
             m = _RANGE_SEP.match(cur_gap)
             if m and a.kind in ("digits", "words") and b.kind in ("digits", "words"):
                 sep = cur_gap.strip().lower()
-                before = text[max(0, a.start - 20) : a.start]
+                before = _CURRENCY_PREFIX.sub("", text[max(0, a.start - 20) : a.start])
                 ok = True
                 if sep == "and":
                     ok = bool(_BETWEEN_BEFORE.search(before))
