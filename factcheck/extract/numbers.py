@@ -15,31 +15,13 @@ from fractions import Fraction
 
 from .. import lexicon
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
-}
+_WORDS = lexicon.rows("number_words")
+UNITS = {r[0]: int(r[1]) for r in _WORDS if r[2] == "unit"}
+TENS = {r[0]: int(r[1]) for r in _WORDS if r[2] == "tens"}
+SCALES = {r[0]: int(r[1]) for r in _WORDS if r[2] == "scale"}
 # attached or abbreviated scales: "1.2bn", "$5m", "100k", "EUR 3 mln"
-SCALE_ABBR = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
-}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}
+SCALE_ABBR = dict(lexicon.numbers("scale_abbreviations"))
+DENOMINATORS = {k: int(v) for k, v in lexicon.numbers("fraction_words").items()}
 # "dozens of", "hundreds of thousands of": vague plurals -> the least they can mean
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,

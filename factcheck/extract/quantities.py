@@ -130,10 +130,7 @@ _CASUALTY_VERBS = {
     "displace", "flee", "miss", "hospitalize", "hospitalise", "infect", "dead", "murder",
     "execute", "capture", "strand", "trap", "displace",
 }
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTHS = lexicon.alternation("months")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
 _CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)

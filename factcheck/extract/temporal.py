@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .. import lexicon
 from ..types import Document, ParsedSentence, TimeClaim
 from .timezones import TZ_PATTERN, tz_offset
 
@@ -54,20 +55,11 @@ Tense = Callable[[int, int], "str | None"]  # (start, end) -> "PAST" | "FUTURE" 
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-             "saturday": 6, "sunday": 7}
-_SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "a": 1, "an": 1}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_MONTHS = {k: int(v) for k, v in lexicon.numbers("months").items()}
+_WEEKDAYS = {k: int(v) for k, v in lexicon.numbers("weekdays").items()}
+_SMALL = {**{r[0]: int(r[1]) for r in lexicon.rows("number_words") if r[2] == "unit" and int(r[1]) < 20},
+          "a": 1, "an": 1}
+_TENS = {r[0]: int(r[1]) for r in lexicon.rows("number_words") if r[2] == "tens"}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
