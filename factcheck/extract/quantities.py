@@ -75,7 +75,7 @@ _POSTFIX = [
 _CURRENCY_CODE = lexicon.table("currency_symbols")
 _LETTER_CODES = "|".join(sorted((c.upper() for c in _CURRENCY_CODE if c.isalpha()), key=len, reverse=True))
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<=[\s(\"'“\[/])|^)(?P<cur>(?-i:US|U\.S\.?|A|AU|C|CA|HK|NZ|S|R|Mex|NT)?\s?\$(?-i:US|A|C|NZ|HK|S)?|"
+    r"(?:(?<=[\s(\"'“\[/])|^)(?P<cur>(?:(?-i:A|S)|US|U\.S\.?|AU|C|CA|HK|NZ|R|Mex|NT)?\s?\$(?-i:US|A|C|NZ|HK|S)?|"
     rf"€|£|¥|₹|₽|₴|₩|₪|(?-i:Y=)|(?-i:Rs\.?|{_LETTER_CODES}))\s?$",
     re.IGNORECASE,
 )
