@@ -13,26 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NEGATIONS = {"not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-             "without", "cannot", "nowhere"}
+from . import lexicon
 
-# Verb and adjective pairs of opposite meaning, as lemmas. Kept to pairs a news reader would
-# accept as opposites; "defeat" and "prevail" are not here because they agree.
-_ANTONYM_PAIRS = [
-    ("win", "lose"), ("prevail", "lose"), ("beat", "lose"), ("defeat", "lose"), ("gain", "lose"),
-    ("rise", "fall"), ("increase", "decrease"), ("increase", "reduce"), ("grow", "shrink"),
-    ("accept", "reject"), ("approve", "reject"), ("confirm", "deny"), ("admit", "deny"),
-    ("support", "oppose"), ("allow", "ban"), ("allow", "forbid"), ("open", "close"),
-    ("start", "end"), ("begin", "end"), ("join", "leave"), ("enter", "leave"),
-    ("arrive", "depart"), ("buy", "sell"), ("hire", "fire"), ("raise", "cut"), ("raise", "lower"),
-    ("succeed", "fail"), ("pass", "fail"), ("guilty", "innocent"), ("alive", "dead"),
-    ("true", "false"), ("legal", "illegal"), ("always", "never"), ("strengthen", "weaken"),
-    ("expand", "reduce"), ("deploy", "withdraw"), ("advance", "retreat"), ("agree", "disagree"),
-    ("before", "after"), ("more", "less"), ("higher", "lower"), ("above", "below"),
-    ("import", "export"), ("victory", "defeat"), ("peace", "war"), ("ally", "enemy"),
-]
+NEGATIONS = set(lexicon.words("negations"))
+
+# Verb and adjective pairs of opposite meaning, as lemmas (resources/antonym_lemmas.tsv).
 ANTONYMS: dict[str, set[str]] = {}
-for _x, _y in _ANTONYM_PAIRS:
+for _x, _y in lexicon.rows("antonym_lemmas"):
     ANTONYMS.setdefault(_x, set()).add(_y)
     ANTONYMS.setdefault(_y, set()).add(_x)
 

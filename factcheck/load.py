@@ -27,47 +27,21 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import lexicon
 from .errors import FactcheckError
+from .extract.timezones import TIMEZONES as _SHARED_TIMEZONES
 from .types import Document
 
 NO_DATE_WARNING = "no date: relative dates are not resolved"
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = {k: int(v) for k, v in lexicon.numbers("months").items()}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 # UTC offsets of the abbreviations news sites print after a time. Ambiguous ones take the
 # reading most common in English-language news (IST: India, CST: US Central).
-TIMEZONES = {
-    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00",
-    "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
-    "IST": "+05:30", "PKT": "+05:00", "NPT": "+05:45", "ICT": "+07:00", "WIB": "+07:00",
-    "HKT": "+08:00", "SGT": "+08:00", "PHT": "+08:00", "AWST": "+08:00", "JST": "+09:00",
-    "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00", "NZDT": "+13:00",
-    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
-    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "HST": "-10:00",
-    "AST": "-04:00", "ADT": "-03:00", "BRT": "-03:00", "ART": "-03:00", "SAST": "+02:00",
-    "EAT": "+03:00", "WAT": "+01:00", "CAT": "+02:00",
-}
-try:  # the extractor's table (abbreviation -> candidate offsets, default first) when present
-    from .extract.timezones import TIMEZONES as _SHARED_TIMEZONES
-
-    TIMEZONES.update({k: v[0] for k, v in _SHARED_TIMEZONES.items() if v})
-except (ImportError, AttributeError, TypeError, IndexError):  # pragma: no cover - optional
-    pass
+TIMEZONES = {k: v[0] for k, v in _SHARED_TIMEZONES.items() if v}
 
 _ISO_RE = re.compile(
     r"(?P<y>\d{4})(?:[-/](?P<m>\d{1,2})(?:[-/](?P<d>\d{1,2}))?)?"

@@ -119,6 +119,20 @@ class QuantityClaim(Claim):
     unit: str | None = None  # lemma of the counted thing ("jet") or a unit ("USD", "%", "km")
     qualifiers: list[str] = field(default_factory=list)  # "on high alert", "allied"
     subject: str | None = None  # who has / does it, when the parse says
+    # What sort of quantity: count | money | percent | points (percentage or basis points) |
+    # measure | fraction | age. Compare only claims of one sort: an age is no count of years.
+    quantity_kind: str = "count"
+    # Direction of a change the clause states ("rose 5%", "fell to 980p", "+0.2%"); None when
+    # the clause states no change. Opposite directions of one measure conflict.
+    change: Literal["up", "down"] | None = None
+    # "by": the value is the size of the change ("rose 5%"); "to": the level it reached
+    # ("fell to 980p", the 980p of "down 41p at 980p"). None without a change.
+    change_part: Literal["by", "to"] | None = None
+    level: float | None = None  # for a "by" claim, the level the clause gives ("down 41p at 980p": 980)
+    level_unit: str | None = None
+    currency: str | None = None  # ISO 4217 code of a money claim (GBX for pence); value is in its units
+    # the same quantity restated in other units right after it: "700 km (450 miles)" -> [(450, "mi")]
+    conversions: list[tuple[float, str | None]] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -19,15 +19,17 @@ import argparse
 import json
 import random
 import re
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 MEANTIME = SHARED / "benchmarks" / "news" / "meantime.jsonl"
+sys.path.insert(0, str(ROOT))  # the word lists below come from this checkout's factcheck/resources
+from factcheck import lexicon  # noqa: E402
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [r[0].title() for r in lexicon.rows("months") if r[2] == "full"]
 MONTH_RE = "|".join(MONTHS)
 FULL_DATE = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}}), (\d{{4}})\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{4}})\b")
@@ -38,16 +40,7 @@ NUMBER = re.compile(r"(?<![\w.,$-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w)(?![,
 NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "twelve": 12, "twenty": 20, "hundred": 100}
 
-ANTONYMS = [
-    ("rose", "fell"), ("increased", "decreased"), ("higher", "lower"), ("gained", "lost"),
-    ("up", "down"), ("profit", "loss"), ("profits", "losses"), ("more", "fewer"), ("above", "below"),
-    ("accepted", "rejected"), ("approved", "rejected"), ("won", "lost"), ("before", "after"),
-    ("rising", "falling"), ("increase", "decrease"), ("gains", "losses"), ("highest", "lowest"),
-    ("largest", "smallest"), ("strong", "weak"), ("opened", "closed"), ("bought", "sold"),
-    ("hired", "fired"), ("launched", "cancelled"), ("success", "failure"), ("cut", "raised"),
-    ("first", "last"), ("positive", "negative"), ("boost", "hurt"), ("jumped", "dropped"),
-    ("climbed", "declined"), ("early", "late"), ("agreed", "refused"),
-]
+ANTONYMS = [(r[0], r[1]) for r in lexicon.rows("antonym_forms")]
 ANT = {}
 for a, b in ANTONYMS:
     ANT.setdefault(a, b)

@@ -13,31 +13,15 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
-}
+from .. import lexicon
+
+_WORDS = lexicon.rows("number_words")
+UNITS = {r[0]: int(r[1]) for r in _WORDS if r[2] == "unit"}
+TENS = {r[0]: int(r[1]) for r in _WORDS if r[2] == "tens"}
+SCALES = {r[0]: int(r[1]) for r in _WORDS if r[2] == "scale"}
 # attached or abbreviated scales: "1.2bn", "$5m", "100k", "EUR 3 mln"
-SCALE_ABBR = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
-}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}
+SCALE_ABBR = dict(lexicon.numbers("scale_abbreviations"))
+DENOMINATORS = {k: int(v) for k, v in lexicon.numbers("fraction_words").items()}
 # "dozens of", "hundreds of thousands of": vague plurals -> the least they can mean
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
@@ -53,7 +37,8 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
 NUMBER_RE = re.compile(
     rf"""
     (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
-  | (?P<digits>(?<![\w.,])(?:[-−]\s?|(?:minus|negative)\s+)?(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:\s?(?:{_SCALE_WORDS})s?\b)?
+  | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)\s+)?
+                  |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
   | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
@@ -70,6 +55,10 @@ FRACTION_RE = re.compile(
 )
 
 
+MAX_VALUE = 1e18  # larger numbers are codes or noise, not quantities a report states
+MAX_CHARS = 120  # a number expression longer than this is no number
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     start: int
@@ -80,7 +69,8 @@ class NumberMatch:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    s = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    return re.sub(r"(?<=\d)-(?=[a-z])", " ", s)  # "2.4-billion"
 
 
 def _parse_words(words: list[str]) -> float | None:
@@ -137,7 +127,7 @@ def parse_number(text: str) -> float | None:
     "hundreds of thousands") give the least they can mean (24, 200000).
     """
     s = _clean(text)
-    if not s:
+    if not s or len(s) > MAX_CHARS:
         return None
     neg = False
     if s.startswith("-") or s.startswith("minus ") or s.startswith("negative "):
@@ -145,9 +135,10 @@ def parse_number(text: str) -> float | None:
         s = s[1:].strip() if s.startswith("-") else s.split(None, 1)[1]
     try:
         v = _parse_clean(s)
-    except (OverflowError, ValueError):  # "1e400", or more digits than int() takes: not a quantity
+    except (OverflowError, ValueError, ZeroDivisionError):
         return None
-    if v is None or not math.isfinite(v):
+    # beyond what any report means ("1e999", a 400-digit run): no number rather than inf
+    if v is None or not math.isfinite(v) or abs(v) > MAX_VALUE:
         return None
     return -v if neg else v
 
@@ -161,7 +152,10 @@ def _parse_clean(s: str) -> float | None:
     if m:
         base = float(m.group(1).replace(",", ""))
         if m.group(2):
-            base *= 10 ** int(m.group(2))
+            exp = int(m.group(2))
+            if abs(exp) > 300:
+                return None
+            base *= 10.0**exp
         rest = m.group(3)
         if not rest:
             return base
@@ -226,6 +220,19 @@ def _parse_vague(words: list[str]) -> float | None:
     return v
 
 
+def vague_interval(text: str) -> tuple[float, float]:
+    """The interval a vague plural spans: "hundreds" -> (100, 1000), "tens of thousands" ->
+    (10000, 100000), "dozens" -> (24, 144). resources/vague_plurals.tsv holds the words."""
+    spans = lexicon.rows("vague_plurals")
+    table = {r[0]: (float(r[1]), float(r[2])) for r in spans}
+    words = [w for w in re.split(r"\s+", text.strip().lower()) if w and w != "of"]
+    lo, hi = table.get(words[0], (float(VAGUE.get(words[0], 1)), float("inf"))) if words else (0.0, 0.0)
+    for w in words[1:]:
+        scale = SCALES.get(w[:-1] if w.endswith("s") else w, 1)
+        lo, hi = lo * scale, hi * scale
+    return lo, hi
+
+
 VAGUE_RE = re.compile(
     r"\b(?P<vague>(?:dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?"
     r"(?=\s+of\b|\s+(?:more|killed|dead|died|injured|were|are|have|had)\b|[\s,.;]*$)"
@@ -268,6 +275,10 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
         # trailing "and"/hyphen never belongs to the number
         while raw and raw[-1] in " -":
             raw, e = raw[:-1], e - 1
+        # "2000 - 2500": a dash after a number is a range's, not a minus sign
+        if raw[:1] in "-−" and re.search(r"\d\s*$", text[:s]):
+            lead = len(raw) - len(raw[1:].lstrip())
+            raw, s = raw[lead:], s + lead
         if kind == "words":
             low = raw.lower()
             if low in ("a", "an") or re.fullmatch(r"(?:a|an)\s+", low):

@@ -37,8 +37,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..types import Document, ParsedSentence, QuantityClaim
-from .numbers import NumberMatch, find_numbers
+from .changes import find_changes
+from .numbers import NumberMatch, find_numbers, vague_interval
 
 APPROX_TOLERANCE = 0.10
 
@@ -67,33 +69,25 @@ _POSTFIX = [
     (re.compile(r"^(?:\+|-plus\b)"), ">="),
 ]
 
+# a currency sign or code before the amount, glued or not: "$5", "US $58", "$US160 million",
+# "A$12.4m", "EUR50m", "RM23.50", "Y=310 billion". Letter codes must be written in capitals
+# ("TRY 5" is lira, "try 5" is not); the ISO codes come from resources/currency_symbols.tsv.
+_CURRENCY_CODE = lexicon.table("currency_symbols")
+_LETTER_CODES = "|".join(sorted((c.upper() for c in _CURRENCY_CODE if c.isalpha()), key=len, reverse=True))
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<=[\s(\"'“])|^)(?P<cur>(?:US|U\.S\.?|A|AU|C|CA|HK|NZ|S|R|Mex|NT)?\s?\$|€|£|¥|₹|₽|₴|"
-    r"USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|RUB|UAH|AUD|CAD|Rs\.?)\s?$",
+    r"(?:(?<=[\s(\"'“\[/])|^)(?P<cur>(?:(?-i:A|S)|US|U\.S\.?|AU|C|CA|HK|NZ|R|Mex|NT)?\s?\$(?-i:US|A|C|NZ|HK|S)?|"
+    rf"€|£|¥|₹|₽|₴|₩|₪|(?-i:Y=)|(?-i:Rs\.?|{_LETTER_CODES}))\s?$",
     re.IGNORECASE,
 )
-_CURRENCY_CODE = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR",
-    "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
-    "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
-    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "mex$": "MXN", "nt$": "TWD", "u.s$": "USD",
-}
 # counted-noun lemmas that are currencies; "pound" stays "pound" (weight or sterling)
-_CURRENCY_WORD = {
-    "dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
-    "franc": "CHF", "sterling": "GBP", "cent": "cent", "pence": "GBX", "penny": "GBX",
-    "peso": "MXN", "zloty": "PLN", "lira": "TRY", "shekel": "ILS", "rand": "ZAR", "riyal": "SAR",
-    "dirham": "AED", "dinar": "dinar", "krona": "SEK", "krone": "NOK", "kronor": "SEK",
-    "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN", "forint": "HUF",
-    "peseta": "ESP", "guilder": "NLG", "markka": "FIM", "lire": "ITL", "drachma": "GRD",
-}
-_DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong": "HKD", "singapore": "SGD",
-               "new": "NZD", "zealand": "NZD", "taiwan": "TWD", "u.s.": "USD", "us": "USD"}
+_CURRENCY_WORD = lexicon.table("currency_words")
+_DOLLAR_ADJ = lexicon.table("dollar_adjectives")
 
 _PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|percents?\b|percentage\b(?!\s+points?))", re.IGNORECASE)
-_POINTS = re.compile(r"^\s?percentage\s+points?\b", re.IGNORECASE)
+_POINTS = re.compile(r"^\s?(?:percentage|basis)[\s-]+points?\b|^\s?(?:pp|bps?)\b", re.IGNORECASE)
+# "the 58-year-old", "68 year-old", "a 400 million-year-old rock", "58 years old", "aged 58"
+_AGE_AFTER = re.compile(r"^[\s-]?(?P<u>years?|yrs?|months?|weeks?|days?)(?:[\s-]old\b|\s+of\s+age\b)", re.I)
+_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 
 # surface unit -> normal form; matched against lemma or text of the counted noun
 _UNITS = {
@@ -136,10 +130,7 @@ _CASUALTY_VERBS = {
     "displace", "flee", "miss", "hospitalize", "hospitalise", "infect", "dead", "murder",
     "execute", "capture", "strand", "trap", "displace",
 }
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTHS = lexicon.alternation("months")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
 _CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)
@@ -154,6 +145,11 @@ _LABEL_BEFORE = re.compile(
     r"world war|covid|sars|mh|su|mig|tu|il|an|s|f)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
+_INDEX_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))(?:{lexicon.alternation('index_names')})\s?$", re.I)
+_STREET_AFTER = re.compile(
+    rf"^(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:\s+[A-Z][a-z]+){{1,3}}\s+(?:{lexicon.alternation('street_suffixes').title()})\b")
+_FEATURE_AFTER = re.compile(rf"^-(?:{lexicon.alternation('feature_compounds')})\b", re.I)
+_PRODUCT_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('product_suffixes')})\b")
 _SCORE_AFTER = re.compile(r"^\s*(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I)
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|defeated|drew|draw|scored|score|trail(?:ed|ing)?|led)\s*$", re.I)
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
@@ -200,7 +196,12 @@ class Quantity:
     number_start: int = 0  # the number alone, without modifier and counted noun
     number_end: int = 0
     conversion: bool = False  # "(450 miles)" restating the quantity just before it
-    kind: str = "count"  # count | money | percent | measure | fraction
+    kind: str = "count"  # count | money | percent | points | measure | fraction | age
+    change: str | None = None  # "up" | "down": the clause says the measure moved that way
+    change_part: str | None = None  # "by": the size of the change; "to": the level reached
+    level: float | None = None  # for a "by" change, the level reached when the clause gives it
+    level_unit: str | None = None
+    conversions: list[tuple[float, str | None]] = field(default_factory=list)
     # the value with its unit only ("$ 75 million", "450,000 yen", "188 miles"), no bound word
     # and no counted noun: what Recognizers-Text and MeasEval call the quantity
     core_start: int = 0
@@ -256,6 +257,13 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
                     unit=q.unit,
                     qualifiers=q.qualifiers,
                     subject=q.subject,
+                    quantity_kind=q.kind,
+                    change=q.change,  # type: ignore[arg-type]
+                    change_part=q.change_part,  # type: ignore[arg-type]
+                    level=q.level,
+                    level_unit=q.level_unit,
+                    currency=q.unit if q.kind == "money" and q.unit and q.unit.isupper() else None,
+                    conversions=list(q.conversions),
                 )
             )
     return claims
@@ -311,7 +319,7 @@ def _is_year(n: NumberMatch, text: str) -> bool:
 
 def _counted_after(after: str) -> bool:
     """A unit or a counted plural noun follows a year-like number: "2000 K", "2014 soldiers"."""
-    return bool(re.match(r"^\s?(?:[a-z]+s\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after)) and not re.match(
+    return bool(re.match(r"^\s?(?:[a-z]+s\b|people\b|%|[A-Za-zμµ°‰Å]{1,3}\b)", after)) and not re.match(
         r"^\s+(?:was|is|has|saw|marks|as|and|or|to|in|on|at|by|for|from|with|when|its|his|her|their|this|that)\b",
         after, re.I)
 
@@ -325,7 +333,8 @@ def _opens_count(doc, span_toks, after: str) -> bool:
     i = span_toks.start - 1
     while i >= 0 and doc[i].is_punct and doc[i].text in "\"'“‘(":
         i -= 1
-    return i < 0 or doc[i].is_sent_end or doc[span_toks.start].is_sent_start or doc[i].pos_ in ("VERB", "AUX")
+    return i < 0 or doc[i].is_sent_end or doc[span_toks.start].is_sent_start or doc[i].pos_ in ("VERB", "AUX") \
+        or doc[i].text in (",", ";", ":") or doc[i].lower_ in ("and", "but", "while", "with")
 
 
 def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
@@ -340,9 +349,10 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     after = text[e : e + 30]
     if n.kind == "digits" and re.search(r"\de", n.text, re.I):
         return True  # "7e7" in news is a name, not 7x10^7
+    currency_before = _CURRENCY_PREFIX.search(before[-8:]) is not None
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
-        if re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
+        if not currency_before and re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
             return True
         if re.match(r"^[/.]\d", after) or re.match(r"^-\d+-", after):  # dates 24/02/2022, 2022-02-24
             return True
@@ -354,9 +364,10 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn)\b", after, re.I):
+        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p)\b", after, re.I) \
+                and not (currency_before and re.match(r"^(?:b|m|tr)\b", after, re.I)):
             return True
-        if re.match(r"^'s\b|^’s\b", after) and _is_year(n, text):
+        if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
             return True
         if _CLOCK_AFTER.match(after) or before.endswith(":"):
             return True
@@ -394,6 +405,25 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
         return True
+    # the second number of a score: "won 3-1"
+    ms = re.search(r"(\d+)\s?[-–]\s?$", before)
+    if n.kind == "digits" and ms and _SCORE_BEFORE.search(before[: ms.start()]):
+        return True
+    return _is_name_number(n, text, before, after)
+
+
+def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
+    """Numbers that are part of a name: "Nasdaq 100", "22-24 Harbour Road", "a two-door coupe",
+    "the iPhone 11 Pro Max" (the lists are in resources/)."""
+    if _FEATURE_AFTER.match(after):
+        return True
+    if n.kind != "digits":
+        return False
+    mi = _INDEX_BEFORE.search(before[-16:])
+    if mi and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
+        return True
+    if _STREET_AFTER.match(after) or _PRODUCT_AFTER.match(after):
+        return True
     return False
 
 
@@ -416,13 +446,18 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
             pct_b = _PERCENT.match(text[b.end :]) is not None
             gap_wo_unit = re.sub(r"^\s?(?:%|percent|per cent)", "", gap) if pct_b else gap
             cur_a = _CURRENCY_PREFIX.search(text[max(0, a.start - 8) : a.start]) is not None
-            cur_gap = re.sub(r"(?:US\s?\$|\$|€|£|¥)\s?$", "", gap_wo_unit) if cur_a else gap_wo_unit
+            cur_gap = _CURRENCY_PREFIX.sub("", gap_wo_unit) if cur_a else gap_wo_unit
+            # "between 15kHz and 17kHz", "$US160 million and $US171 million": the unit or scale
+            # written after both ends
+            mu_a, mu_b = _UNIT_AFTER.match(cur_gap), _UNIT_AFTER.match(text[b.end :])
+            if mu_a and mu_b and mu_a.group("u").lower() == mu_b.group("u").lower():
+                cur_gap = cur_gap[mu_a.end() :]
             if pct_a and not pct_b:
                 cur_gap = "%"  # not a separator: no range
             m = _RANGE_SEP.match(cur_gap)
             if m and a.kind in ("digits", "words") and b.kind in ("digits", "words"):
                 sep = cur_gap.strip().lower()
-                before = text[max(0, a.start - 20) : a.start]
+                before = _CURRENCY_PREFIX.sub("", text[max(0, a.start - 20) : a.start])
                 ok = True
                 if sep == "and":
                     ok = bool(_BETWEEN_BEFORE.search(before))
@@ -487,12 +522,26 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, 
             q.conversion = True
     # "from 10 to 20 percent" after a change verb: the first value shares the second's unit
     for prev, q in zip(result, result[1:]):
-        if prev.unit is None and q.kind in ("percent", "money", "measure") and re.fullmatch(
+        if prev.unit is None and q.kind in ("percent", "points", "money", "measure") and re.fullmatch(
             r"\s*(?:to|and)\s*", text[prev.end : q.start]
         ):
             prev.unit, prev.kind = q.unit, q.kind
+    for i, ch in enumerate(find_changes(result, text)):
+        if ch is not None:
+            q = result[i]
+            q.change, q.change_part = ch.direction, ch.part
+            if ch.level_of is not None:
+                result[ch.level_of].level, result[ch.level_of].level_unit = q.value, q.unit
     if not conversions:
-        result = [q for q in result if not q.conversion]
+        # a restatement rides on the quantity it restates: "700 km (450 miles)"
+        kept: list[Quantity] = []
+        for q in result:
+            if q.conversion and kept:
+                if q.value is not None:
+                    kept[-1].conversions.append((q.value, q.unit))
+            elif not q.conversion:
+                kept.append(q)
+        result = kept
     return result
 
 
@@ -535,16 +584,40 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if hi_value is not None and value >= hi_value:
         return None
 
+    if kind == "count" and a.kind == "digits" and b is None or kind == "count" and b is not None and b.kind == "digits":
+        # "3.1m copies", "35m of its devices": a glued m or bn before "of" or a plural noun is a
+        # scale, not metres
+        ms = re.match(r"^(m|mn|bn|b)(?=\s+(?:of\b|[a-z]{2,}s\b|people\b))", text[ne:])
+        if ms and not _scale_of(b or a):
+            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}[ms.group(1)]
+            value *= mult
+            if hi_value is not None:
+                hi_value *= mult
+            end = ne + len(ms.group(0))
+        elif re.match(r"^p(?!\w|\.\w)", text[ne:]) and value not in (360, 480, 720, 1080, 1440, 2160):
+            unit, kind = "GBX", "money"  # "98.4p": pence
+            end = ne + 1
+    age = None
+    if kind == "count":
+        age = _AGE_AFTER.match(text[end:])
+        if age:
+            unit, kind = age.group("u").lower().rstrip("s").replace("yr", "year"), "age"
+            end += len(age.group(0))
+        elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
+            unit, kind = "year", "age"
+
     after = text[end:]
     mp = _PERCENT.match(after)
-    if mp and kind != "money":
+    if kind in ("money", "age"):
+        pass
+    elif mp:
         unit, kind = "%", "percent"
         end += len(mp.group(0))
-    elif _POINTS.match(after) and kind != "money":
+    elif _POINTS.match(after):
         mpt = _POINTS.match(after)
-        unit, kind = "pp", "percent"
+        unit, kind = ("bp" if "basis" in mpt.group(0).lower() else "pp"), "points"
         end += len(mpt.group(0))
-    elif kind != "money":
+    else:
         mu = _UNIT_AFTER.match(after)
         if mu and (a.kind == "digits" or len(mu.group("u")) > 2):
             u = re.sub(r"\s", "", mu.group("u"))
@@ -554,7 +627,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     # entity signal: a number inside a date/law/product/org entity with other words is not a claim
     ent = first_tok.ent_type_
-    if ent in _NON_CLAIM_ENTS:
+    if ent in _NON_CLAIM_ENTS and kind != "age":
         ent_span = next((e for e in doc.ents if e.start <= first_tok.i < e.end), None)
         if ent_span is not None:
             words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")
@@ -621,12 +694,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             start -= len(pre) - mb.start()
 
     if a.kind == "vague":
-        op = "~" if a.text.lower().startswith("dozens") else ">="
-        if op == "~":
-            lo, hi = value, None
-            mod = "~"
-        else:
-            mod, lo, hi = ">=", value, None
+        # "hundreds of homes": between a hundred and a thousand, as CQE reads it; "dozens" is
+        # no exact 24
+        value, hi_value = vague_interval(a.text)
+        mod, lo, hi = "range", value, hi_value
     elif a.kind == "fraction" and not re.search(r"\d", a.text):
         value = round(value * 100, 2)
         unit, kind = "%", "fraction"
@@ -684,7 +755,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     if noun is not None:
         anchor = noun
-    elif kind in ("money", "percent", "measure", "fraction"):
+    elif kind in ("money", "percent", "points", "measure", "fraction", "age"):
         anchor = end_tok
     else:
         anchor = root

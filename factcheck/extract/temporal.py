@@ -28,6 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, relativedelta
+
+from .. import lexicon
 from ..types import Document, ParsedSentence, TimeClaim
 from .timezones import TZ_PATTERN, tz_offset
 
@@ -54,20 +58,11 @@ Tense = Callable[[int, int], "str | None"]  # (start, end) -> "PAST" | "FUTURE" 
 # --------------------------------------------------------------------------------------------
 # vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-             "saturday": 6, "sunday": 7}
-_SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "a": 1, "an": 1}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_MONTHS = {k: int(v) for k, v in lexicon.numbers("months").items()}
+_WEEKDAYS = {k: int(v) for k, v in lexicon.numbers("weekdays").items()}
+_SMALL = {**{r[0]: int(r[1]) for r in lexicon.rows("number_words") if r[2] == "unit" and int(r[1]) < 20},
+          "a": 1, "an": 1}
+_TENS = {r[0]: int(r[1]) for r in lexicon.rows("number_words") if r[2] == "tens"}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -409,8 +404,12 @@ def _week(d: date) -> str:
 
 
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
-    t = y * 12 + (m - 1) + n
-    return t // 12, t % 12 + 1
+    try:
+        d = date(y, m, 1) + relativedelta(months=n)
+    except (ValueError, OverflowError):  # beyond year 1..9999: the calendar has no such month
+        t = y * 12 + (m - 1) + n
+        return t // 12, t % 12 + 1
+    return d.year, d.month
 
 
 def _quarter_of(month: int) -> int:
@@ -884,33 +883,18 @@ def _holiday(name: str, y: int) -> date | None:
     if n in fixed:
         return date(y, *fixed[n])
 
-    def nth(month: int, weekday: int, k: int) -> date:
-        first = date(y, month, 1)
-        off = (weekday - first.isoweekday()) % 7
-        return first + timedelta(days=off + 7 * (k - 1))
-
-    if n.startswith("thanksgiving"):
-        return nth(11, 4, 4)
-    if n == "labor day":
-        return nth(9, 1, 1)
-    if n == "memorial day":
-        last = date(y, 5, 31)
-        return last - timedelta(days=(last.isoweekday() - 1) % 7)
-    if n == "election day":
-        return nth(11, 1, 1) + timedelta(days=1)
+    jan1 = date(y, 1, 1)
+    if n.startswith("thanksgiving"):  # fourth Thursday of November
+        return jan1 + relativedelta(month=11, weekday=TH(4))
+    if n == "labor day":  # first Monday of September
+        return jan1 + relativedelta(month=9, weekday=MO(1))
+    if n == "memorial day":  # last Monday of May
+        return jan1 + relativedelta(month=5, day=31, weekday=MO(-1))
+    if n == "election day":  # the Tuesday after the first Monday of November
+        return jan1 + relativedelta(month=11, weekday=MO(1)) + timedelta(days=1)
     if n.startswith("easter") or n == "good friday":
-        a, b, c = y % 19, y // 100, y % 100
-        d, e = b // 4, b % 4
-        f = (b + 8) // 25
-        g = (b - f + 1) // 3
-        h = (19 * a + b - d - g + 15) % 30
-        i, k = c // 4, c % 4
-        l_ = (32 + 2 * e + 2 * i - h - k) % 7
-        m = (a + 11 * h + 22 * l_) // 451
-        month = (h + l_ - 7 * m + 114) // 31
-        day = (h + l_ - 7 * m + 114) % 31 + 1
-        easter = date(y, month, day)
-        return easter - timedelta(days=2) if n == "good friday" else easter
+        e = easter(y)
+        return e - timedelta(days=2) if n == "good friday" else e
     return None
 
 

@@ -1,0 +1,109 @@
+"""Changes with a direction: "rose 5%", "fell 200 points", "down 41p at 980p", "+0.2%".
+
+A quantity is the size of a change ("by") when a change word stands right before it (adverb
+and "by" allowed: "rose sharply by 3%"), when "by" follows a change verb and its object
+("grow sales by 35%"), after "an increase of", or before "higher" / "increase" ("a 3% rise",
+"5% higher"). It is the level reached ("to") after "rose to" / "fell to", and after an
+amount with "to" / "at" ("down 41p at 980p": 41p down by, 980p the level). Counts of things
+("cut 6,650 jobs") get no direction: what changed there is not the number of jobs. The
+words are in resources/change_words.tsv and change_nouns.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .. import lexicon
+
+_WORDS = lexicon.table("change_words")
+_NOUNS = lexicon.table("change_nouns")
+_LEVEL_GAP = re.compile(
+    r"^\s*,?\s*(?:to|at|to\s+(?:close|end|finish|settle|stand|trade)\s+at|to\s+a\s+\w+(?:\s+\w+)?\s+of|"
+    r"(?:closing|ending|finishing|settling|standing|trading)\s+at)\s*$", re.I)
+_TOKEN = re.compile(r"[\w'’.&-]+|\+|[^\w\s]")
+_AFTER_WORDS = {**_NOUNS, "higher": "up", "lower": "down", "up": "up", "down": "down"}
+_FREE_COUNTS = {None, "point", "people"}  # counts whose change is a movement, not things cut or added
+
+
+class _Q(Protocol):
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Change:
+    direction: str  # "up" | "down"
+    part: str  # "by" | "to"
+    level_of: int | None = None  # index of the "by" quantity this one is the level of
+
+
+def _movable(q: _Q) -> bool:
+    return q.kind in ("percent", "points", "money", "measure") or q.kind == "count" and q.unit in _FREE_COUNTS
+
+
+def _before(words: list[str]) -> Change | None:
+    """The change stated by the words right before a quantity (last word last)."""
+    w = words[-4:]
+    if w and w[-1] == "+":
+        return Change("up", "by")
+    if len(w) >= 2 and w[-1] in ("to", "at"):
+        i = len(w) - 2
+        if w[i].endswith("ly") and i > 0:
+            i -= 1
+        if w[i] in _WORDS:
+            return Change(_WORDS[w[i]], "to")
+        # "jumped from 240 to 273"
+        tail = words[-8:-1]
+        if "from" in tail:
+            j = len(tail) - 1 - tail[::-1].index("from")
+            if j > 0 and tail[j - 1] in _WORDS and not any(t in (",", ";") for t in tail[j:]):
+                return Change(_WORDS[tail[j - 1]], "to")
+        return None
+    if len(w) >= 2 and w[-1] == "of" and w[-2] in _NOUNS:  # "an increase of 3%"
+        return Change(_NOUNS[w[-2]], "by")
+    i = len(w) - 1
+    by = i >= 0 and w[i] == "by"
+    if by:
+        i -= 1
+    if i > 0 and w[i].endswith("ly") and w[i] not in _WORDS:
+        i -= 1
+    if i >= 0 and w[i] in _WORDS:  # "rose 5%", "rose sharply by 5%", "was down 2%"
+        return Change(_WORDS[w[i]], "by")
+    if by:  # "grow sales by 35%": a change verb a few words before "by"
+        for t in reversed(words[-6:-1]):
+            if t in (",", ";", ":"):
+                break
+            if t in _WORDS:
+                return Change(_WORDS[t], "by")
+    return None
+
+
+def find_changes(quantities: Sequence[_Q], text: str) -> list[Change | None]:
+    """The change each quantity of one text states, in order; None where it states none."""
+    out: list[Change | None] = []
+    for i, q in enumerate(quantities):
+        found: Change | None = None
+        if _movable(q):
+            prev = quantities[i - 1] if i else None
+            prev_change = out[i - 1] if i else None
+            if prev is not None and prev_change is not None and prev_change.part == "by" \
+                    and _LEVEL_GAP.match(text[prev.end : q.start]):
+                found = Change(prev_change.direction, "to", i - 1)
+            else:
+                pre = text[max(0, q.start - 60) : q.start]
+                if pre.endswith("+"):
+                    found = Change("up", "by")
+                else:
+                    found = _before([t.lower() for t in _TOKEN.findall(pre)])
+                if found is None:
+                    m = re.match(r"[\s-]+([A-Za-z]+)", text[q.end : q.end + 20])
+                    d = _AFTER_WORDS.get(m.group(1).lower()) if m else None
+                    found = Change(d, "by") if d else None
+        out.append(found)
+    return out
