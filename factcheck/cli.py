@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", help="report only findings whose fingerprint is not in this baseline file")
     _add_project_args(c)
     _add_model_args(c)
+    _add_engine_args(c)
 
     b = sub.add_parser("baseline", help="record today's findings so that later checks report only new ones")
     bsub = b.add_subparsers(dest="baseline_command", required=True, parser_class=_Parser)
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     bc.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
     _add_project_args(bc)
     _add_model_args(bc)
+    _add_engine_args(bc)
 
     e = sub.add_parser("extract", help="print the numeric and temporal claims of reports")
     e.add_argument("paths", nargs="+")
@@ -83,6 +85,18 @@ def _add_project_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the NLI score cache")
     p.add_argument("--cache-dir", help="folder of the NLI score cache (default: .factcheck_cache "
                    "next to the config file, else in the working directory)")
+
+
+def _add_engine_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cluster", metavar="auto|none|FIELD",
+                   help="which documents are compared: auto (default) groups documents that name no "
+                   "cluster into stories; none compares them all; FIELD: the record field naming the cluster")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="run here (default) or on Ray Data (pip install 'factcheck[ray]')")
+    p.add_argument("--ray-address", help="Ray cluster to run on (default: $RAY_ADDRESS, else a new local one)")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="progress bars on stderr even when it is not a terminal")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
 
 
 def _config(args):
@@ -123,7 +137,7 @@ def _options(args) -> Options:
         opts.max_date_gap_days = args.max_date_gap
     if getattr(args, "no_nli", False):
         opts.nli = False
-    for name in ("model", "device", "batch_size", "quantize"):
+    for name in ("model", "device", "batch_size", "quantize", "cluster"):
         if getattr(args, name, None) is not None:
             setattr(opts, name, getattr(args, name))
     if getattr(args, "no_cache", False):
@@ -184,8 +198,16 @@ def _run(args):
     baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
     documents = load_documents(args.paths, include=args.include or cfg.include,
                                exclude=args.exclude or cfg.exclude, stdin=sys.stdin)
-    nli = _nli_for(opts)
-    result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents)
+    from .progress import Progress
+
+    progress = Progress.choose(args.progress, args.quiet)
+    if args.engine == "ray":
+        from .ray_engine import check_on_ray
+
+        result = check_on_ray(documents, opts, address=args.ray_address, progress=progress)
+    else:
+        nli = _nli_for(opts)
+        result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents, progress=progress)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)

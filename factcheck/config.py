@@ -134,6 +134,7 @@ _KEYS = {
     "quantize": ("quantize", _bool),
     "nli-threshold": ("nli_threshold", _number(0.0, 1.0)),
     "cache-dir": ("cache_dir", _string),
+    "cluster": ("cluster", _string),  # auto | none | a record field name
 }
 _TABLES = {"rules", "suppress", "include", "exclude"}
 

@@ -41,6 +41,10 @@ class Options:
     # Folder of the on-disk NLI score cache (factcheck.cache.ScoreCache); None: no cache. The
     # API leaves it off; the CLI turns it on (.factcheck_cache next to the config) unless --no-cache.
     cache_dir: str | None = None
+    # Which documents are compared: "auto" groups documents that name no cluster into stories
+    # (factcheck/cluster.py), "none" compares them all with each other, any other value is the
+    # record field that names the cluster ("topic").
+    cluster: str = "auto"
 
     def severity_of(self, rule: str) -> str:
         return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))

@@ -7,15 +7,14 @@ passed in, never kept in module globals.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .align import align
 from .extract import extract_from_parsed
 from .judge import judge
 from .options import Options
 from .segment import content_lemmas, parse_sentences, split_sentences
-from .types import CheckResult, Claim, Document, ParsedSentence
-
+from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
 
 @dataclass
@@ -23,6 +22,47 @@ class Analysis:
     document: Document
     sentences: list[ParsedSentence]
     claims: list[Claim]
+
+
+@dataclass
+class ClusterVerdict:
+    """What judging one cluster gave; ``error`` when it failed (its documents become errors)."""
+
+    cluster: str | None
+    documents: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    single_source: list[Agreement] = field(default_factory=list)
+    error: str | None = None
+
+
+def cluster_groups(analyses: Sequence[Analysis]) -> list[list[Analysis]]:
+    """Analyses grouped by cluster, groups in order of their first document (None is a cluster)."""
+    groups: dict[str | None, list[Analysis]] = {}
+    for a in analyses:
+        groups.setdefault(a.document.cluster, []).append(a)
+    return list(groups.values())
+
+
+def merge_verdicts(analyses: Sequence[Analysis], verdicts: Sequence[ClusterVerdict]) -> CheckResult:
+    """One result from per-cluster verdicts, in cluster order, ids numbered across the whole check.
+
+    Both engines end here, so they number findings alike whatever order clusters finished in.
+    """
+    failed = {d: v.error for v in verdicts if v.error for d in v.documents}
+    for a in analyses:
+        if a.document.id in failed and a.document.status == "ok":
+            a.document.status, a.document.error = "error", failed[a.document.id]
+    position = {a.document.id: i for i, a in enumerate(analyses)}
+    ordered = sorted(verdicts, key=lambda v: position[v.documents[0]] if v.documents else -1)
+    findings = [f for v in ordered for f in v.findings]
+    agreements = [x for v in ordered for x in v.agreements]
+    single = [x for v in ordered for x in v.single_source]
+    for prefix, items in (("F", findings), ("A", agreements), ("S", single)):
+        for i, item in enumerate(items, 1):
+            item.id = f"{prefix}{i}"
+    claims = [c for a in analyses for c in a.claims]
+    return CheckResult([a.document for a in analyses], claims, findings, agreements, single)
 
 
 class Checker:
@@ -48,9 +88,48 @@ class Checker:
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
         return [self.analyse(d) for d in documents]
 
-    def check(self, documents: Sequence[Document]) -> CheckResult:
-        analyses = self.analyse_all(documents)
-        return self.judge(analyses)
+    def check(self, documents: Sequence[Document], progress=None) -> CheckResult:
+        """``progress``: a factcheck.progress.Progress (bars on stderr), or None."""
+        from .progress import Progress
+
+        progress = progress or Progress(False)
+        with progress.stage("parsing", len(documents), "doc") as step:
+            analyses = []
+            for d in documents:
+                analyses.append(self.analyse(d))
+                step()
+        self.assign_clusters(analyses)
+        groups = cluster_groups(analyses)
+        with progress.stage("judging", len(groups), "cluster") as step:
+            verdicts = []
+            for g in groups:
+                verdicts.append(self.judge_cluster(g))
+                step()
+        return merge_verdicts(analyses, verdicts)
+
+    def assign_clusters(self, analyses: Sequence[Analysis]) -> None:
+        """Set each document's cluster as ``options.cluster`` says (see factcheck.cluster)."""
+        from .cluster import apply_cluster_option
+
+        apply_cluster_option(analyses, self.options.cluster, self._encode)
+
+    def _encode(self, texts: list[str]):
+        if self.embedder is None:  # clustering without the NLI stage still needs the encoder
+            from .embed import Embedder
+
+            self.embedder = Embedder.load(self.options.device)
+        return self.embedder.encode(texts)
+
+    def judge_cluster(self, analyses: Sequence[Analysis]) -> ClusterVerdict:
+        """Judge the analyses of one cluster; an exception fails this cluster only."""
+        ids = [a.document.id for a in analyses]
+        cluster = analyses[0].document.cluster if analyses else None
+        try:
+            r = self.judge(analyses)
+        except Exception as e:  # one broken cluster must not stop the others
+            return ClusterVerdict(cluster, ids, error=f"judging cluster {cluster or '(none)'} failed: "
+                                  f"{type(e).__name__}: {e}")
+        return ClusterVerdict(cluster, ids, r.findings, r.agreements, r.single_source)
 
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
         documents = {a.document.id: a.document for a in analyses}
