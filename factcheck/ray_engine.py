@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import socket
 from collections.abc import Sequence
 
 from .errors import FactcheckError
@@ -93,6 +94,20 @@ class _Judge:
         return pd.DataFrame({"verdict": [pickle.dumps(verdict)]})
 
 
+def _reachable(address: str | None, timeout: float = 5.0) -> None:
+    """Fail fast on a host:port nobody answers at: ray.init would retry it for minutes."""
+    if not address or address in ("auto", "local"):
+        return
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise FactcheckError(f"Ray address {address!r} is not HOST:PORT (or ray://HOST:PORT, auto)")
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise FactcheckError(f"cannot reach the Ray cluster at {address}: {e.strerror or e}") from None
+
+
 def _connect(address: str | None, num_cpus: int | None):
     try:
         import ray
@@ -101,6 +116,7 @@ def _connect(address: str | None, num_cpus: int | None):
     address = address or os.environ.get("RAY_ADDRESS") or None
     if ray.is_initialized():
         return ray
+    _reachable(address)
     try:
         if address:
             ray.init(address=address, include_dashboard=False, log_to_driver=False,

@@ -93,7 +93,7 @@ def test_auto_keeps_given_clusters_and_names_do_not_collide():
 
 def test_seeds_stay_one_story(checker):
     from factcheck.load import load_documents
-    from conftest import SEEDS
+    from tests.conftest import SEEDS
 
     result = checker.check(load_documents([SEEDS]))
     clusters = {d.cluster for d in result.documents}
@@ -102,7 +102,7 @@ def test_seeds_stay_one_story(checker):
 
 def test_two_events_of_one_kind_are_two_stories(checker):
     """ECB+ topic 1: Tara Reid's rehab (ecb) and Lindsay Lohan's (ecbplus) are different stories."""
-    from conftest import shared
+    from tests.conftest import shared
     from factcheck.load import load_documents
     from dataclasses import replace
 

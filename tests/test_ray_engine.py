@@ -17,7 +17,7 @@ pytestmark = pytest.mark.ray
 
 def test_unreachable_cluster_is_one_line_and_exit_2(capsys, monkeypatch):
     # first in this file: before the local Ray of the other tests is started
-    from conftest import SEEDS
+    from tests.conftest import SEEDS
     from factcheck.cli import main
 
     monkeypatch.setenv("RAY_ADDRESS", "")
@@ -47,7 +47,7 @@ def _same(local, on_ray):
 
 
 def test_seeds_same_findings_on_both_engines(local_ray):
-    from conftest import SEEDS
+    from tests.conftest import SEEDS
     from factcheck.api import _nli_for
     from factcheck.load import load_documents
     from factcheck.options import Options
@@ -63,7 +63,7 @@ def test_seeds_same_findings_on_both_engines(local_ray):
 
 def test_ecbplus_clusters_and_story_clustering_on_both_engines(local_ray, checker):
     """Three small ECB+ clusters: given clusters, then with the labels removed (auto)."""
-    from conftest import shared
+    from tests.conftest import shared
     from factcheck.load import load_documents
     from factcheck.options import Options
     from factcheck.ray_engine import check_on_ray
