@@ -207,7 +207,7 @@ def _run(args):
         result = check_on_ray(documents, opts, address=args.ray_address, progress=progress)
     else:
         nli = _nli_for(opts)
-        result = Checker(opts, nli=nli, cache=_score_cache(opts, nli)).check(documents, progress=progress)
+        result = Checker(opts, nli=nli, cache=_score_cache(opts, nli), progress=progress).check(documents)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)

@@ -66,9 +66,12 @@ def merge_verdicts(analyses: Sequence[Analysis], verdicts: Sequence[ClusterVerdi
 
 
 class Checker:
-    def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None):
+    def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None,
+                 progress=None):
         from .nlp import load_spacy
+        from .progress import Progress
 
+        self.progress = progress or Progress(False)  # bars on stderr: factcheck.progress
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_spacy()
         self.nli = nli
@@ -88,11 +91,8 @@ class Checker:
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
         return [self.analyse(d) for d in documents]
 
-    def check(self, documents: Sequence[Document], progress=None) -> CheckResult:
-        """``progress``: a factcheck.progress.Progress (bars on stderr), or None."""
-        from .progress import Progress
-
-        progress = progress or Progress(False)
+    def check(self, documents: Sequence[Document]) -> CheckResult:
+        progress = self.progress
         with progress.stage("parsing", len(documents), "doc") as step:
             analyses = []
             for d in documents:

@@ -14,6 +14,7 @@ Only this module imports ray, and only when the Ray engine is chosen.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import socket
@@ -24,8 +25,13 @@ from .options import Options
 from .types import CheckResult, Document, ParsedSentence
 
 # On a small machine an actor that asks for a whole CPU starves the read tasks and the dataset
-# never moves; half a CPU each leaves room for them.
+# never moves; half a CPU each leaves room for them. A fixed pool of one actor per two CPUs of
+# the cluster (one on 2 CPUs): spaCy and torch keep a core busy whatever they reserve.
 ACTOR_CPUS = 0.5
+
+
+def _pool_size(ray) -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 2)) // 2)
 
 
 def _pack(analysis, profile) -> dict:
@@ -109,6 +115,9 @@ def _reachable(address: str | None, timeout: float = 5.0) -> None:
 
 
 def _connect(address: str | None, num_cpus: int | None):
+    # Ray's own log lines (execution plans, C++ warnings) are noise on the stderr of a CLI whose
+    # errors are one line each; its log files keep them
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     try:
         import ray
     except ImportError:
@@ -139,16 +148,18 @@ def check_on_ray(documents: Sequence[Document], options: Options, *, address: st
 
     progress = progress or Progress(False)
     ray = _connect(address, num_cpus)
-    from ray.data import ActorPoolStrategy  # noqa: F401 - fails early on a Ray without Data
+    pool = _pool_size(ray)
+    from ray.data import ActorPoolStrategy
 
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False  # ours report documents and clusters; Ray's report operators
     items = [{"index": i, "document": pickle.dumps(d)} for i, d in enumerate(documents)]
     ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 16)))
-    analysed = ds.map_batches(_Analyser, fn_constructor_kwargs={"options": options}, batch_size=8,
-                              concurrency=1, num_cpus=ACTOR_CPUS).materialize()
-
     with progress.stage("parsing", len(documents), "doc") as step:
+        analysed = ds.map_batches(_Analyser, fn_constructor_kwargs={"options": options}, batch_size=8,
+                                  compute=ActorPoolStrategy(size=pool), num_cpus=ACTOR_CPUS).materialize()
         rows = sorted(analysed.select_columns(["index", "meta", "profile"]).take_all(), key=lambda r: r["index"])
         step(len(rows))
     metas = [pickle.loads(r["meta"]) for r in rows]
@@ -174,7 +185,7 @@ def check_on_ray(documents: Sequence[Document], options: Options, *, address: st
     judged = (analysed.map_batches(label, batch_format="pandas")
               .groupby("group")
               .map_groups(_Judge, fn_constructor_kwargs={"options": options}, batch_format="numpy",
-                          concurrency=1, num_cpus=ACTOR_CPUS))
+                          compute=ActorPoolStrategy(size=pool), num_cpus=ACTOR_CPUS))
     with progress.stage("judging", len(groups), "cluster") as step:
         verdicts = []
         for row in judged.iter_rows():
