@@ -14,10 +14,12 @@ Only this module imports ray, and only when the Ray engine is chosen.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
 import socket
+import sys
 from collections.abc import Sequence
 
 from .errors import FactcheckError
@@ -114,9 +116,25 @@ def _reachable(address: str | None, timeout: float = 5.0) -> None:
         raise FactcheckError(f"cannot reach the Ray cluster at {address}: {e.strerror or e}") from None
 
 
+@contextlib.contextmanager
+def _silenced_stderr():
+    """Ray's C++ core writes retry and start-up lines straight to file descriptor 2 while it
+    connects; they go to its log files anyway, and our error is the one line a user needs."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _connect(address: str | None, num_cpus: int | None):
-    # Ray's own log lines (execution plans, C++ warnings) are noise on the stderr of a CLI whose
-    # errors are one line each; its log files keep them
+    # Ray's C++ log lines (retries, actor warnings) are noise on the stderr of a CLI whose errors
+    # are one line each; its log files keep what matters
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     try:
         import ray
@@ -127,12 +145,13 @@ def _connect(address: str | None, num_cpus: int | None):
         return ray
     _reachable(address)
     try:
-        if address:
-            ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                     logging_level="ERROR")
-        else:
-            ray.init(num_cpus=num_cpus or os.cpu_count() or 2, include_dashboard=False,
-                     log_to_driver=False, logging_level="ERROR")
+        with _silenced_stderr():
+            if address:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                         logging_level="ERROR")
+            else:
+                ray.init(num_cpus=num_cpus or os.cpu_count() or 2, include_dashboard=False,
+                         log_to_driver=False, logging_level="ERROR")
     except Exception as e:  # ConnectionError, or Ray's own exceptions for a bad address
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise FactcheckError(f"cannot reach the Ray cluster at {address or 'a new local Ray'}: {first}") from None
@@ -183,7 +202,7 @@ def check_on_ray(documents: Sequence[Document], options: Options, *, address: st
         return batch
 
     judged = (analysed.map_batches(label, batch_format="pandas")
-              .groupby("group")
+              .groupby("group", num_partitions=max(1, min(len(groups), 4 * pool)))
               .map_groups(_Judge, fn_constructor_kwargs={"options": options}, batch_format="numpy",
                           compute=ActorPoolStrategy(size=pool), num_cpus=ACTOR_CPUS))
     with progress.stage("judging", len(groups), "cluster") as step:
