@@ -117,3 +117,24 @@ def test_two_events_of_one_kind_are_two_stories(checker):
     assert len(by_story) >= 2
     mixed = sum(len(v) > 1 for v in by_story.values())
     assert mixed == 0, by_story
+
+
+def test_a_failing_cluster_fails_only_its_documents(checker, monkeypatch):
+    from factcheck.pipeline import Checker
+
+    docs = [Document("a", "NATO has 100 jets on alert.", cluster="c1"),
+            Document("b", "Russia moved 30 ships.", cluster="c2"),
+            Document("c", "NATO has 200 jets on alert.", cluster="c1")]
+    real = Checker.judge
+
+    def judge(self, analyses):
+        if analyses[0].document.cluster == "c2":
+            raise RuntimeError("boom")
+        return real(self, analyses)
+
+    monkeypatch.setattr(Checker, "judge", judge)
+    result = checker.check(docs)
+    status = {d.id: (d.status, d.error) for d in result.documents}
+    assert status["a"] == ("ok", None) and status["c"] == ("ok", None)
+    assert status["b"][0] == "error" and "judging cluster c2 failed: RuntimeError: boom" in status["b"][1]
+    assert [f.id for f in result.findings] == ["F1"] and result.findings[0].rule == "numeric-conflict"
