@@ -48,15 +48,25 @@ def _documents(inputs) -> list[Document]:
 
 
 def check(inputs: Iterable[str | Path | Document] | str | Path | Document,
-          options: Options | None = None, *, checker=None, **overrides) -> CheckResult:
+          options: Options | None = None, *, checker=None, engine: str = "local",
+          ray_address: str | None = None, **overrides) -> CheckResult:
     """Check a set of reports against each other.
 
     ``inputs``: paths (files or folders), texts, or Documents. Keyword overrides set Options
-    fields, e.g. ``check(paths, nli=False, numeric_tolerance=0.05)``.
+    fields, e.g. ``check(paths, nli=False, numeric_tolerance=0.05, cluster="topic")``.
+    ``engine="ray"`` runs the same check on Ray Data (``ray_address``, else $RAY_ADDRESS, else
+    a new local Ray); the result is the same.
     """
+    from .errors import FactcheckError
     from .pipeline import Checker
 
     opts = _options(options, overrides)
+    if engine == "ray":
+        from .ray_engine import check_on_ray
+
+        return check_on_ray(_documents(inputs), opts, address=ray_address)
+    if engine != "local":
+        raise FactcheckError(f"unknown engine {engine!r}: local or ray")
     checker = checker or Checker(opts, nli=_nli_for(opts))
     return checker.check(_documents(inputs))
 

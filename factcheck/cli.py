@@ -51,8 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="relative slack for point values (default 0.02)")
     c.add_argument("--max-date-gap-days", "--max-date-gap", dest="max_date_gap_days", type=int,
                    help="do not compare documents dated further apart (days; default 1, -1: no limit)")
-    c.add_argument("--align-threshold", type=float, help="alignment score for an agreement (default 0.35)")
-    c.add_argument("--conflict-threshold", type=float, help="alignment score for a conflict (default 0.55)")
+    c.add_argument("--align-threshold", type=float,
+                   help="same-fact probability for two claims to be linked (default 0.05)")
+    c.add_argument("--conflict-threshold", type=float,
+                   help="same-fact probability for a value difference to be a conflict (default 0.3)")
+    c.add_argument("--error-threshold", type=float,
+                   help="same-fact probability for a conflict at the rule's full severity (default 0.5)")
     c.add_argument("--max-document-chars", type=int,
                    help="check a longer document only up to here, with a warning (default 300000; 0: no limit)")
     c.add_argument("--max-sentence-chars", type=int,
@@ -65,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "and NO_COLOR is not set")
     _add_project_args(c)
     _add_model_args(c)
+    _add_engine_args(c)
 
     b = sub.add_parser("baseline", help="record today's findings so that later checks report only new ones")
     bsub = b.add_subparsers(dest="baseline_command", required=True, parser_class=_Parser)
@@ -76,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     bc.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
     _add_project_args(bc)
     _add_model_args(bc)
+    _add_engine_args(bc)
 
     e = sub.add_parser("extract", help="print the numeric and temporal claims of reports")
     e.add_argument("paths", nargs="+")
@@ -111,6 +117,18 @@ def _add_project_args(p: argparse.ArgumentParser) -> None:
                    "next to the config file, else in the working directory)")
 
 
+def _add_engine_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cluster", metavar="auto|none|FIELD",
+                   help="which documents are compared: auto (default) groups documents that name no "
+                   "cluster into stories; none compares them all; FIELD: the record field naming the cluster")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="run here (default) or on Ray Data (pip install 'factcheck[ray]')")
+    p.add_argument("--ray-address", help="Ray cluster to run on (default: $RAY_ADDRESS, else a new local one)")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="progress bars on stderr even when it is not a terminal")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+
+
 def _config(args):
     """The project config in effect (--config, else discovered, else defaults), read once."""
     if getattr(args, "_config", None) is None:
@@ -143,7 +161,7 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
 # Options fields that a flag of the same name (in kebab case) sets
 _FLAG_OPTIONS = ("fail_on", "numeric_tolerance", "max_date_gap_days", "align_threshold", "conflict_threshold",
                  "max_document_chars", "max_sentence_chars", "model", "device", "batch_size", "quantize",
-                 "nli_threshold", "cache_dir")
+                 "nli_threshold", "cache_dir", "error_threshold", "cluster")
 
 
 def _options(args):
@@ -229,7 +247,7 @@ def _loaded(paths, include=(), exclude=()):
     return load_documents(paths, include=include, exclude=exclude, stdin=sys.stdin)
 
 
-def _checker(opts, with_cache: bool = True):
+def _checker(opts, with_cache: bool = True, progress=None):
     """The Checker with the models this run needs, loaded now and only now."""
     from .api import _nli_for
     from .pipeline import Checker
@@ -240,7 +258,7 @@ def _checker(opts, with_cache: bool = True):
             from .nlp import load_spacy
 
             load_spacy()
-    return Checker(opts, nli=nli, cache=_score_cache(opts, nli) if with_cache else None)
+    return Checker(opts, nli=nli, cache=_score_cache(opts, nli) if with_cache else None, progress=progress)
 
 
 @contextmanager
@@ -270,10 +288,17 @@ def _run(args):
     cfg = _config(args)
     baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
     documents = _loaded(args.paths, args.include or cfg.include, args.exclude or cfg.exclude)
-    if any(d.status == "ok" for d in documents):
-        result = _checker(opts).check(documents)
-    else:
+    from .progress import Progress
+
+    progress = Progress.choose(args.progress, args.quiet)
+    if not any(d.status == "ok" for d in documents):
         result = CheckResult(documents)
+    elif args.engine == "ray":
+        from .ray_engine import check_on_ray
+
+        result = check_on_ray(documents, opts, address=args.ray_address, progress=progress)
+    else:
+        result = _checker(opts, progress=progress).check(documents)
     bad_input = _report_errors(result.documents)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)

@@ -391,6 +391,8 @@ def _apply_fields(doc: Document, rec: dict, where: str) -> list:
     for key in ("title", "source", "cluster"):
         if rec.get(key) not in (None, ""):
             setattr(doc, key, str(rec[key]))
+    doc.fields.update({str(k): str(v) for k, v in rec.items()
+                       if k not in ("text", "id") and isinstance(v, (str, int, float)) and not isinstance(v, bool)})
     if rec.get("id") not in (None, "") and where == "front matter":
         doc.id = str(rec["id"])
     raw = rec.get("date")

@@ -77,6 +77,10 @@ class Options(BaseModel):
         if unknown:
             raise ValueError(f"unknown rule {unknown[0]!r} (rules: {', '.join(DEFAULT_SEVERITY)})")
         return {**DEFAULT_SEVERITY, **v}
+    # Which documents are compared: "auto" groups documents that name no cluster into stories
+    # (factcheck/cluster.py), "none" compares them all with each other, any other value is the
+    # record field that names the cluster ("topic").
+    cluster: str = Field("auto", min_length=1)
 
     def severity_of(self, rule: str) -> str:
         return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))

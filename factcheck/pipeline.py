@@ -7,7 +7,7 @@ passed in, never kept in module globals.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .align import align
 from .extract import extract_from_parsed
@@ -17,8 +17,7 @@ from .limits import clip_document, split_long_sentences
 from .options import Options
 from .samefact import SameFactModel, masked
 from .segment import content_lemmas, parse_sentences, split_sentences
-from .types import CheckResult, Claim, Document, ParsedSentence
-
+from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
 @dataclass
 class Analysis:
@@ -27,11 +26,56 @@ class Analysis:
     claims: list[Claim]
 
 
+@dataclass
+class ClusterVerdict:
+    """What judging one cluster gave; ``error`` when it failed (its documents become errors)."""
+
+    cluster: str | None
+    documents: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    single_source: list[Agreement] = field(default_factory=list)
+    not_compared: list[Agreement] = field(default_factory=list)
+    error: str | None = None
+
+
+def cluster_groups(analyses: Sequence[Analysis]) -> list[list[Analysis]]:
+    """Analyses grouped by cluster, groups in order of their first document (None is a cluster)."""
+    groups: dict[str | None, list[Analysis]] = {}
+    for a in analyses:
+        groups.setdefault(a.document.cluster, []).append(a)
+    return list(groups.values())
+
+
+def merge_verdicts(analyses: Sequence[Analysis], verdicts: Sequence[ClusterVerdict]) -> CheckResult:
+    """One result from per-cluster verdicts, in cluster order, ids numbered across the whole check.
+
+    Both engines end here, so they number findings alike whatever order clusters finished in.
+    """
+    failed = {d: v.error for v in verdicts if v.error for d in v.documents}
+    for a in analyses:
+        if a.document.id in failed and a.document.status == "ok":
+            a.document.status, a.document.error = "error", failed[a.document.id]
+    position = {a.document.id: i for i, a in enumerate(analyses)}
+    ordered = sorted(verdicts, key=lambda v: position[v.documents[0]] if v.documents else -1)
+    findings = [f for v in ordered for f in v.findings]
+    agreements = [x for v in ordered for x in v.agreements]
+    single = [x for v in ordered for x in v.single_source]
+    not_compared = [x for v in ordered for x in v.not_compared]
+    for prefix, items in (("F", findings), ("A", agreements), ("S", single), ("N", not_compared)):
+        for i, item in enumerate(items, 1):
+            item.id = f"{prefix}{i}"
+    claims = [c for a in analyses for c in a.claims]
+    return CheckResult([a.document for a in analyses], claims, findings, agreements, single, not_compared)
+
+
 class Checker:
     def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None,
-                 samefact=None):
+                 samefact=None, progress=None):
         from .nlp import load_spacy
+        from .progress import Progress
 
+        self.progress = progress or Progress(False)  # bars on stderr: factcheck.progress
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_spacy()
         self.nli = nli
@@ -67,36 +111,42 @@ class Checker:
         return [self.analyse(d) for d in documents]
 
     def check(self, documents: Sequence[Document]) -> CheckResult:
-        analyses = self.analyse_all(documents)
-        try:
-            return self.judge(analyses)
-        except Exception:
-            return self._judge_by_cluster(analyses)
+        progress = self.progress
+        with progress.stage("parsing", len(documents), "doc") as step:
+            analyses = []
+            for d in documents:
+                analyses.append(self.analyse(d))
+                step()
+        self.assign_clusters(analyses)
+        groups = cluster_groups(analyses)
+        with progress.stage("judging", len(groups), "cluster") as step:
+            verdicts = []
+            for g in groups:
+                verdicts.append(self.judge_cluster(g))
+                step()
+        return merge_verdicts(analyses, verdicts)
 
-    def _judge_by_cluster(self, analyses: Sequence[Analysis]) -> CheckResult:
-        """Judging failed somewhere: judge each cluster alone, so that only the cluster that
-        fails is lost (its documents marked as errors) and the others are still reported."""
-        clusters: dict[str | None, list[Analysis]] = {}
-        for a in analyses:
-            clusters.setdefault(a.document.cluster, []).append(a)
-        claims, findings, agreements, single = [], [], [], []
-        for name, group in clusters.items():
-            try:
-                part = self.judge(group)
-            except Exception as exc:
-                for a in group:
-                    if a.document.status == "ok":
-                        _fail(a.document, f"comparing cluster {name!r}" if name else "comparing", exc)
-                claims += [c for a in group for c in a.claims]
-                continue
-            claims += part.claims
-            findings += part.findings
-            agreements += part.agreements
-            single += part.single_source
-        for prefix, items in (("F", findings), ("A", agreements), ("S", single)):
-            for i, item in enumerate(items, 1):
-                item.id = f"{prefix}{i}"
-        return CheckResult([a.document for a in analyses], claims, findings, agreements, single)
+    def assign_clusters(self, analyses: Sequence[Analysis]) -> None:
+        """Set each document's cluster as ``options.cluster`` says (see factcheck.cluster)."""
+        from .cluster import apply_cluster_option
+
+        apply_cluster_option(analyses, self.options.cluster, self._encode)
+
+    def _encode(self, texts: list[str]):
+        return self.embedder.encode(texts)  # loaded on first use
+
+    def judge_cluster(self, analyses: Sequence[Analysis]) -> ClusterVerdict:
+        """Judge the analyses of one cluster; an exception fails this cluster only."""
+        ids = [a.document.id for a in analyses]
+        cluster = analyses[0].document.cluster if analyses else None
+        try:
+            r = self.judge(analyses)
+        except Exception as e:  # one broken cluster must not stop the others
+            why = " ".join(str(e).split())[:200]
+            where = f"comparing cluster {cluster!r}" if cluster else "comparing"
+            return ClusterVerdict(cluster, ids, error=f"internal error while {where}: {type(e).__name__}"
+                                  + (f": {why}" if why else ""))
+        return ClusterVerdict(cluster, ids, r.findings, r.agreements, r.single_source, r.not_compared)
 
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
         documents = {a.document.id: a.document for a in analyses}

@@ -39,6 +39,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     content: list[tuple[int, int]] | None = None  # None: the whole text
     verbatim: bool = False  # text is byte-for-byte the file, so offsets map to lines and columns
+    # other scalar fields of the record or front matter ("topic": "12"), for --cluster FIELD
+    fields: dict[str, str] = field(default_factory=dict)
 
     def regions(self) -> list[tuple[int, int]]:
         return self.content if self.content is not None else [(0, len(self.text))]

@@ -62,7 +62,7 @@ FILE_VALUES = {
     "conflict-threshold": ("0.7", 0.7), "error-threshold": ("0.8", 0.8), "nli": ("false", False), "model": ('"some/model"', "some/model"),
     "device": ('"cuda:0"', "cuda:0"), "batch-size": ("8", 8), "quantize": ("true", True),
     "nli-threshold": ("0.6", 0.6), "fail-on": ('"info"', "info"), "cache-dir": ('"c"', None),
-    "max-document-chars": ("5000", 5000), "max-sentence-chars": ("0", 0),
+    "max-document-chars": ("5000", 5000), "max-sentence-chars": ("0", 0), "cluster": ('"topic"', "topic"),
 }
 
 
