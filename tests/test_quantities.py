@@ -410,3 +410,19 @@ def test_scaled_counts_and_restatements(nlp):
 def test_year_like_counts(nlp):
     c = one(nlp, "In all, 1850 people voted.")
     assert (c.value, c.unit) == (1850, "people")
+
+
+def test_lexicon_files_are_well_formed():
+    """Every resource list loads through importlib.resources with the columns its readers expect."""
+    from importlib.resources import files
+
+    from factcheck import lexicon
+
+    names = sorted(p.name[:-4] for p in files("factcheck.resources").iterdir() if p.name.endswith(".tsv"))
+    assert {"months", "currency_symbols", "number_words", "timezones", "negations", "change_words"} <= set(names)
+    for name in names:
+        widths = {len(r) for r in lexicon.rows(name)}
+        assert len(widths) == 1, (name, widths)  # one shape per file: no stray tab or missing column
+    assert lexicon.numbers("months")["sept"] == 9
+    assert lexicon.table("currency_symbols")["a$"] == "AUD"
+    assert {lexicon.table("change_words")[w] for w in ("rose", "fell")} == {"up", "down"}
