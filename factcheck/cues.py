@@ -46,6 +46,8 @@ class Cues:
         same participants: "Freedom will never prevail over oppression" / "Oppression will
         always be defeated by freedom"."""
         flip = any(c == "negation" or c.startswith("antonym") for c in self.contradiction)
+        if "negated converse" in self.contradiction:
+            return True  # found only between parallel sentences, roles swapped by definition
         return flip and (self.overlap >= MINIMAL_EDIT_OVERLAP or self.same_roles)
 
 
@@ -153,6 +155,12 @@ def find_cues(a, b) -> Cues:
     swapped = None not in ra and None not in rb and ra[0] != ra[1] and ra == rb[::-1]
     converse = antonym is not None and swapped
     cues: list[str] = []
+    if converse and len(neg_a) % 2 != len(neg_b) % 2:
+        # "will never lose to" against "will always prevail over": the converse of the other
+        # sentence, negated, is its opposite, not a restatement
+        converse = False
+        if overlap >= PARALLEL:
+            cues.append("negated converse")
     if overlap >= PARALLEL:
         # a negation counts when what it negates is said in the other sentence too
         shared = any(w in lb for w in neg_a) or any(w in la for w in neg_b)

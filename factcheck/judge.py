@@ -78,6 +78,8 @@ def quantity_interval(c: QuantityClaim, tolerance: float) -> Interval:
 
 
 def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> str:
+    if a.change and b.change and a.change != b.change and "to" not in (a.change_part, b.change_part):
+        return "conflict"  # "rose 3%" and "fell 3%": one measure cannot move both ways
     if a.unit in _SIGNLESS and (a.value or 0) * (b.value or 0) < 0:
         # "fell by -3.16%" and "fell by 3.16%" state one change; the verb carries the sign
         a, b = _magnitude(a), _magnitude(b)

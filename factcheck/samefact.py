@@ -70,6 +70,9 @@ def is_measure(unit: str | None) -> bool:
 
 
 def is_change(claim: QuantityClaim) -> bool:
+    """The size of a change ("rose 5%", "fell by 200 points"), as opposed to a level."""
+    if claim.change is not None:
+        return claim.change_part != "to"
     return not _CHANGE_VERBS.isdisjoint(claim.context)
 
 
@@ -78,7 +81,9 @@ def comparable_claims(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or a.doc == b.doc:
         return False
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
-        return unit_of(a) == unit_of(b) and is_change(a) == is_change(b)
+        # an age is never a count, a percentage never percentage points (extract/quantities.py)
+        return (unit_of(a) == unit_of(b) and a.quantity_kind == b.quantity_kind
+                and is_change(a) == is_change(b))
     if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
         return a.type == b.type
     return False

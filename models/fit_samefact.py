@@ -6,7 +6,9 @@ Labelled pairs, all from reports nobody edited:
 - same fact (1): claims that agree in value across the sentence pairs that the open ECB+ edit
   cases name as stating one fact (a sentence and its hand-checked counterparts, valid cases);
 - different facts (0): claims of one cluster whose values cannot both be true, from the open
-  ECB+ clean clusters and MEANTIME. These are consistent reports, so a value conflict between
+  ECB+ clean clusters and MEANTIME.
+Only pairs that alignment would weigh are labelled: plausible (samefact.plausible) and each
+claim the other's best match in its document. These are consistent reports, so a value conflict between
   two of their claims says the claims are about different things (different participants,
   times, predicates), which is what the model must learn to see without looking at values.
 
@@ -87,7 +89,7 @@ def build_pairs():
     checker = Checker(Options(nli=False), embedder=Embedder.load())
     opts = Options()
     rows = []
-    skipped = {0: 0, 1: 0}
+    skipped = {"not mutual best": 0}
     for corpus, path in (("ecbplus", SHARED / "ecbplus_open.jsonl"), ("meantime", SHARED / "meantime.jsonl")):
         analyses, lemmas, vectors = _analyse(path, checker)
         positives = _positive_sentences(analyses) if corpus == "ecbplus" else set()
@@ -97,28 +99,41 @@ def build_pairs():
             by_cluster[a.document.cluster].extend(a.claims)
         for cluster, claims in by_cluster.items():
             group = cluster.split("_")[0] if corpus == "ecbplus" else cluster
+            # Label only the pairs alignment would consider: plausible, and each claim the
+            # other's best match in its document (by the same meaning and word cues the model
+            # reads). The model then learns what tells a real match from the best wrong one,
+            # at the prior of pairs that reach it, not of all pairs of a cluster.
+            scored = {}
             for i, a in enumerate(claims):
                 for b in claims[i + 1:]:
                     if not comparable_claims(a, b):
                         continue
-                    outcome = compare_claims(a, b, opts)
                     key = ((a.doc, a.sentence_start), (b.doc, b.sentence_start))
-                    if key in positives and outcome == "agree":
-                        label = 1
-                    elif key not in positives and outcome == "conflict":
-                        label = 0
-                    else:
-                        continue
                     cosine = float(vectors[key[0]] @ vectors[key[1]])
                     feats = pair_features(a, b, lemmas[key[0]], lemmas[key[1]], docs[a.doc], docs[b.doc], cosine)
-                    if not plausible(feats):
-                        skipped[label] += 1
-                        continue
-                    rows.append({"corpus": corpus, "group": group, "label": label,
-                                 "a": {"doc": a.doc, "start": a.start, "end": a.end, "text": a.text},
-                                 "b": {"doc": b.doc, "start": b.start, "end": b.end, "text": b.text},
-                                 "features": feats})
-    print(f"not plausible (never scored): {skipped[1]} same-fact pairs, {skipped[0]} different")
+                    if plausible(feats):
+                        scored[(a.id, b.id)] = (a, b, key, feats, cosine + feats["sentence"] + 0.5 * feats["context"])
+            best: dict[tuple[str, str], tuple[float, str]] = {}
+            for (ai, bi), (a, b, _, _, sim) in scored.items():
+                for x, y in ((a, b), (b, a)):
+                    if sim > best.get((x.id, y.doc), (-1.0, ""))[0]:
+                        best[(x.id, y.doc)] = (sim, y.id)
+            for (ai, bi), (a, b, key, feats, _) in scored.items():
+                if best[(a.id, b.doc)][1] != b.id or best[(b.id, a.doc)][1] != a.id:
+                    skipped["not mutual best"] += 1
+                    continue
+                outcome = compare_claims(a, b, opts)
+                if key in positives and outcome == "agree":
+                    label = 1
+                elif key not in positives and outcome == "conflict":
+                    label = 0
+                else:
+                    continue
+                rows.append({"corpus": corpus, "group": group, "label": label,
+                             "a": {"doc": a.doc, "start": a.start, "end": a.end, "text": a.text},
+                             "b": {"doc": b.doc, "start": b.start, "end": b.end, "text": b.text},
+                             "features": feats})
+    print(f"pairs left out as no claim's best match: {skipped['not mutual best']}")
     return rows
 
 

@@ -49,3 +49,14 @@ def test_minimal_edit_needs_the_same_participants(nlp):
     same = find_cues(nlp('Oppression will always be defeated by freedom," according to Stoltenberg.'),
                      nlp('Freedom will always prevail over oppression," said Stoltenberg.'))
     assert not same.minimal_edit and same.contradiction == []
+
+
+@pytest.mark.parametrize("a,b,contradicts", [
+    ("Autocracy will never lose to democracy.", "Democracy will always prevail over autocracy.", True),
+    ("Autocracy will always lose to democracy.", "Democracy will always prevail over autocracy.", False),
+])
+def test_a_negated_converse_is_the_opposite_not_a_restatement(nlp, a, b, contradicts):
+    cues = find_cues(nlp(a), nlp(b))
+    assert cues.converse is not contradicts
+    assert cues.minimal_edit is contradicts
+    assert ("negated converse" in cues.contradiction) is contradicts
