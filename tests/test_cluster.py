@@ -136,5 +136,5 @@ def test_a_failing_cluster_fails_only_its_documents(checker, monkeypatch):
     result = checker.check(docs)
     status = {d.id: (d.status, d.error) for d in result.documents}
     assert status["a"] == ("ok", None) and status["c"] == ("ok", None)
-    assert status["b"][0] == "error" and "judging cluster c2 failed: RuntimeError: boom" in status["b"][1]
+    assert status["b"][0] == "error" and "internal error while comparing cluster 'c2': RuntimeError: boom" in status["b"][1]
     assert [f.id for f in result.findings] == ["F1"] and result.findings[0].rule == "numeric-conflict"
