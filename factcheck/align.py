@@ -19,60 +19,9 @@ from datetime import date
 import numpy as np
 
 from .options import Options
-from .samefact import SameFactModel, comparable_claims, pair_features, plausible
+from .samefact import (SameFactModel, comparable_claims, event_words, is_change, is_measure, jaccard,
+                       overlap, pair_features, plausible, unit_of)
 from .types import Claim, Document, QuantityClaim, TimeClaim
-
-# Units that name the same quantity under different spellings.
-_UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "dollar": "USD", "$": "USD"}
-
-
-def _unit(claim: QuantityClaim) -> str | None:
-    u = (claim.unit or "").strip().lower()
-    if not u:
-        return None
-    return _UNIT_ALIASES.get(u, u)
-
-
-_MEASURES = {"%", "point", "km", "mile", "kg", "ton", "tonne", "meter", "metre", "foot", "year",
-             "month", "day", "hour", "minute", "second", "percentage point", "barrel", "acre"}
-
-
-def _is_measure(unit: str) -> bool:
-    """Currencies (ISO codes) and units of measure, as opposed to counted things (jets)."""
-    return unit in _MEASURES or (len(unit) == 3 and unit.isupper())
-
-
-# A number governed by one of these is a change ("fell 200 points"), not a level ("has a value
-# of 10,769 points"); a change and a level never measure the same thing.
-_CHANGE_VERBS = {
-    "rise", "fall", "drop", "gain", "lose", "surge", "climb", "decline", "increase", "decrease",
-    "grow", "jump", "plunge", "slide", "slip", "tumble", "soar", "shed", "add", "cut", "raise",
-    "reduce", "shrink", "sink", "rebound", "recover", "dip", "edge", "lower", "boost",
-}
-
-
-def _is_change(claim: QuantityClaim) -> bool:
-    return not _CHANGE_VERBS.isdisjoint(claim.context)
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    """Overlap coefficient: a short context fully inside a long one still counts as shared."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def _event_words(claim: TimeClaim) -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return {w for w in (claim.event or "").lower().split() if w.isalpha() and w not in STOP_WORDS}
-
 
 def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
     """How sure we are that two claims are about the same thing, in [0, 1].
@@ -82,26 +31,26 @@ def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
     """
     if a.kind != b.kind:
         return 0.0
-    ctx = _overlap(set(a.context), set(b.context))
-    sent = _jaccard(sent_a, sent_b)
+    ctx = overlap(set(a.context), set(b.context))
+    sent = jaccard(sent_a, sent_b)
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
-        ua, ub = _unit(a), _unit(b)
+        ua, ub = unit_of(a), unit_of(b)
         # the unit is matched on its own; as context it would make "15 points" look like
         # "10,769 points" of the Dow Jones
-        ctx = _overlap(set(a.context) - {a.unit}, set(b.context) - {b.unit})
-        if ua != ub or _is_change(a) != _is_change(b):
+        ctx = overlap(set(a.context) - {a.unit}, set(b.context) - {b.unit})
+        if ua != ub or is_change(a) != is_change(b):
             return 0.0
         same = 0.1 if (a.modifier, a.value, a.high) == (b.modifier, b.value, b.high) else 0.0
-        if ua is None or _is_measure(ua):
+        if is_measure(ua):
             # a bare number, money, a percentage: the unit says nothing about what is
             # measured ("$4.8 billion" lost vs "$82 billion" of assets), the words must
             return 0.5 * ctx + 0.5 * sent - 0.1 + same
-        quals = _overlap({q.lower() for q in a.qualifiers}, {q.lower() for q in b.qualifiers})
+        quals = overlap({q.lower() for q in a.qualifiers}, {q.lower() for q in b.qualifiers})
         return min(1.0, 0.35 + 0.3 * ctx + 0.2 * sent + 0.15 * quals + same)
     if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
         if a.type != b.type:
             return 0.0
-        event = _overlap(_event_words(a), _event_words(b))
+        event = overlap(event_words(a), event_words(b))
         # a resolved day or month stated by two reports of the same day is itself a strong tie
         same = 0.25 if (a.value, a.mod) == (b.value, b.mod) else 0.0
         return min(1.0, 0.45 * event + 0.35 * ctx + 0.2 * sent + same)

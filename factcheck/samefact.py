@@ -89,14 +89,14 @@ def comparable_claims(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str], b: set[str]) -> float:
     """Overlap coefficient: a short context fully inside a long one still counts as shared."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
@@ -125,7 +125,7 @@ def _shared(xs: list[str], ys: list[str]) -> int:
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"}
 
 
-def _event_words(claim: TimeClaim) -> set[str]:
+def event_words(claim: TimeClaim) -> set[str]:
     return {w for w in (claim.event or "").lower().split() if w.isalpha() and w not in _STOP}
 
 
@@ -149,7 +149,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     ctx_a, ctx_b = set(a.context) - {unit_a}, set(b.context) - {unit_a}
     qa = {q.lower() for q in fa.qualifiers}
     qb = {q.lower() for q in fb.qualifiers}
-    q_shared = bool(qa and qb and (qa & qb or _overlap(set(" ".join(qa).split()) - _STOP,
+    q_shared = bool(qa and qb and (qa & qb or overlap(set(" ".join(qa).split()) - _STOP,
                                                        set(" ".join(qb).split()) - _STOP) > 0))
     pa, pb = fa.participants, fb.participants
     shared = _shared(pa, pb)
@@ -158,8 +158,8 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     f = {
         "is_time": float(a.kind == "time"),
         "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(unit_a)),
-        "context": _overlap(ctx_a, ctx_b),
-        "sentence": _jaccard(sent_a, sent_b),
+        "context": overlap(ctx_a, ctx_b),
+        "sentence": jaccard(sent_a, sent_b),
         "qualifier_shared": float(q_shared),
         "qualifier_clash": float(bool(qa and qb) and not q_shared),
         "predicate_same": float(bool(fa.predicate) and fa.predicate == fb.predicate),
@@ -172,7 +172,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "anchor_one_side": float(bool(anchor_a) != bool(anchor_b)),
         "tense_clash": float(bool(fa.tense and fb.tense) and fa.tense != fb.tense),
         "modality_clash": float(fa.modality != fb.modality),
-        "event": _overlap(_event_words(a), _event_words(b)) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
+        "event": overlap(event_words(a), event_words(b)) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
         "date_gap": math.log1p(abs(da - db)) if da is not None and db is not None else 0.0,
         "undated": float(da is None or db is None),
         "cosine": cosine,
