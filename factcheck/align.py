@@ -19,8 +19,8 @@ from datetime import date
 import numpy as np
 
 from .options import Options
-from .samefact import (SameFactModel, comparable_claims, event_words, is_change, is_measure, jaccard,
-                       overlap, pair_features, plausible, unit_of)
+from .samefact import (MIN_COSINE, MIN_SENTENCE, SameFactModel, comparable_claims, event_words, is_change,
+                       is_measure, jaccard, overlap, pair_features, unit_of)
 from .types import Claim, Document, QuantityClaim, TimeClaim
 
 def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
@@ -152,9 +152,10 @@ def align(
                 for b in by_doc[db]:
                     if not comparable_claims(a, b) or far and (moving(a) or moving(b)):
                         continue
-                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cosine(a, b))
-                    if not plausible(f):
-                        continue
+                    cos = cosine(a, b)
+                    if cos < MIN_COSINE and jaccard(lemmas(a), lemmas(b)) < MIN_SENTENCE:
+                        continue  # not plausible (samefact.plausible), known before the features
+                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos)
                     s = samefact.predict(f)
                     if s >= options.align_threshold:
                         offer(a, b, s)

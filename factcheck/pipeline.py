@@ -15,7 +15,7 @@ from .frames import attach_frames
 from .judge import judge
 from .limits import clip_document, split_long_sentences
 from .options import Options
-from .samefact import SameFactModel, masked
+from .samefact import SameFactModel, comparable_key, masked
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
@@ -175,20 +175,23 @@ class Checker:
         return CheckResult([a.document for a in analyses], claims, findings, agreements, single, not_compared)
 
     def _claim_vectors(self, analyses: Sequence[Analysis]) -> dict[tuple[str, int], object]:
-        """Embeddings of the claim-bearing sentences, numerals masked, of documents that share a
-        cluster with another document (the only ones alignment compares)."""
-        per_cluster: dict[str | None, int] = {}
+        """Embeddings of the claim-bearing sentences, numerals masked, for the claims that have
+        a comparable claim (same kind and unit) in another document of their cluster: the only
+        ones alignment scores, and encoding is the costly step."""
+        docs_of: dict[tuple, set[str]] = {}
         for a in analyses:
-            if a.claims:
-                per_cluster[a.document.cluster] = per_cluster.get(a.document.cluster, 0) + 1
+            for c in a.claims:
+                docs_of.setdefault((a.document.cluster, comparable_key(c)), set()).add(c.doc)
         sentences = {}
         for a in analyses:
-            if per_cluster.get(a.document.cluster, 0) < 2:
-                continue
             for c in a.claims:
+                if len(docs_of[(a.document.cluster, comparable_key(c))]) < 2:
+                    continue
                 key = (c.doc, c.sentence_start)
                 if key not in sentences:
                     sentences[key] = masked(a.document.text[c.sentence_start : c.sentence_end])
+        if not sentences:
+            return {}
         missing = sorted({t for t in sentences.values() if t not in self._vectors})
         if missing:
             # a Checker that judges many sets (a benchmark, a server) embeds a sentence once

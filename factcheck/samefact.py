@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from .types import Claim, Document, Frame, QuantityClaim, TimeClaim
@@ -76,6 +77,15 @@ def is_change(claim: QuantityClaim) -> bool:
     return not _CHANGE_VERBS.isdisjoint(claim.context)
 
 
+def comparable_key(claim: Claim) -> tuple:
+    """Claims can be comparable (``comparable_claims``) only when their keys are equal."""
+    if isinstance(claim, QuantityClaim):
+        return ("quantity", unit_of(claim), claim.quantity_kind, is_change(claim))
+    if isinstance(claim, TimeClaim):
+        return ("time", claim.type)
+    return (claim.kind,)
+
+
 def comparable_claims(a: Claim, b: Claim) -> bool:
     """The hard conditions: one kind, one counted thing or unit, level with level."""
     if a.kind != b.kind or a.doc == b.doc:
@@ -129,6 +139,7 @@ def event_words(claim: TimeClaim) -> set[str]:
     return {w for w in (claim.event or "").lower().split() if w.isalpha() and w not in _STOP}
 
 
+@lru_cache(maxsize=4096)
 def _day(value: str | None) -> int | None:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
     if not m:
