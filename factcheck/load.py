@@ -231,7 +231,7 @@ _STAMP_KW = r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on
 # "8:13 AM PDT 8/2/2013", or a bare full date opening the text ("April 4, 2012 Despite ...").
 _STAMP_RE = re.compile(
     r"(?P<kw>" + _STAMP_KW + r")?(?P<pre>" + _CLOCK + r"\s+)?(?P<date>" + _STAMP_DATE + r")"
-    r"(?P<clock>[\s,|]*" + _CLOCK + r")?"
+    r"(?P<clock>[\s,|\u2013-]*" + _CLOCK + r")?"
     r"|(?P<kw2>" + _STAMP_KW + r")(?P<clock2>" + _CLOCK + r")",
     re.IGNORECASE,
 )

@@ -489,3 +489,22 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     (doc,) = load_documents([tmp_path])
     assert doc.status == "error"
     assert doc.error.startswith("not valid UTF-8 at byte 18 (line 2)")
+
+
+@pytest.mark.parametrize("text, date, body", [
+    ("Updated: November 11, 2011 20:09 IST The Indian Navy thwarted an attack.", "2011-11-11",
+     "The Indian Navy thwarted an attack."),
+    ("Posted 11/27/2005 7:21 AM Updated 11/27/2005 3:41 PM An earthquake shook Iran.", "2005-11-27",
+     "An earthquake shook Iran."),
+    ("April 10, 2007-7:07AM A man was arrested.", "2007-04-10", "A man was arrested."),
+    ("The trial starts Monday. Monday, Sep 10, 2012 | Updated 9:01 AM The jury is seated.", "2012-09-10",
+     "The trial starts Monday. | The jury is seated."),
+    # dates inside clauses are claims, not timestamps
+    ("On May 3, 2013, the court ruled that 5 men were guilty.", None,
+     "On May 3, 2013, the court ruled that 5 men were guilty."),
+    ("Posted on May 5, 2022, the video shows 40 tanks.", None, "Posted on May 5, 2022, the video shows 40 tanks."),
+])
+def test_timestamps_in_running_text_date_the_document_and_are_not_content(text, date, body):
+    doc = load_text(text)
+    assert doc.date == date
+    assert " | ".join(doc.text[s:e] for s, e in doc.content) == body
