@@ -19,8 +19,8 @@ from datetime import date
 import numpy as np
 
 from .options import Options
-from .samefact import (MIN_COSINE, MIN_SENTENCE, SameFactModel, comparable_claims, event_words, is_change,
-                       is_measure, jaccard, overlap, pair_features, unit_of)
+from .samefact import (SameFactModel, comparable_key, event_words, is_change, is_measure, jaccard, overlap,
+                       pair_features, plausible, unit_of)
 from .types import Claim, Document, QuantityClaim, TimeClaim
 
 def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
@@ -135,6 +135,11 @@ def align(
         va, vb = vectors.get((a.doc, a.sentence_start)), vectors.get((b.doc, b.sentence_start))
         return float(va @ vb) if va is not None and vb is not None else 0.0
 
+    # per claim once, not per pair (samefact.comparable_claims): the loop below is quadratic
+    keys = {c.id: comparable_key(c) for c in claims}
+    keys.update({c.id: None for c in claims if keys[c.id][0] not in ("quantity", "time")})
+    moving_ids = {c.id: moving(c) for c in claims}
+
     # best[(claim id, other doc id)] = (probability, claim in the other doc)
     best: dict[tuple[str, str], tuple[float, Claim]] = {}
 
@@ -150,11 +155,11 @@ def align(
             far = options.max_date_gap_days is not None and gap is not None and gap > options.max_date_gap_days
             for a in by_doc[da]:
                 for b in by_doc[db]:
-                    if not comparable_claims(a, b) or far and (moving(a) or moving(b)):
+                    if keys[a.id] is None or keys[a.id] != keys[b.id] or far and (moving_ids[a.id] or moving_ids[b.id]):
                         continue
                     cos = cosine(a, b)
-                    if cos < MIN_COSINE and jaccard(lemmas(a), lemmas(b)) < MIN_SENTENCE:
-                        continue  # not plausible (samefact.plausible), known before the features
+                    if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
+                        continue  # known before the features are computed
                     f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos)
                     s = samefact.predict(f)
                     if s >= options.align_threshold:

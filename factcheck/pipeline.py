@@ -142,10 +142,8 @@ class Checker:
         try:
             r = self.judge(analyses)
         except Exception as e:  # one broken cluster must not stop the others
-            why = " ".join(str(e).split())[:200]
             where = f"comparing cluster {cluster!r}" if cluster else "comparing"
-            return ClusterVerdict(cluster, ids, error=f"internal error while {where}: {type(e).__name__}"
-                                  + (f": {why}" if why else ""))
+            return ClusterVerdict(cluster, ids, error=_error_line(where, e))
         return ClusterVerdict(cluster, ids, r.findings, r.agreements, r.single_source, r.not_compared)
 
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
@@ -201,8 +199,12 @@ class Checker:
         return {k: self._vectors[t] for k, t in sentences.items()}
 
 
-def _fail(document: Document, step: str, exc: Exception) -> None:
-    """Mark a document as failed with one line naming the step and the exception."""
+def _error_line(step: str, exc: Exception) -> str:
+    """One line naming the step and the exception, for a failed document or cluster."""
     why = " ".join(str(exc).split())[:200]
+    return f"internal error while {step}: {type(exc).__name__}" + (f": {why}" if why else "")
+
+
+def _fail(document: Document, step: str, exc: Exception) -> None:
     document.status = "error"
-    document.error = f"internal error while {step}: {type(exc).__name__}" + (f": {why}" if why else "")
+    document.error = _error_line(step, exc)

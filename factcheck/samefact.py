@@ -54,8 +54,10 @@ def masked(sentence: str) -> str:
     return _NUMERAL.sub("#", sentence)
 
 
-def plausible(features: Mapping[str, float]) -> bool:
-    return features["cosine"] >= MIN_COSINE or features["sentence"] >= MIN_SENTENCE
+def plausible(cosine: float, sentence: float) -> bool:
+    """``cosine`` of the masked sentences' embeddings, ``sentence`` the Jaccard of their content
+    lemmas (the ``cosine`` and ``sentence`` features)."""
+    return cosine >= MIN_COSINE or sentence >= MIN_SENTENCE
 
 
 def unit_of(claim: QuantityClaim) -> str | None:
@@ -87,16 +89,10 @@ def comparable_key(claim: Claim) -> tuple:
 
 
 def comparable_claims(a: Claim, b: Claim) -> bool:
-    """The hard conditions: one kind, one counted thing or unit, level with level."""
-    if a.kind != b.kind or a.doc == b.doc:
-        return False
-    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
-        # an age is never a count, a percentage never percentage points (extract/quantities.py)
-        return (unit_of(a) == unit_of(b) and a.quantity_kind == b.quantity_kind
-                and is_change(a) == is_change(b))
-    if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
-        return a.type == b.type
-    return False
+    """The hard conditions: one kind, one counted thing or unit, level with level; an age is
+    never a count, a percentage never percentage points (extract/quantities.py)."""
+    key = comparable_key(a)
+    return a.doc != b.doc and key[0] in ("quantity", "time") and key == comparable_key(b)
 
 
 def overlap(a: set[str], b: set[str]) -> float:

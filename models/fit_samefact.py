@@ -111,7 +111,7 @@ def build_pairs():
                     key = ((a.doc, a.sentence_start), (b.doc, b.sentence_start))
                     cosine = float(vectors[key[0]] @ vectors[key[1]])
                     feats = pair_features(a, b, lemmas[key[0]], lemmas[key[1]], docs[a.doc], docs[b.doc], cosine)
-                    if plausible(feats):
+                    if plausible(feats["cosine"], feats["sentence"]):
                         scored[(a.id, b.id)] = (a, b, key, feats, cosine + feats["sentence"] + 0.5 * feats["context"])
             best: dict[tuple[str, str], tuple[float, str]] = {}
             for (ai, bi), (a, b, _, _, sim) in scored.items():
