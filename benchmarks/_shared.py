@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import zlib
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -14,3 +15,48 @@ def shared_path(*parts: str) -> Path:
         print(f"skipped: {path} not found (benchmark data lives in ../shared beside the checkout)")
         sys.exit(0)
     return path
+
+
+def topic_of(corpus: str, cluster: str) -> str:
+    """The story a cluster belongs to: an ECB+ topic ("1" for 1_ecb and 1_ecbplus) or a
+    MEANTIME cluster; model folds and the held-out split never cut one."""
+    return cluster.split("_")[0] if corpus == "ecbplus" else cluster
+
+
+def held_out(topic: str) -> bool:
+    """About a third of the topics: models/fit_samefact.py also fits a model without them
+    (models/data/samefact_holdout.json), and ``--split held-out`` measures them with it."""
+    return zlib.crc32(topic.encode()) % 3 == 0
+
+
+HOLDOUT_MODEL = Path(__file__).resolve().parents[1] / "models" / "data" / "samefact_holdout.json"
+
+
+def add_split_arguments(ap) -> None:
+    ap.add_argument("--split", choices=("all", "held-out", "fit"), default="all",
+                    help="held-out: only the held-out topics, judged by the same-fact model fitted without them")
+    ap.add_argument("--samefact", type=Path, help="same-fact model JSON (default: the shipped one; "
+                    "with --split held-out: models/data/samefact_holdout.json)")
+
+
+def split_model(args):
+    """The same-fact model the split is measured with, and a predicate on (corpus, cluster)."""
+    from factcheck.samefact import SameFactModel
+
+    path = args.samefact or (HOLDOUT_MODEL if args.split == "held-out" else None)
+    model = SameFactModel.load(str(path) if path else None)
+
+    def keep(corpus: str, cluster: str) -> bool:
+        return args.split == "all" or held_out(topic_of(corpus, cluster)) == (args.split == "held-out")
+
+    return model, keep
+
+
+def with_sentence(document, sentence: str):
+    """The document with ``sentence`` appended as its own paragraph of content, and its span."""
+    from dataclasses import replace
+
+    text = document.text.rstrip() + " " + sentence
+    span = (len(text) - len(sentence), len(text))
+    content = list(document.content or [(0, len(document.text))]) + [span]
+    return replace(document, text=text, content=content, warnings=list(document.warnings)), span

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import shared_path  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
 
@@ -83,6 +83,8 @@ def main() -> None:
     ap.add_argument("--dump-clean", type=Path, help="write every clean-cluster finding here (JSONL)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print missed and flagged cases")
     ap.add_argument("--conflict-threshold", type=float, help="same-fact bar for a conflict (default: the product's)")
+    ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
+    add_split_arguments(ap)
     args = ap.parse_args()
 
     from factcheck.options import Options
@@ -98,54 +100,59 @@ def main() -> None:
         from factcheck.nli import NLIModel
 
         nli = NLIModel.load()
-    checker = CachedChecker(Checker(opts, nli=nli))
+    samefact, keep = split_model(args)
+    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
 
     news = shared_path("benchmarks", "news")
     edits = [json.loads(l) for l in (news / "ecbplus_open_perturbed.jsonl").open(encoding="utf-8")]
     clean = [json.loads(l) for l in (news / "ecbplus_open_clean.jsonl").open(encoding="utf-8")]
-    edits = [c for c in edits if c.get("review", {}).get("valid")]
+    edits = [c for c in edits if c.get("review", {}).get("valid") and keep("ecbplus", c["cluster"])]
+    clean = [c for c in clean if keep("ecbplus", c["cluster"])]
 
-    t0 = time.perf_counter()
-    caught: dict[str, list[bool]] = collections.defaultdict(list)
-    for case in edits:
-        result = checker.check(load_case_documents(case))
-        hit = any(f.rule in CONFLICT_RULES and cites_edit(f, case) for f in result.findings)
-        caught[case["kind"]].append(hit)
-        if args.verbose and hit == (case["kind"] == "benign"):
-            print(f"{'FLAGGED' if hit else 'MISSED'} {case['case_id']}: "
-                  f"{case['edited_sentence_after'][:160]!r}")
-    t_edits = time.perf_counter() - t0
+    sweep = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [opts.conflict_threshold]
+    for threshold in sweep:
+        checker.checker.options.conflict_threshold = threshold
+        t0 = time.perf_counter()
+        caught: dict[str, list[bool]] = collections.defaultdict(list)
+        for case in edits:
+            result = checker.check(load_case_documents(case))
+            hit = any(f.rule in CONFLICT_RULES and cites_edit(f, case) for f in result.findings)
+            caught[case["kind"]].append(hit)
+            if args.verbose and hit == (case["kind"] == "benign"):
+                print(f"{'FLAGGED' if hit else 'MISSED'} {case['case_id']}: "
+                      f"{case['edited_sentence_after'][:160]!r}")
+        t_edits = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    clean_findings = []
-    n_docs = 0
-    for case in clean:
-        docs = load_case_documents(case)
-        n_docs += len(docs)
-        result = checker.check(docs)
-        by_claim = {c.id: c for c in result.claims}
-        for f in result.findings:
-            clean_findings.append({
-                "cluster": case["cluster"], "rule": f.rule, "severity": f.severity,
-                "message": f.message, "score": f.score,
-                "evidence": [{"doc": e.doc, "start": e.start, "end": e.end, "text": e.text,
-                              "claim": by_claim[e.claim].text if e.claim in by_claim else None}
-                             for e in f.evidence],
-            })
-    t_clean = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        clean_findings = []
+        n_docs = 0
+        for case in clean:
+            docs = load_case_documents(case)
+            n_docs += len(docs)
+            result = checker.check(docs)
+            by_claim = {c.id: c for c in result.claims}
+            for f in result.findings:
+                clean_findings.append({
+                    "cluster": case["cluster"], "rule": f.rule, "severity": f.severity,
+                    "message": f.message, "score": f.score,
+                    "evidence": [{"doc": e.doc, "start": e.start, "end": e.end, "text": e.text,
+                                  "claim": by_claim[e.claim].text if e.claim in by_claim else None}
+                                 for e in f.evidence],
+                })
+        t_clean = time.perf_counter() - t0
 
-    print(f"ECB+ open edit cases (valid only), NLI {'on' if opts.nli else 'off'}, "
-          f"max date gap {opts.max_date_gap_days}")
-    for kind, target in (("number", ">= 0.90"), ("date", ">= 0.90"), ("negation", ">= 0.60")):
-        hits = caught[kind]
-        print(f"  {kind:9s} caught   {sum(hits):3d}/{len(hits):3d} = {sum(hits) / max(1, len(hits)):.2f}  (target {target})")
-    hits = caught["benign"]
-    print(f"  benign    flagged  {sum(hits):3d}/{len(hits):3d} = {sum(hits) / max(1, len(hits)):.2f}  (target <= 0.05)")
-    per_rule = collections.Counter(f["rule"] for f in clean_findings)
-    print(f"ECB+ open clean clusters: {len(clean)} clusters, {n_docs} documents")
-    print(f"  findings {len(clean_findings)} = {len(clean_findings) / len(clean):.2f} per cluster "
-          f"(target <= 0.3); by rule {dict(per_rule)}")
-    print(f"time: edit cases {t_edits:.0f} s, clean clusters {t_clean:.0f} s")
+        print(f"ECB+ open edit cases (valid only), NLI {'on' if opts.nli else 'off'}, "
+              f"max date gap {opts.max_date_gap_days}, topics: {args.split}, conflict threshold {threshold}")
+        for kind, target in (("number", ">= 0.90"), ("date", ">= 0.90"), ("negation", ">= 0.60")):
+            hits = caught[kind]
+            print(f"  {kind:9s} caught   {sum(hits):3d}/{len(hits):3d} = {sum(hits) / max(1, len(hits)):.2f}  (target {target})")
+        hits = caught["benign"]
+        print(f"  benign    flagged  {sum(hits):3d}/{len(hits):3d} = {sum(hits) / max(1, len(hits)):.2f}  (target <= 0.05)")
+        per_rule = collections.Counter(f["rule"] for f in clean_findings)
+        print(f"ECB+ open clean clusters: {len(clean)} clusters, {n_docs} documents")
+        print(f"  findings {len(clean_findings)} = {len(clean_findings) / len(clean):.2f} per cluster "
+              f"(target <= 0.3); by rule {dict(per_rule)}")
+        print(f"time: edit cases {t_edits:.0f} s, clean clusters {t_clean:.0f} s")
     if args.dump_clean:
         args.dump_clean.parent.mkdir(parents=True, exist_ok=True)
         with args.dump_clean.open("w", encoding="utf-8") as f:

@@ -17,16 +17,19 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import shared_path  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
-CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"
+CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-nli", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--cases", type=Path, nargs="*", help="case files (default: benchmarks/data/restatements*.jsonl)")
+    ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
+    add_split_arguments(ap)
     args = ap.parse_args()
 
     from factcheck.load import load_documents
@@ -42,35 +45,37 @@ def main() -> None:
         from factcheck.nli import NLIModel
 
         nli = NLIModel.load()
-    checker = CachedChecker(Checker(opts, nli=nli))
-    cases = [json.loads(line) for line in CASES.open(encoding="utf-8")]
+    samefact, keep = split_model(args)
+    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
+    files = args.cases or sorted(CASES.parent.glob("restatements*.jsonl"))
+    cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
+    cases = [c for c in cases if keep(c["corpus"], c["cluster"])]
     t0 = time.perf_counter()
-    hits = {"incompatible": [], "compatible": []}
-    for case in cases:
-        docs = [d for d in corpora[case["corpus"]] if d.cluster == case["cluster"]]
-        out = []
-        span = None
-        for d in docs:
-            if d.id == case["target_doc"]:
-                from dataclasses import replace
-
-                text = d.text.rstrip() + " " + case["added_sentence"]
-                span = (len(text) - len(case["added_sentence"]), len(text))
-                content = list(d.content or [(0, len(d.text))]) + [span]
-                d = replace(d, text=text, content=content, warnings=list(d.warnings))
-            out.append(d)
-        result = checker.check(out)
-        hit = any(f.rule in CONFLICT_RULES and any(
-            e.doc == case["target_doc"] and e.start < span[1] and span[0] < e.end for e in f.evidence)
-            for f in result.findings)
-        hits[case["label"]].append(hit)
-        if args.verbose and hit != (case["label"] == "incompatible"):
-            print(f"{'MISSED' if not hit else 'FLAGGED'} {case['case_id']}: {case['added_sentence'][:120]!r}"
-                  f" / {case['source_sentence'][:120]!r}")
-    inc, com = hits["incompatible"], hits["compatible"]
-    print(f"restatements ({CASES.name}), NLI {'on' if opts.nli else 'off'}")
-    print(f"  incompatible caught  {sum(inc):3d}/{len(inc)} = {sum(inc) / max(1, len(inc)):.2f}  (target >= 0.85)")
-    print(f"  compatible flagged   {sum(com):3d}/{len(com)} = {sum(com) / max(1, len(com)):.2f}  (target <= 0.05)")
+    sweep = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [opts.conflict_threshold]
+    for threshold in sweep:
+        checker.checker.options.conflict_threshold = threshold
+        hits = {"incompatible": [], "compatible": []}
+        for case in cases:
+            docs = [d for d in corpora[case["corpus"]] if d.cluster == case["cluster"]]
+            out = []
+            span = None
+            for d in docs:
+                if d.id == case["target_doc"]:
+                    d, span = with_sentence(d, case["added_sentence"])
+                out.append(d)
+            result = checker.check(out)
+            hit = any(f.rule in CONFLICT_RULES and any(
+                e.doc == case["target_doc"] and e.start < span[1] and span[0] < e.end for e in f.evidence)
+                for f in result.findings)
+            hits[case["label"]].append(hit)
+            if args.verbose and hit != (case["label"] == "incompatible"):
+                print(f"{'MISSED' if not hit else 'FLAGGED'} {case['case_id']}: {case['added_sentence'][:120]!r}"
+                      f" / {case['source_sentence'][:120]!r}")
+        inc, com = hits["incompatible"], hits["compatible"]
+        print(f"restatements ({', '.join(p.name for p in files)}), NLI {'on' if opts.nli else 'off'}, "
+              f"topics: {args.split}, conflict threshold {threshold}")
+        print(f"  incompatible caught  {sum(inc):3d}/{len(inc)} = {sum(inc) / max(1, len(inc)):.2f}  (target >= 0.85)")
+        print(f"  compatible flagged   {sum(com):3d}/{len(com)} = {sum(com) / max(1, len(com)):.2f}  (target <= 0.05)")
     print(f"time {time.perf_counter() - t0:.0f} s")
 
 

@@ -112,6 +112,7 @@ def align(
     *,
     samefact: SameFactModel,
     vectors: Mapping[tuple[str, int], np.ndarray] | None = None,
+    phrases: Mapping[str, np.ndarray] | None = None,
 ) -> list[Group]:
     """Group claims across documents by the probability that they state the same fact.
 
@@ -119,7 +120,8 @@ def align(
     linked to its most probable match in another document only when that match is mutual and
     at least ``options.align_threshold`` likely, so one vague claim cannot pull several
     unrelated ones into its group. ``vectors``: embeddings of the claims' sentences with their
-    numerals masked (``samefact.masked``), keyed by (doc, sentence start).
+    numerals masked (``samefact.masked``), keyed by (doc, sentence start); ``phrases``: of the
+    claims' short phrases (``samefact.phrases``), keyed by text.
     """
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -160,7 +162,7 @@ def align(
                     cos = cosine(a, b)
                     if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
                         continue  # known before the features are computed
-                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos)
+                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos, phrases)
                     s = samefact.predict(f)
                     if s >= options.align_threshold:
                         offer(a, b, s)

@@ -10,6 +10,7 @@ from datetime import date
 
 from .align import Group, comparable
 from .options import Options
+from .units import convert
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
 
 
@@ -78,6 +79,7 @@ def quantity_interval(c: QuantityClaim, tolerance: float) -> Interval:
 
 
 def compare_quantities(a: QuantityClaim, b: QuantityClaim, tolerance: float) -> str:
+    b = convert(b, a.unit) if a.unit and b.unit else b  # "280 km" / "150 nautical miles"
     if a.change and b.change and a.change != b.change and "to" not in (a.change_part, b.change_part):
         return "conflict"  # "rose 3%" and "fell 3%": one measure cannot move both ways
     if a.unit in _SIGNLESS and (a.value or 0) * (b.value or 0) < 0:
@@ -140,8 +142,53 @@ def time_interval(c: TimeClaim) -> Interval | None:
     return Interval(low, high)
 
 
-def compare_times(a: TimeClaim, b: TimeClaim) -> str | None:
-    """None when the two cannot be compared (unresolved, durations, sets)."""
+# TIMEX3 duration units in days; months and years at their mean length, since "18 months" and
+# "a year and a half" must meet whatever month they start in
+_DURATION_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0, "TH": 1 / 24, "TM": 1 / 1440, "TS": 1 / 86400}
+_DURATION = re.compile(r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+                       r"(?:T(?:(?P<TH>[\d.]+)H)?(?:(?P<TM>[\d.]+)M)?(?:(?P<TS>[\d.]+)S)?)?$")
+
+
+def duration_days(value: str) -> float | None:
+    """Days of a TIMEX3 duration ("P18M" -> 547.9); None for vague ones ("PXY") and sets."""
+    m = _DURATION.match(value or "")
+    if not m or not any(m.groupdict().values()):
+        return None
+    try:
+        return sum(float(v) * _DURATION_DAYS[k] for k, v in m.groupdict().items() if v)
+    except ValueError:
+        return None
+
+
+def duration_interval(c: TimeClaim, tolerance: float) -> Interval | None:
+    """The lengths a duration claim admits, in days, read as a quantity claim is: "more than
+    five years" is open above, "about a decade" admits APPROX_TOLERANCE, a plain one rounding."""
+    from .extract.quantities import APPROX_TOLERANCE
+
+    days = duration_days(c.value) if c.type == "DURATION" else None
+    if days is None:
+        return None
+    if c.mod in ("MORE_THAN", "AFTER"):
+        return Interval(days, math.inf, low_open=True)
+    if c.mod in ("EQUAL_OR_MORE", "ON_OR_AFTER"):
+        return Interval(days, math.inf)
+    if c.mod in ("LESS_THAN", "BEFORE"):
+        return Interval(0.0, days, high_open=True)
+    if c.mod in ("EQUAL_OR_LESS", "ON_OR_BEFORE"):
+        return Interval(0.0, days)
+    slack = days * (APPROX_TOLERANCE if c.mod == "APPROX" else tolerance)
+    return Interval(days - slack, days + slack)
+
+
+def compare_times(a: TimeClaim, b: TimeClaim, tolerance: float = 0.02) -> str | None:
+    """None when the two cannot be compared (unresolved, vague durations, sets)."""
+    if a.type == b.type == "DURATION":
+        if a.value == b.value and a.mod == b.mod:
+            return "agree"
+        ia, ib = duration_interval(a, tolerance), duration_interval(b, tolerance)
+        if ia is None or ib is None:
+            return None
+        return "compatible" if ia.overlaps(ib) else "conflict"
     if a.type in ("DURATION", "SET") or b.type in ("DURATION", "SET"):
         return "agree" if a.type == b.type and a.value == b.value else None
     ia, ib = time_interval(a), time_interval(b)
@@ -155,9 +202,13 @@ def compare_times(a: TimeClaim, b: TimeClaim) -> str | None:
 def covers(a: Claim, b: Claim, options: Options) -> bool:
     """Does ``b`` admit every value ``a`` does ("more than 100" covers "120"; "120" does not cover "more than 100")?"""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        b = convert(b, a.unit) if a.unit and b.unit else b
         ia, ib = quantity_interval(a, options.numeric_tolerance), quantity_interval(b, options.numeric_tolerance)
     elif isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
-        ia, ib = time_interval(a), time_interval(b)
+        if a.type == b.type == "DURATION":
+            ia, ib = duration_interval(a, options.numeric_tolerance), duration_interval(b, options.numeric_tolerance)
+        else:
+            ia, ib = time_interval(a), time_interval(b)
         if ia is None or ib is None:
             return a.value == b.value
     else:
@@ -169,7 +220,7 @@ def compare_claims(a: Claim, b: Claim, options: Options) -> str | None:
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
         return compare_quantities(a, b, options.numeric_tolerance)
     if isinstance(a, TimeClaim) and isinstance(b, TimeClaim):
-        return compare_times(a, b)
+        return compare_times(a, b, options.numeric_tolerance)
     return None
 
 
@@ -219,6 +270,7 @@ def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     the values are apart by more than their rounding slack again, less for a near miss
     ("about 300" against "330"), where a reporter's looser rounding could join them."""
     if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
+        b = convert(b, a.unit) if a.unit and b.unit else b
         ia, ib = quantity_interval(a, options.numeric_tolerance), quantity_interval(b, options.numeric_tolerance)
         gap = max(ia.low, ib.low) - min(ia.high, ib.high)
         size = max(abs(a.value or 0.0), abs(b.value or 0.0), 1e-9)

@@ -15,7 +15,7 @@ from .frames import attach_frames
 from .judge import judge
 from .limits import clip_document, split_long_sentences
 from .options import Options
-from .samefact import SameFactModel, comparable_key, masked
+from .samefact import SameFactModel, comparable_key, masked, phrases
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
@@ -154,8 +154,9 @@ class Checker:
             for a in analyses
             for p in a.sentences
         }
+        vectors, phrase_vectors = self._claim_vectors(analyses)
         groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
-                       vectors=self._claim_vectors(analyses))
+                       vectors=vectors, phrases=phrase_vectors)
         findings, agreements, single, not_compared = judge(groups, documents, self.options)
         if self.nli is not None:
             from .contradiction import find_contradictions
@@ -172,15 +173,17 @@ class Checker:
                 item.id = f"{prefix}{i}"
         return CheckResult([a.document for a in analyses], claims, findings, agreements, single, not_compared)
 
-    def _claim_vectors(self, analyses: Sequence[Analysis]) -> dict[tuple[str, int], object]:
-        """Embeddings of the claim-bearing sentences, numerals masked, for the claims that have
-        a comparable claim (same kind and unit) in another document of their cluster: the only
-        ones alignment scores, and encoding is the costly step."""
+    def _claim_vectors(self, analyses: Sequence[Analysis]) -> tuple[dict[tuple[str, int], object], dict[str, object]]:
+        """Embeddings of the claim-bearing sentences, numerals masked, keyed by (doc, sentence
+        start), and of the claims' short phrases (samefact.phrases), keyed by text; only for the
+        claims that have a comparable claim (same kind and unit) in another document of their
+        cluster: the only ones alignment scores, and encoding is the costly step."""
         docs_of: dict[tuple, set[str]] = {}
         for a in analyses:
             for c in a.claims:
                 docs_of.setdefault((a.document.cluster, comparable_key(c)), set()).add(c.doc)
         sentences = {}
+        texts = set()
         for a in analyses:
             for c in a.claims:
                 if len(docs_of[(a.document.cluster, comparable_key(c))]) < 2:
@@ -188,15 +191,18 @@ class Checker:
                 key = (c.doc, c.sentence_start)
                 if key not in sentences:
                     sentences[key] = masked(a.document.text[c.sentence_start : c.sentence_end])
+                texts.update(phrases(c))
         if not sentences:
-            return {}
-        missing = sorted({t for t in sentences.values() if t not in self._vectors})
+            return {}, {}
+        texts.update(sentences.values())
+        missing = sorted(t for t in texts if t not in self._vectors)
         if missing:
-            # a Checker that judges many sets (a benchmark, a server) embeds a sentence once
+            # a Checker that judges many sets (a benchmark, a server) embeds a text once
             if len(self._vectors) > 200_000:
                 self._vectors.clear()
             self._vectors.update(zip(missing, self.embedder.encode(missing)))
-        return {k: self._vectors[t] for k, t in sentences.items()}
+        return ({k: self._vectors[t] for k, t in sentences.items()},
+                {t: self._vectors[t] for t in texts})
 
 
 def _error_line(step: str, exc: Exception) -> str:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .types import Claim, Document, Frame, QuantityClaim, TimeClaim
+from .units import dimension
 
 _UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "dollar": "USD", "$": "USD"}
 _MEASURES = {"%", "point", "km", "mile", "kg", "ton", "tonne", "meter", "metre", "foot", "year",
@@ -38,7 +39,7 @@ FEATURES = (
     "is_time", "measure_unit", "context", "sentence", "qualifier_shared", "qualifier_clash",
     "predicate_same", "predicate_clash", "subject_same", "subject_clash", "participants_shared",
     "participants_clash", "anchor_clash", "anchor_one_side", "tense_clash", "modality_clash",
-    "event", "date_gap", "undated", "cosine",
+    "event", "date_gap", "undated", "cosine", "thing_same", "thing_sim", "predicate_sim", "subject_sim",
 )
 
 # pairs below both are never the same fact in the labelled data and are not scored at all
@@ -79,10 +80,27 @@ def is_change(claim: QuantityClaim) -> bool:
     return not _CHANGE_VERBS.isdisjoint(claim.context)
 
 
+def counted_thing(claim: Claim) -> str | None:
+    """The thing a count counts ("jet", "protester"); None for measures, money, bare numbers."""
+    if not isinstance(claim, QuantityClaim):
+        return None
+    unit = unit_of(claim)
+    return None if is_measure(unit) else unit
+
+
 def comparable_key(claim: Claim) -> tuple:
-    """Claims can be comparable (``comparable_claims``) only when their keys are equal."""
+    """Claims can be comparable (``comparable_claims``) only when their keys are equal.
+
+    A unit of measure or a currency must be the same; the thing a count counts need not be,
+    since reports name it in their own words ("protesters" / "demonstrators"): how close the
+    two are is a feature (``thing_sim``), weighed with the rest. Units of one dimension are
+    one key ("km" / "mi"), compared after conversion (units.py)."""
     if isinstance(claim, QuantityClaim):
-        return ("quantity", unit_of(claim), claim.quantity_kind, is_change(claim))
+        unit = unit_of(claim)
+        measure = (dimension(unit) or unit) if is_measure(unit) else "thing"
+        # a fraction in words is a share like a percentage: "half" / "50 percent"
+        kind = "percent" if claim.quantity_kind == "fraction" else claim.quantity_kind
+        return ("quantity", measure, kind, is_change(claim))
     if isinstance(claim, TimeClaim):
         return ("time", claim.type)
     return (claim.kind,)
@@ -148,12 +166,33 @@ def _day(value: str | None) -> int | None:
         return None
 
 
+def phrases(claim: Claim) -> list[str]:
+    """The short phrases whose meanings ``pair_features`` compares: the counted thing, the
+    predicate and the subject (embedded once per text, ``phrases`` argument of pair_features)."""
+    frame = claim.frame or Frame()
+    return [p for p in (counted_thing(claim), frame.predicate, frame.subject) if p]
+
+
+def _phrase_sim(x: str | None, y: str | None, vectors: Mapping[str, object] | None) -> float:
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if vectors is None or x not in vectors or y not in vectors:
+        return 0.0
+    return max(0.0, float(vectors[x] @ vectors[y]))
+
+
 def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
-                  doc_a: Document, doc_b: Document, cosine: float = 0.0) -> dict[str, float]:
-    """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked."""
+                  doc_a: Document, doc_b: Document, cosine: float = 0.0,
+                  vectors: Mapping[str, object] | None = None) -> dict[str, float]:
+    """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked;
+    ``vectors``: unit embeddings of the claims' ``phrases``, by text."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
+    thing_a, thing_b = counted_thing(a), counted_thing(b)
     unit_a = unit_of(a) if isinstance(a, QuantityClaim) else None
-    ctx_a, ctx_b = set(a.context) - {unit_a}, set(b.context) - {unit_a}
+    units = {unit_a, unit_of(b) if isinstance(b, QuantityClaim) else None}
+    ctx_a, ctx_b = set(a.context) - units, set(b.context) - units
     qa = {q.lower() for q in fa.qualifiers}
     qb = {q.lower() for q in fb.qualifiers}
     q_shared = bool(qa and qb and (qa & qb or overlap(set(" ".join(qa).split()) - _STOP,
@@ -183,6 +222,10 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "date_gap": math.log1p(abs(da - db)) if da is not None and db is not None else 0.0,
         "undated": float(da is None or db is None),
         "cosine": cosine,
+        "thing_same": float(thing_a is not None and thing_a == thing_b),
+        "thing_sim": _phrase_sim(thing_a, thing_b, vectors),
+        "predicate_sim": _phrase_sim(fa.predicate, fb.predicate, vectors),
+        "subject_sim": _phrase_sim(fa.subject, fb.subject, vectors),
     }
     return f
 

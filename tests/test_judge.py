@@ -46,3 +46,38 @@ def test_covers_is_directional(nlp):
 
     over, exact = (extract_claims(t, id="x", nlp=nlp)[0] for t in ("NATO has over 100 jets.", "NATO has 120 jets."))
     assert covers(exact, over, Options()) and not covers(over, exact, Options())
+
+
+def _t(nlp, text: str):
+    return next(c for c in extract_claims(text, id="x", nlp=nlp, date="2020-01-01") if c.kind == "time")
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("He was sentenced to five years in prison.", "He was sentenced to 15 years in prison.", "conflict"),
+    ("The strike lasted 18 months.", "The strike lasted a year.", "conflict"),
+    ("The trial lasted more than five years.", "The trial lasted six years.", "compatible"),
+    ("The flight took 45 minutes.", "The flight took 15 minutes.", "conflict"),
+    ("The flight took 45 minutes.", "The flight took 45 minutes.", "agree"),
+])
+def test_durations_are_compared_as_lengths(nlp, a, b, expected):
+    from factcheck.judge import compare_claims
+
+    da, db = _t(nlp, a), _t(nlp, b)
+    assert da.type == db.type == "DURATION", (da.value, db.value)
+    assert compare_claims(da, db, Options()) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("The ship was roughly 280 kilometres off the coast.", "The ship was 174 miles off the coast.", "compatible"),
+    ("The ship was 280 kilometres off the coast.", "The ship was 35 miles off the coast.", "conflict"),
+    ("The wall is 10 feet high.", "The wall is about three metres high.", "compatible"),
+    ("The package weighed 5 kg.", "The package weighed 11 pounds.", "agree"),
+])
+def test_measures_in_other_units_are_converted(nlp, a, b, expected):
+    from factcheck.judge import compare_claims
+    from factcheck.samefact import comparable_claims
+
+    qa, qb = q(nlp, a), q(nlp, b)
+    qb.doc = "y"
+    assert comparable_claims(qa, qb)
+    assert compare_claims(qa, qb, Options()) == expected

@@ -1,0 +1,62 @@
+"""The same-fact model's inputs: which claims may be compared, and what the features read."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from factcheck.api import extract_claims
+from factcheck.samefact import FEATURES, comparable_claims, pair_features, phrases
+from factcheck.types import Document
+
+
+def first(nlp, text: str, doc: str):
+    claims = extract_claims(text, id=doc, nlp=nlp)
+
+    return next(c for c in claims if c.kind == "quantity")
+
+
+def test_counts_of_things_named_differently_may_be_compared_units_may_not(nlp):
+    protesters = first(nlp, "Police arrested 19 protesters on Wednesday.", "a")
+    demonstrators = first(nlp, "At least 46 demonstrators were detained.", "b")
+    assert comparable_claims(protesters, demonstrators)
+    km = first(nlp, "The ship was 30 km off the coast.", "a")
+    miles = first(nlp, "The ship was 13 nautical miles off the coast.", "b")
+    assert not comparable_claims(km, miles)
+    # never within one report
+    assert not comparable_claims(protesters, first(nlp, "Police arrested 46 demonstrators.", "a"))
+
+
+def test_phrase_similarity_tells_a_synonym_from_another_thing(nlp):
+    from factcheck.embed import Embedder
+
+    embedder = Embedder.load()
+    protesters = first(nlp, "Police arrested 19 protesters on Wednesday.", "a")
+    demonstrators = first(nlp, "Police arrested 46 demonstrators on Wednesday.", "b")
+    jets = first(nlp, "Police arrested 46 jets on Wednesday.", "b")
+    texts = sorted({t for c in (protesters, demonstrators, jets) for t in phrases(c)})
+    vectors = dict(zip(texts, embedder.encode(texts)))
+    doc_a, doc_b = Document(id="a", text=""), Document(id="b", text="")
+    synonym = pair_features(protesters, demonstrators, set(), set(), doc_a, doc_b, 0.5, vectors)
+    other = pair_features(protesters, jets, set(), set(), doc_a, doc_b, 0.5, vectors)
+    assert synonym["thing_same"] == other["thing_same"] == 0.0
+    assert synonym["thing_sim"] > other["thing_sim"] + 0.1
+    assert synonym["predicate_sim"] == 1.0  # "arrest" both
+
+
+def test_the_shipped_model_weighs_every_feature():
+    data = json.loads(resources.files("factcheck").joinpath("resources/samefact.json").read_text("utf-8"))
+    assert data["features"] == list(FEATURES)
+    assert set(data["weights"]) == set(FEATURES) == set(data["means"]) == set(data["scales"])
+    assert data["trained_on"]["script"] == "models/fit_samefact.py"
+
+
+@pytest.mark.parametrize("name", FEATURES)
+def test_features_are_finite_numbers(nlp, name):
+    a = first(nlp, "NATO has over 100 jets on high alert.", "a")
+    b = first(nlp, "Roughly 70 jets were kept on high alert, he said.", "b")
+    f = pair_features(a, b, {"jet", "alert"}, {"jet", "alert", "keep"}, Document(id="a", text=""),
+                      Document(id="b", text=""), 0.7)
+    assert isinstance(f[name], float) and f[name] == f[name]
