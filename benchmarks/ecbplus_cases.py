@@ -3,6 +3,7 @@ the findings raised on clean (unedited, consistent) clusters.
 
     python benchmarks/ecbplus_cases.py                 # edit cases + clean clusters, NLI on
     python benchmarks/ecbplus_cases.py --no-nli
+    python benchmarks/ecbplus_cases.py --cache-dir /tmp/nli-cache   # NLI scores reused across cases
     python benchmarks/ecbplus_cases.py --dump-clean benchmarks/judged/ecbplus_clean_findings.jsonl
 
 An edit case is caught when a conflict finding cites the edited span (its evidence sentence in
@@ -82,6 +83,7 @@ def main() -> None:
     ap.add_argument("--max-date-gap", type=int, default=None, help="days; -1: compare all")
     ap.add_argument("--dump-clean", type=Path, help="write every clean-cluster finding here (JSONL)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print missed and flagged cases")
+    ap.add_argument("--cache-dir", help="keep NLI scores here between cases and runs (never for timing)")
     ap.add_argument("--conflict-threshold", type=float, help="same-fact bar for a conflict (default: the product's)")
     args = ap.parse_args()
 
@@ -98,7 +100,12 @@ def main() -> None:
         from factcheck.nli import NLIModel
 
         nli = NLIModel.load()
-    checker = CachedChecker(Checker(opts, nli=nli))
+    cache = None
+    if args.cache_dir:
+        from factcheck.cache import ScoreCache
+
+        cache = ScoreCache(args.cache_dir)
+    checker = CachedChecker(Checker(opts, nli=nli, cache=cache))
 
     news = shared_path("benchmarks", "news")
     edits = [json.loads(l) for l in (news / "ecbplus_open_perturbed.jsonl").open(encoding="utf-8")]
