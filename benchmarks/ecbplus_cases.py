@@ -3,6 +3,7 @@ the findings raised on clean (unedited, consistent) clusters.
 
     python benchmarks/ecbplus_cases.py                 # edit cases + clean clusters, NLI on
     python benchmarks/ecbplus_cases.py --no-nli
+    python benchmarks/ecbplus_cases.py --cache-dir /tmp/nli-cache   # NLI scores reused across cases
     python benchmarks/ecbplus_cases.py --dump-clean benchmarks/judged/ecbplus_clean_findings.jsonl
 
 An edit case is caught when a conflict finding cites the edited span (its evidence sentence in
@@ -82,6 +83,7 @@ def main() -> None:
     ap.add_argument("--max-date-gap", type=int, default=None, help="days; -1: compare all")
     ap.add_argument("--dump-clean", type=Path, help="write every clean-cluster finding here (JSONL)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print missed and flagged cases")
+    ap.add_argument("--cache-dir", help="keep NLI scores here between cases and runs (never for timing)")
     ap.add_argument("--conflict-threshold", type=float, help="same-fact bar for a conflict (default: the product's)")
     ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     add_split_arguments(ap)
@@ -100,8 +102,13 @@ def main() -> None:
         from factcheck.nli import NLIModel
 
         nli = NLIModel.load()
+    cache = None
+    if args.cache_dir:
+        from factcheck.cache import ScoreCache
+
+        cache = ScoreCache(args.cache_dir)
     samefact, keep = split_model(args)
-    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
+    checker = CachedChecker(Checker(opts, nli=nli, cache=cache, samefact=samefact))
 
     news = shared_path("benchmarks", "news")
     edits = [json.loads(l) for l in (news / "ecbplus_open_perturbed.jsonl").open(encoding="utf-8")]

@@ -2,6 +2,11 @@
 
     python benchmarks/speed.py            # without the NLI stage (target: >= 10 articles/s)
     python benchmarks/speed.py --nli      # with it: also pairs scored vs all cross-document pairs
+    python benchmarks/speed.py --bare     # also a bare `nlp.pipe` of the same texts, same pipeline
+
+``--bare`` times, in the same run and with the same loaded pipeline, spaCy alone over the whole
+article texts (``nlp.pipe``, batches of 64) and over the sentences factcheck parses, and prints
+factcheck's end-to-end time as a multiple of the bare parse (target: at most 1.5x).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--nli", action="store_true", help="include the NLI contradiction stage")
     ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--bare", action="store_true", help="also time a bare nlp.pipe of the same texts")
     args = ap.parse_args()
 
     from factcheck.load import load_documents
@@ -53,6 +59,28 @@ def main() -> None:
     print(f"end to end: {total:.2f} s = {len(docs) / total:.1f} articles/s")
     print(f"claims: {len(result.claims)}, findings: {len(result.findings)}, agreements: {len(result.agreements)}")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    if args.bare:
+        from factcheck.limits import clip_document, split_long_sentences
+        from factcheck.segment import split_sentences
+
+        nlp = checker.nlp
+        t0 = time.perf_counter()
+        for _ in nlp.pipe([d.text for d in docs], batch_size=64):
+            pass
+        bare_docs = time.perf_counter() - t0
+        opts = checker.options
+        sentences = [s.text for d in docs for s in split_long_sentences(
+            d, split_sentences(clip_document(d, opts.max_document_chars)), opts.max_sentence_chars)]
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(sentences, batch_size=64):
+            pass
+        bare_sents = time.perf_counter() - t0
+        print(f"bare nlp.pipe ({', '.join(nlp.pipe_names)}): whole articles {bare_docs:.2f} s = "
+              f"{len(docs) / bare_docs:.1f} articles/s; the {len(sentences)} sentences factcheck parses "
+              f"{bare_sents:.2f} s")
+        print(f"factcheck{'' if args.nli else ' --no-nli'} end to end / bare parse of the articles: "
+              f"{total:.2f} s / {bare_docs:.2f} s = {total / bare_docs:.2f}x (target <= 1.5x); "
+              f"/ bare parse of its sentences: {total / bare_sents:.2f}x")
     if args.nli:
         from factcheck.contradiction import select_candidates
 

@@ -316,6 +316,9 @@ def cmd_check(args) -> int:
     else:
         outputs = _pair(args, "text")
     _check_stdout(outputs)
+    streamed = _check_streamed(args, outputs)
+    if streamed is not None:
+        return streamed
     opts, result, suppressed, bad_input = _run(args)
 
     color = _use_color(args.color, sys.stdout)
@@ -339,6 +342,57 @@ def cmd_check(args) -> int:
     threshold = _LEVEL[opts.fail_on]
     failing = [f for f in result.findings if _LEVEL.get(f.severity, -1) >= threshold]
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _check_streamed(args, outputs) -> int | None:
+    """`check` of JSONL files into JSONL outputs only, one cluster at a time (factcheck.stream),
+    so a corpus larger than memory can be checked; None when the inputs cannot be streamed, and
+    the ordinary check runs. Same findings, ids and exit code as the ordinary check."""
+    if args.out is not None or args.engine != "local" or any(fmt != "jsonl" for fmt, _ in outputs):
+        return None
+    from .baseline import apply_suppressions, load_baseline
+    from .progress import Progress
+    from .stream import check_stream, plan
+
+    opts = _options(args)
+    cfg = _config(args)
+    baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
+    todo = plan(args.paths, opts.cluster)
+    if todo is None or not todo.readable:
+        return None
+    progress = Progress.choose(args.progress, args.quiet)
+    checker = _checker(opts, progress=progress)
+    streams = []
+    try:
+        for _, path in outputs:
+            if path is None:
+                streams.append(sys.stdout)
+            else:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                streams.append(open(path, "w", encoding="utf-8"))
+        bad_input, failing, suppressed = False, False, []
+        threshold = _LEVEL.get(opts.fail_on, 99)
+        for result in check_stream(todo, checker):
+            bad_input |= _report_errors(result.documents)
+            result.findings, held = apply_suppressions(result.findings, result.documents,
+                                                       config=cfg.suppress, baseline=baseline)
+            suppressed += held
+            failing |= any(_LEVEL.get(f.severity, -1) >= threshold for f in result.findings)
+            text = report.render("jsonl", result, options=opts)
+            for out in streams:
+                out.write(text)
+                out.flush()
+    finally:
+        for out in streams:
+            if out is not sys.stdout:
+                out.close()
+    if suppressed:
+        kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
+        print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
+              + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")", file=sys.stderr)
+    if bad_input:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and opts.fail_on != "none" else EXIT_CLEAN
 
 
 def cmd_extract(args) -> int:

@@ -1,9 +1,10 @@
 """The NLI stage: contradictory paraphrases across reports.
 
-1. Candidates: for each pair of comparable documents, sentence pairs that speak of the same
-   thing: cosine similarity of MiniLM sentence embeddings (top-k per sentence, above a floor)
-   and shared content lemmas. This keeps the pairs scored close to linear in the number of
-   sentences instead of all cross-document pairs.
+1. Candidates: per cluster, over all its sentences at once, sentence pairs that speak of the
+   same thing: each sentence's nearest neighbours by cosine of MiniLM sentence embeddings among
+   the sentences of other comparable documents (a cap per sentence, above a floor) that share
+   content lemmas. The pairs scored grow linearly with the articles of a cluster, not with
+   its document pairs.
 2. The NLI model scores both directions; the contradiction score is the larger of the two,
    a paraphrase needs entailment both ways.
 3. Wording cues (cues.py): a contradiction is reported only when something in the wording can
@@ -28,14 +29,14 @@ from .cues import find_cues
 from .judge import compare_claims
 from .segment import content_lemmas
 from .options import Options
-from .types import Agreement, Claim, Evidence, Finding, ParsedSentence
+from .types import Agreement, Claim, Document, Evidence, Finding, ParsedSentence
 
 # Contradiction probability above which a pair is flagged, when neither the options nor the
 # model directory give one (models/factcheck-nli-minilm/factcheck.json holds the calibrated value).
 DEFAULT_THRESHOLD = 0.9
 ENTAILMENT_THRESHOLD = 0.8  # both directions, for a paraphrase
 CONVERSE_COSINE = 0.8  # a converse restatement must also be close in meaning overall
-TOP_K = 3
+NEIGHBOURS = 8  # nearest sentences of other documents scored per sentence, whatever the cluster's size
 MIN_COSINE = 0.55
 MIN_SHARED_LEMMAS = 2
 MIN_TOKENS = 4  # "Read NATO's full statement here:" is not a claim
@@ -48,54 +49,113 @@ class Candidate:
     cosine: float
 
 
+def _date_classes(docs: Sequence[Document], options: Options) -> tuple[np.ndarray, np.ndarray]:
+    """Documents by date (one class per distinct date string) and which classes may be compared.
+
+    Comparability depends only on the dates (``align.comparable``), and a cluster has far fewer
+    distinct dates than documents, so the class matrix stays small where a document matrix of
+    ten thousand articles would not. The diagonal holds only for a class of two documents or more.
+    """
+    index: dict[str | None, int] = {}
+    members: list[list[Document]] = []
+    cls = np.empty(len(docs), dtype=np.int64)
+    for i, d in enumerate(docs):
+        c = index.setdefault(d.date, len(index))
+        if c == len(members):
+            members.append([])
+        members[c].append(d)
+        cls[i] = c
+    allowed = np.zeros((len(members), len(members)), dtype=bool)
+    for x, mx in enumerate(members):
+        for y in range(x, len(members)):
+            my = members[y]
+            b = my[1] if x == y and len(my) > 1 else (None if x == y else my[0])
+            allowed[x, y] = allowed[y, x] = b is not None and comparable(mx[0], b, options)
+    return cls, allowed
+
+
+def _nearest_pairs(vectors: np.ndarray, doc: np.ndarray, cls: np.ndarray, allowed: np.ndarray,
+                   k: int, floor: float, block_elems: int = 1 << 22) -> np.ndarray:
+    """Sentence pairs (i < j) where one is among the other's ``k`` nearest neighbours, from
+    another document whose date is comparable, at cosine ``floor`` or more: shape (n, 2).
+
+    The similarity matrix is computed a block of rows at a time, at most ``block_elems`` cells,
+    so memory stays bounded however many sentences a cluster holds; the cost is one matrix
+    product over the cluster's sentences and k pairs a sentence, linear in the articles for
+    the part that costs (the NLI scoring of the pairs).
+    """
+    n = len(vectors)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    kk = min(k, n)
+    step = max(1, block_elems // n)
+    found = []
+    for r0 in range(0, n, step):
+        r1 = min(n, r0 + step)
+        sim = vectors[r0:r1] @ vectors.T
+        ok = allowed[cls[r0:r1]][:, cls] & (doc[r0:r1, None] != doc[None, :]) & (sim >= floor)
+        sim = np.where(ok, sim, -np.inf)
+        top = np.argpartition(-sim, kk - 1, axis=1)[:, :kk]
+        keep = np.isfinite(np.take_along_axis(sim, top, axis=1))
+        rows = np.broadcast_to(np.arange(r0, r1)[:, None], top.shape)[keep]
+        cols = top[keep]
+        found.append(np.stack([np.minimum(rows, cols), np.maximum(rows, cols)], axis=1))
+    pairs = np.concatenate(found)
+    return np.unique(pairs, axis=0) if len(pairs) else pairs
+
+
 def select_candidates(analyses, embedder, options: Options,
                       lemmas: Mapping[tuple[str, int], set[str]] | None = None) -> tuple[list[Candidate], int]:
     """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs
-    within clusters (what scoring everything would cost)."""
+    within clusters (what scoring everything would cost).
+
+    Per cluster, over all its sentences at once: each sentence's ``NEIGHBOURS`` nearest
+    sentences of other comparable documents (cosine of MiniLM embeddings, at least
+    ``MIN_COSINE``), kept when the two share ``MIN_SHARED_LEMMAS`` content lemmas. A cap per
+    sentence, not per document pair, so a cluster of n articles costs about n times a
+    sentence's cap, not n squared document pairs. Candidates come in document order (the pair's
+    first document, then its second, then sentence order), so finding ids are stable.
+    """
     usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
     docs = {a.document.id: a.document for a in analyses}
     ids = [i for i in usable if usable[i]]
-    # embedding is the costly step: only documents that some other document may be compared with
-    paired = {x for x in ids for y in ids if comparable(docs[x], docs[y], options)}
-    vectors = {}
-    flat = [p for i in ids if i in paired for p in usable[i]]
-    if flat:
-        enc = embedder.encode([p.sentence.text for p in flat])
-        pos = 0
-        for i in (i for i in ids if i in paired):
-            n = len(usable[i])
-            vectors[i] = enc[pos : pos + n]
-            pos += n
+    position = {d: i for i, d in enumerate(ids)}
+    by_cluster: dict[str | None, list[str]] = defaultdict(list)
+    for i in ids:
+        by_cluster[docs[i].cluster].append(i)
+    total = 0
+    work = []  # (cluster's documents that some other may be compared with, date classes)
+    for members in by_cluster.values():
+        sizes = np.array([len(usable[i]) for i in members], dtype=np.int64)
+        total += int((sizes.sum() ** 2 - (sizes ** 2).sum()) // 2)
+        cls, allowed = _date_classes([docs[i] for i in members], options)
+        # embedding is the costly step: only documents that some other document may be compared with
+        paired = [i for i, c in zip(members, cls) if allowed[c].any()]
+        if len(paired) > 1:
+            work.append((paired, {i: c for i, c in zip(members, cls)}, allowed))
+    flat = [p for paired, _, _ in work for i in paired for p in usable[i]]
+    enc = embedder.encode([p.sentence.text for p in flat]) if flat else None
     if lemmas is None:  # the pipeline passes the map it built for alignment
         lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for p in flat}
-    candidates: list[Candidate] = []
-    total = 0
-    for x, da in enumerate(ids):
-        for db in ids[x + 1 :]:
-            if docs[da].cluster != docs[db].cluster:
+
+    def key(p: ParsedSentence) -> tuple[str, int]:
+        return p.sentence.doc, p.sentence.start
+
+    found: list[tuple[tuple[int, int, int, int], Candidate]] = []
+    pos = 0
+    for paired, cls_of, allowed in work:
+        sents = [(i, r, p) for i in paired for r, p in enumerate(usable[i])]
+        vectors = np.asarray(enc[pos : pos + len(sents)], dtype=np.float32)
+        pos += len(sents)
+        doc = np.array([position[i] for i, _, _ in sents], dtype=np.int64)
+        cls = np.array([cls_of[i] for i, _, _ in sents], dtype=np.int64)
+        for x, y in _nearest_pairs(vectors, doc, cls, allowed, NEIGHBOURS, MIN_COSINE):
+            (da, r, pa), (db, c, pb) = sents[x], sents[y]
+            if len(lemmas[key(pa)] & lemmas[key(pb)]) < MIN_SHARED_LEMMAS:
                 continue
-            total += len(usable[da]) * len(usable[db])
-            if not comparable(docs[da], docs[db], options):
-                continue
-            sim = vectors[da] @ vectors[db].T
-            keep = set()
-            k = min(TOP_K, sim.shape[1])
-            for r, row in enumerate(sim):
-                for c in np.argpartition(-row, k - 1)[:k]:
-                    keep.add((r, int(c)))
-            k = min(TOP_K, sim.shape[0])
-            for c, col in enumerate(sim.T):
-                for r in np.argpartition(-col, k - 1)[:k]:
-                    keep.add((int(r), c))
-            for r, c in sorted(keep):
-                if sim[r, c] < MIN_COSINE:
-                    continue
-                pa, pb = usable[da][r], usable[db][c]
-                shared = lemmas[(pa.sentence.doc, pa.sentence.start)] & lemmas[(pb.sentence.doc, pb.sentence.start)]
-                if len(shared) < MIN_SHARED_LEMMAS:
-                    continue
-                candidates.append(Candidate(pa, pb, float(sim[r, c])))
-    return candidates, total
+            found.append(((position[da], position[db], r, c), Candidate(pa, pb, float(vectors[x] @ vectors[y]))))
+    found.sort(key=lambda t: t[0])
+    return [c for _, c in found], total
 
 
 def _claims_in(p: ParsedSentence, by_sentence) -> list[Claim]:

@@ -447,18 +447,25 @@ def _read_json(text: str, id: str, source: str | None, base: dict) -> list[Docum
     return [_record(r, n, id, source, base, "record") for n, r in enumerate(recs, 1)]
 
 
+def jsonl_document(line: str, n: int, id: str, source: str | None, base: dict | None = None) -> Document | None:
+    """Line ``n`` (1-based) of the JSONL file ``id`` as a Document; None for a blank line.
+
+    The one definition of a JSONL record, for the whole-file reader and for streaming
+    (factcheck.stream), which reads a file a line at a time."""
+    base = base or {}
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        doc = Document(id=f"{id}#{n}", text="", source=source, **base)
+        return _fail(doc, f"malformed JSON on line {n}, column {exc.colno}: {exc.msg}")
+    return _record(rec, n, id, source, base, "line")
+
+
 def _read_jsonl(text: str, id: str, source: str | None, base: dict) -> list[Document]:
-    docs = []
-    for n, (_s, _e, line) in enumerate(_lines(text), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            doc = Document(id=f"{id}#{n}", text="", source=source, **base)
-            docs.append(_fail(doc, f"malformed JSON on line {n}, column {exc.colno}: {exc.msg}"))
-            continue
-        docs.append(_record(rec, n, id, source, base, "line"))
+    docs = [d for n, (_s, _e, line) in enumerate(_lines(text), 1)
+            if (d := jsonl_document(line, n, id, source, base)) is not None]
     if not docs:
         raise _LoadError("empty file")
     return docs
@@ -699,7 +706,8 @@ def _read_folder(folder: Path, given: str, include: Sequence[str], exclude: Sequ
     return docs
 
 
-def _dedupe(docs: list[Document]) -> None:
+def dedupe_ids(docs: list[Document]) -> None:
+    """Rename repeated ids in order (``a``, ``a~2``, ...), each with a warning."""
     seen: set[str] = {d.id for d in docs}
     used: set[str] = set()
     for d in docs:
@@ -753,8 +761,8 @@ def load_documents(
             docs.extend(_read_file(path, given, given, {}))
     if len(empty_folders) == len(docs):
         raise FactcheckError(f"no documents found in {', '.join(empty_folders)}")
-    _dedupe(docs)
+    dedupe_ids(docs)
     return docs
 
 
-__all__ = ["load_documents", "load_text", "parse_date", "find_timezone", "READERS", "TIMEZONES", "NO_DATE_WARNING"]
+__all__ = ["load_documents", "load_text", "jsonl_document", "dedupe_ids", "parse_date", "find_timezone", "READERS", "TIMEZONES", "NO_DATE_WARNING"]
