@@ -18,13 +18,16 @@ def first(nlp, text: str, doc: str):
     return next(c for c in claims if c.kind == "quantity")
 
 
-def test_counts_of_things_named_differently_may_be_compared_units_may_not(nlp):
+def test_counts_of_things_named_differently_may_be_compared_and_units_of_one_dimension(nlp):
     protesters = first(nlp, "Police arrested 19 protesters on Wednesday.", "a")
     demonstrators = first(nlp, "At least 46 demonstrators were detained.", "b")
     assert comparable_claims(protesters, demonstrators)
     km = first(nlp, "The ship was 30 km off the coast.", "a")
-    miles = first(nlp, "The ship was 13 nautical miles off the coast.", "b")
-    assert not comparable_claims(km, miles)
+    miles = first(nlp, "The ship was 13 miles off the coast.", "b")
+    assert comparable_claims(km, miles)  # one distance, compared after conversion
+    assert not comparable_claims(km, first(nlp, "The ship carried 30 kg of gold.", "b"))
+    assert not comparable_claims(km, first(nlp, "The ship cost $30 million.", "b"))
+    assert not comparable_claims(protesters, km)
     # never within one report
     assert not comparable_claims(protesters, first(nlp, "Police arrested 46 demonstrators.", "a"))
 
