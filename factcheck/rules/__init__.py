@@ -27,17 +27,19 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, Union
 if TYPE_CHECKING:
     from ..judge import JudgedGroup
     from ..options import Options
+    from ..pipeline import Analysis
     from ..types import Agreement, Claim, Document, Finding
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """What a cluster rule is given: one cluster's analyses (``pipeline.Analysis``), claims,
-    documents, the content lemmas of each sentence keyed by (doc, sentence start), the options,
-    and the models: ``nli`` is None when the NLI stage is off, ``embedder`` loads the sentence
-    encoder on first call (the pipeline shares one with alignment), ``cache`` the NLI score cache."""
+    """What a cluster rule is given: one cluster's analyses (each document's parsed sentences
+    and claims), all its claims, its documents, the content lemmas of each sentence keyed by
+    (doc, sentence start), the options, and the models: ``nli`` is None when the NLI stage is
+    off, ``embedder`` loads the sentence encoder on first call (the pipeline shares one with
+    alignment), ``cache`` is the NLI score cache."""
 
-    analyses: Sequence[Any]
+    analyses: Sequence[Analysis]
     claims: Sequence[Claim]
     documents: Mapping[str, Document]
     lemmas: Mapping[tuple[str, int], set[str]]
