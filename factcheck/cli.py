@@ -480,7 +480,7 @@ def cmd_rules(args) -> int:
     from .rules import RULES
 
     if args.format == "json":
-        print(json.dumps([asdict(r) for r in RULES.values()], indent=2))
+        print(json.dumps([r.metadata() for r in RULES.values()], indent=2))
         return EXIT_CLEAN
     width = max(len(r) for r in RULES)
     print(f"{'rule':{width}}  {'default':8} summary")
@@ -499,7 +499,7 @@ def cmd_rule(args) -> int:
     except KeyError as e:
         raise FactcheckError(e.args[0]) from None
     if args.format == "json":
-        print(json.dumps(asdict(rule), indent=2))
+        print(json.dumps(rule.metadata(), indent=2))
         return EXIT_CLEAN
     print(f"# {rule.id}\n\n{rule.summary}\n\nDefault severity: {rule.default_severity}\n")
     print(textwrap.fill(rule.help, 88) + "\n")

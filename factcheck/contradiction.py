@@ -14,6 +14,9 @@
    claims, the interval logic decides. A pair whose claims already conflict is reported by
    the numeric/temporal rule, not twice; a pair whose claims are compatible is rescored with
    the numbers made equal, and kept only if it still contradicts.
+
+This module selects and scores the pairs; the contradiction rule (factcheck/rules/contradiction.py)
+turns them into findings and paraphrases.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from .cues import find_cues
 from .judge import compare_claims
 from .segment import content_lemmas
 from .options import Options
-from .types import Agreement, Claim, Document, Evidence, Finding, ParsedSentence
+from .types import Claim, ParsedSentence
 
 # Contradiction probability above which a pair is flagged, when neither the options nor the
 # model directory give one (models/factcheck-nli-minilm/factcheck.json holds the calibrated value).
@@ -158,10 +161,6 @@ def select_candidates(analyses, embedder, options: Options,
     return [c for _, c in found], total
 
 
-def _claims_in(p: ParsedSentence, by_sentence) -> list[Claim]:
-    return by_sentence.get((p.sentence.doc, p.sentence.start), [])
-
-
 def _equalise(text: str, offset: int, claims: Sequence[Claim], replacements: dict[str, str]) -> str:
     """The sentence with each claim's text replaced by its counterpart's, right to left."""
     for c in sorted(claims, key=lambda c: c.start, reverse=True):
@@ -224,92 +223,3 @@ def score_pairs(nli, pairs: Sequence[tuple[str, str]], cache=None) -> np.ndarray
     for i, s in known.items():
         out[i] = s
     return out
-
-
-def find_contradictions(analyses, claims: Sequence[Claim], nli, options: Options,
-                        embedder=None, cache=None, lemmas=None) -> tuple[list[Finding], list[Agreement]]:
-    from .nli import NLIModel
-
-    if embedder is None:
-        from .embed import Embedder
-
-        embedder = Embedder.load(options.device)
-    threshold = options.nli_threshold or getattr(nli, "contradiction_threshold", None) or DEFAULT_THRESHOLD
-    candidates, _ = select_candidates(analyses, embedder, options, lemmas)
-    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_sentence[(c.doc, c.sentence_start)].append(c)
-
-    texts = [(c.a.sentence.text, c.b.sentence.text) for c in candidates]
-    both = texts + [(b, a) for a, b in texts]
-    probs = score_pairs(nli, both, cache)
-    n = len(candidates)
-    ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
-
-    findings: list[Finding] = []
-    agreements: list[Agreement] = []
-    rescore: list[tuple[int, str, str, list[str]]] = []
-    for i, cand in enumerate(candidates):
-        forward, backward = probs[i], probs[n + i]
-        contradiction = float(max(forward[con], backward[con]))
-        cues = find_cues(cand.a.doc, cand.b.doc)
-        # nothing in the wording can make them contradict: a high score is the model's
-        # word-overlap bias, and the pair is judged like any other
-        if cues.minimal_edit and not cues.converse:
-            # one side negates or inverts the other and nothing else changed
-            findings.append(_finding(cand, contradiction,
-                                     [*cues.contradiction, "otherwise the same words"], options,
-                                     score=cues.overlap))
-            continue
-        if contradiction >= threshold and cues.contradiction:
-            ca, cb = _claims_in(cand.a, by_sentence), _claims_in(cand.b, by_sentence)
-            verdict, pairs = claim_verdict(ca, cb, options)
-            if verdict == "conflict":
-                continue  # the numeric/temporal rule reports it, with the interval reasoning
-            reasons = [c for c in cues.contradiction if not (verdict and c == "number")]
-            if not reasons:
-                continue
-            if verdict == "compatible":
-                repl = {b.id: a.text for a, b, _ in pairs}
-                b_text = _equalise(cand.b.sentence.text, cand.b.sentence.start, cb, repl)
-                rescore.append((i, cand.a.sentence.text, b_text, reasons))
-                continue
-            findings.append(_finding(cand, contradiction, reasons, options))
-        elif not cues.contradiction:
-            entail = float(min(forward[ent], backward[ent]))
-            if entail >= ENTAILMENT_THRESHOLD:
-                agreements.append(_paraphrase(cand, entail, "NLI entailment both ways"))
-            elif cues.converse and cand.cosine >= CONVERSE_COSINE:
-                agreements.append(_paraphrase(cand, cand.cosine, "converse restatement"))
-    if rescore:
-        pairs2 = [(a, b) for _, a, b, _ in rescore]
-        again = score_pairs(nli, pairs2 + [(b, a) for a, b in pairs2], cache)
-        m = len(rescore)
-        for j, (i, _, _, reasons) in enumerate(rescore):
-            contradiction = float(max(again[j][con], again[m + j][con]))
-            if contradiction >= threshold:
-                findings.append(_finding(candidates[i], contradiction, reasons, options))
-    return findings, agreements
-
-
-def _evidence(p: ParsedSentence) -> Evidence:
-    s = p.sentence
-    return Evidence(s.doc, s.start, s.end, s.text)
-
-
-def _finding(cand: Candidate, contradiction: float, reasons: list[str], options: Options,
-             score: float | None = None) -> Finding:
-    """``score``: the model's contradiction probability, or for a minimal edit (which the rule
-    decides) the share of content words the two sentences have in common."""
-    return Finding("", "contradiction", options.severity_of("contradiction"),
-                   f"{cand.a.sentence.doc} and {cand.b.sentence.doc} contradict each other "
-                   f"({', '.join(reasons)}; NLI contradiction {contradiction:.2f})",
-                   round(contradiction if score is None else score, 3),
-                   [_evidence(cand.a), _evidence(cand.b)])
-
-
-def _paraphrase(cand: Candidate, score: float, why: str) -> Agreement:
-    return Agreement("", "paraphrase", "agree",
-                     f"{cand.a.sentence.doc} and {cand.b.sentence.doc} say the same thing "
-                     f"({why}, {score:.2f})",
-                     round(score, 3), [_evidence(cand.a), _evidence(cand.b)])

@@ -1,15 +1,21 @@
-"""Comparing aligned claims as intervals: agree, compatible, conflict or single-source."""
+"""Comparing aligned claims as intervals (agree, compatible, conflict, single-source, not
+compared), and running the registered rules (factcheck/rules/) on a cluster.
+
+The interval logic lives here because several rules and the ``compare`` command share it; what
+makes a comparison a finding is each rule's own module.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from .align import Group, comparable
+from .align import Group
 from .options import Options
+from .rules import RULES, Cluster, Rule
 from .units import convert
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
 
@@ -262,9 +268,6 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
-_RULE = {"quantity": "numeric-conflict", "time": "temporal-conflict"}
-
-
 def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     """How sure the interval logic is that two conflicting claims cannot both be true: 1.0 when
     the values are apart by more than their rounding slack again, less for a near miss
@@ -294,69 +297,126 @@ def _values_by_source(claims: Sequence[Claim]) -> str:
     return "; ".join(f"{c.doc} says {describe(c)!r}" for c in claims)
 
 
-def judge(
-    groups: Sequence[Group], documents: Mapping[str, Document], options: Options
-) -> tuple[list[Finding], list[Agreement], list[Agreement], list[Agreement]]:
-    """Findings (conflicts), agreements (agree / compatible pairs), single-source claims, and
-    linked pairs that were not compared (with the reason).
+@dataclass(frozen=True)
+class Conflict:
+    """Two linked claims that cannot both be true and likely state one fact."""
+
+    a: Claim
+    b: Claim
+    same_fact: float
+    incompatible: float
+
+
+@dataclass
+class JudgedGroup:
+    """One aligned group compared pair by pair: what the group rules read (factcheck/rules/).
+
+    ``conflicts``: the linked pairs whose intervals do not overlap and whose same-fact
+    probability reaches conflict-threshold; ``agreements``: agree / compatible pairs;
+    ``not_compared``: linked pairs left out, with the reason; ``single``: the claims of a group
+    with no link, which only one report states.
+    """
+
+    group: Group
+    conflicts: list[Conflict] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    not_compared: list[Agreement] = field(default_factory=list)
+    single: list[Agreement] = field(default_factory=list)
+
+
+def judge_group(group: Group, documents: Mapping[str, Document], options: Options) -> JudgedGroup:
+    """Compare the linked pairs of one group as intervals.
 
     Only directly linked pairs are compared: a group can chain A-B-C through middling links,
-    and A and C were never shown to state the same fact. The conflicting pairs of one group
-    are one finding that cites every source, not one finding per pair of documents.
+    and A and C were never shown to state the same fact.
     """
+    judged = JudgedGroup(group)
+    by_id = {c.id: c for c in group}
+    if not group.links:
+        for c in sorted(group, key=lambda c: (c.doc, c.start)):
+            judged.single.append(Agreement("", c.kind, "single-source",
+                                           f"only {c.doc} says {describe(c)!r}: {c.text!r}", 1.0,
+                                           [evidence_for(c, documents)], [c.id]))
+        return judged
+    for pair, score in sorted(group.links.items(), key=lambda kv: sorted(kv[0])):
+        a, b = sorted((by_id[i] for i in pair), key=lambda c: (c.doc, c.start))
+        evidence = [evidence_for(a, documents), evidence_for(b, documents)]
+        if _both_deictic(a, b, documents):
+            judged.not_compared.append(Agreement("", a.kind, "not-compared",
+                                                 f"{a.doc} and {b.doc} each date their own publication day",
+                                                 round(score, 3), evidence, [a.id, b.id]))
+            continue
+        outcome = compare_claims(a, b, options)
+        if outcome is None:
+            judged.not_compared.append(Agreement("", a.kind, "not-compared",
+                                                 f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale",
+                                                 round(score, 3), evidence, [a.id, b.id]))
+            continue
+        if outcome == "conflict":
+            if score < options.conflict_threshold:
+                judged.not_compared.append(Agreement(
+                    "", a.kind, "not-compared",
+                    f"{a.doc} says {describe(a)!r} and {b.doc} says {describe(b)!r}, but they "
+                    f"may be about different facts (same fact: {score:.2f})",
+                    round(score, 3), evidence, [a.id, b.id]))
+                continue
+            judged.conflicts.append(Conflict(a, b, score, incompatibility(a, b, options)))
+        else:
+            verb = "agree on" if outcome == "agree" else "are compatible on"
+            judged.agreements.append(Agreement(
+                "", a.kind, outcome,
+                f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",
+                round(score, 3), evidence, [a.id, b.id],
+            ))
+    return judged
+
+
+def conflict_finding(rule: str, conflicts: Sequence[Conflict], documents: Mapping[str, Document],
+                     options: Options) -> Finding:
+    """The conflicting pairs of one group as one finding that cites every source, not one
+    finding per pair of documents; its same_fact and incompatible are the pairs' largest."""
+    members = sorted({c.id: c for x in conflicts for c in (x.a, x.b)}.values(), key=lambda c: (c.doc, c.start))
+    same = max(x.same_fact for x in conflicts)
+    incompatible = max(x.incompatible for x in conflicts)
+    return Finding(
+        "", rule, severity_for(rule, same, options),
+        f"sources disagree: {_values_by_source(members)}",
+        round(same, 3), [evidence_for(c, documents) for c in members], [c.id for c in members],
+        same_fact=round(same, 3), incompatible=incompatible,
+    )
+
+
+@dataclass
+class Judgement:
+    findings: list[Finding]
+    agreements: list[Agreement]
+    single_source: list[Agreement]
+    not_compared: list[Agreement]
+
+
+def run_rules(groups: Sequence[Group], cluster: Cluster, rules: Mapping[str, Rule] | None = None) -> Judgement:
+    """Every registered rule on one cluster: the group rules on each aligned group in turn,
+    then the cluster rules, in registry order. Findings of a rule set to "off" are dropped;
+    what a rule recognised as agreement is kept whatever its level."""
+    rules = RULES if rules is None else rules
+    by_group = [r for r in rules.values() if r.reads == "group"]
+    by_cluster = [r for r in rules.values() if r.reads == "cluster"]
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     single: list[Agreement] = []
     not_compared: list[Agreement] = []
     for group in groups:
-        by_id = {c.id: c for c in group}
-        if not group.links:
-            for c in sorted(group, key=lambda c: (c.doc, c.start)):
-                single.append(Agreement("", c.kind, "single-source",
-                                        f"only {c.doc} says {describe(c)!r}: {c.text!r}", 1.0,
-                                        [evidence_for(c, documents)], [c.id]))
-            continue
-        conflicts: list[tuple[Claim, Claim, float, float]] = []
-        for pair, score in sorted(group.links.items(), key=lambda kv: sorted(kv[0])):
-            a, b = sorted((by_id[i] for i in pair), key=lambda c: (c.doc, c.start))
-            evidence = [evidence_for(a, documents), evidence_for(b, documents)]
-            if _both_deictic(a, b, documents):
-                not_compared.append(Agreement("", a.kind, "not-compared",
-                                              f"{a.doc} and {b.doc} each date their own publication day",
-                                              round(score, 3), evidence, [a.id, b.id]))
-                continue
-            outcome = compare_claims(a, b, options)
-            if outcome is None:
-                not_compared.append(Agreement("", a.kind, "not-compared",
-                                              f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale",
-                                              round(score, 3), evidence, [a.id, b.id]))
-                continue
-            if outcome == "conflict":
-                if score < options.conflict_threshold:
-                    not_compared.append(Agreement(
-                        "", a.kind, "not-compared",
-                        f"{a.doc} says {describe(a)!r} and {b.doc} says {describe(b)!r}, but they "
-                        f"may be about different facts (same fact: {score:.2f})",
-                        round(score, 3), evidence, [a.id, b.id]))
-                    continue
-                conflicts.append((a, b, score, incompatibility(a, b, options)))
-            else:
-                verb = "agree on" if outcome == "agree" else "are compatible on"
-                agreements.append(Agreement(
-                    "", a.kind, outcome,
-                    f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",
-                    round(score, 3), evidence, [a.id, b.id],
-                ))
-        if conflicts:
-            members = sorted({c.id: c for a, b, _, _ in conflicts for c in (a, b)}.values(),
-                             key=lambda c: (c.doc, c.start))
-            same = max(s for _, _, s, _ in conflicts)
-            incompatible = max(i for _, _, _, i in conflicts)
-            rule = _RULE[members[0].kind]
-            findings.append(Finding(
-                "", rule, severity_for(rule, same, options),
-                f"sources disagree: {_values_by_source(members)}",
-                round(same, 3), [evidence_for(c, documents) for c in members], [c.id for c in members],
-                same_fact=round(same, 3), incompatible=incompatible,
-            ))
-    return findings, agreements, single, not_compared
+        judged = judge_group(group, cluster.documents, cluster.options)
+        agreements += judged.agreements
+        single += judged.single
+        not_compared += judged.not_compared
+        for rule in by_group:
+            found = rule.find(judged, cluster.documents, cluster.options)
+            findings += found.findings
+            agreements += found.agreements
+    for rule in by_cluster:
+        found = rule.find(cluster)
+        findings += found.findings
+        agreements += found.agreements
+    findings = [f for f in findings if f.severity != "off"]
+    return Judgement(findings, agreements, single, not_compared)

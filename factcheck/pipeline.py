@@ -1,4 +1,4 @@
-"""One check from documents to result: segment, extract, align, judge (and the NLI stage).
+"""One check from documents to result: segment, extract, align, then the rules (factcheck/rules/).
 
 A Checker holds the loaded pipelines (spaCy, the NLI model) so they are loaded once and
 passed in, never kept in module globals.
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from .align import align
 from .extract import extract_from_parsed
 from .frames import attach_frames
-from .judge import judge
+from .judge import run_rules
 from .limits import clip_document, split_long_sentences
 from .options import Options
+from .rules import Cluster
 from .samefact import SameFactModel, comparable_key, masked, phrases
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
@@ -71,7 +72,7 @@ def merge_verdicts(analyses: Sequence[Analysis], verdicts: Sequence[ClusterVerdi
 
 class Checker:
     def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None,
-                 samefact=None, progress=None):
+                 samefact=None, progress=None, rules=None):
         from .nlp import load_spacy
         from .progress import Progress
 
@@ -83,6 +84,7 @@ class Checker:
         self._embedder = embedder
         self._vectors: dict[str, object] = {}
         self.samefact = samefact if samefact is not None else SameFactModel.load()
+        self.rules = rules  # None: every rule in factcheck.rules.RULES
 
     @property
     def embedder(self):
@@ -157,17 +159,11 @@ class Checker:
         vectors, phrase_vectors = self._claim_vectors(analyses)
         groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
                        vectors=vectors, phrases=phrase_vectors)
-        findings, agreements, single, not_compared = judge(groups, documents, self.options)
-        if self.nli is not None:
-            from .contradiction import find_contradictions
-
-            more_findings, paraphrases = find_contradictions(
-                analyses, claims, self.nli, self.options, embedder=self.embedder, cache=self.cache,
-                lemmas=lemmas,
-            )
-            findings += more_findings
-            agreements += paraphrases
-        findings = [f for f in findings if f.severity != "off"]
+        cluster = Cluster(analyses, claims, documents, lemmas, self.options, nli=self.nli,
+                          embedder=lambda: self.embedder, cache=self.cache)
+        judged = run_rules(groups, cluster, self.rules)
+        findings, agreements = judged.findings, judged.agreements
+        single, not_compared = judged.single_source, judged.not_compared
         for prefix, items in (("F", findings), ("A", agreements), ("S", single), ("N", not_compared)):
             for i, item in enumerate(items, 1):
                 item.id = f"{prefix}{i}"

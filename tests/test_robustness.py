@@ -99,8 +99,8 @@ def test_a_document_that_crashes_the_analysis_is_an_error_and_the_run_goes_on(tm
 def test_a_cluster_that_crashes_the_judging_is_lost_alone(checker, monkeypatch):
     docs = [Document(id=f"{c}{i}", text=text, date="2022-02-24", cluster=c)
             for c in ("x", "y") for i, text in enumerate((JETS_100, JETS_80))]
-    _fail_for(monkeypatch, "judge", lambda groups, documents, options: any(
-        d.cluster == "y" for d in documents.values()))
+    _fail_for(monkeypatch, "run_rules", lambda groups, cluster, rules: any(
+        d.cluster == "y" for d in cluster.documents.values()))
     result = checker.check(docs)
     status = {d.id: d.status for d in result.documents}
     assert status == {"x0": "ok", "x1": "ok", "y0": "error", "y1": "error"}

@@ -1,18 +1,149 @@
-"""contradiction: a sentence in one report contradicts a sentence in another."""
+"""contradiction: a sentence in one report contradicts a sentence in another (the NLI stage).
 
-from . import Rule
+The candidate sentence pairs and the scoring machinery are factcheck/contradiction.py; what
+makes a scored pair a finding (or a paraphrase) is here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import Cluster, Found, Rule
+
+from ..types import Agreement, Evidence, Finding, ParsedSentence
+
+if TYPE_CHECKING:
+    from ..contradiction import Candidate
+    from ..options import Options
+
+
+def find(cluster: Cluster) -> Found:
+    """Contradictions between the candidate sentence pairs of the cluster, scored both ways by
+    the NLI model: a minimal edit that negates or inverts the other sentence, or a score at or
+    above the threshold with a wording cue, unless the aligned claims decide (numeric and
+    temporal conflicts are those rules'; compatible numbers are made equal and the pair rescored).
+    Pairs with no cue that entail each other both ways, or are a converse restatement, are
+    paraphrases. Nothing when the NLI stage is off."""
+    if cluster.nli is None:
+        return Found()
+    from collections import defaultdict
+
+    from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, _equalise,
+                                 claim_verdict, score_pairs, select_candidates)
+    from ..cues import find_cues
+    from ..nli import NLIModel
+
+    options, nli, cache = cluster.options, cluster.nli, cluster.cache
+    if cluster.embedder is not None:
+        embedder = cluster.embedder()
+    else:
+        from ..embed import Embedder
+
+        embedder = Embedder.load(options.device)
+    threshold = options.nli_threshold or getattr(nli, "contradiction_threshold", None) or DEFAULT_THRESHOLD
+    candidates, _ = select_candidates(cluster.analyses, embedder, options, cluster.lemmas)
+    by_sentence = defaultdict(list)
+    for c in cluster.claims:
+        by_sentence[(c.doc, c.sentence_start)].append(c)
+
+    def claims_in(p: ParsedSentence):
+        return by_sentence.get((p.sentence.doc, p.sentence.start), [])
+
+    texts = [(c.a.sentence.text, c.b.sentence.text) for c in candidates]
+    both = texts + [(b, a) for a, b in texts]
+    probs = score_pairs(nli, both, cache)
+    n = len(candidates)
+    ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
+
+    findings: list[Finding] = []
+    agreements: list[Agreement] = []
+    rescore: list[tuple[int, str, str, list[str]]] = []
+    for i, cand in enumerate(candidates):
+        forward, backward = probs[i], probs[n + i]
+        contradiction = float(max(forward[con], backward[con]))
+        cues = find_cues(cand.a.doc, cand.b.doc)
+        # nothing in the wording can make them contradict: a high score is the model's
+        # word-overlap bias, and the pair is judged like any other
+        if cues.minimal_edit and not cues.converse:
+            # one side negates or inverts the other and nothing else changed
+            findings.append(_finding(cand, contradiction,
+                                     [*cues.contradiction, "otherwise the same words"], options,
+                                     score=cues.overlap))
+            continue
+        if contradiction >= threshold and cues.contradiction:
+            ca, cb = claims_in(cand.a), claims_in(cand.b)
+            verdict, pairs = claim_verdict(ca, cb, options)
+            if verdict == "conflict":
+                continue  # the numeric/temporal rule reports it, with the interval reasoning
+            reasons = [c for c in cues.contradiction if not (verdict and c == "number")]
+            if not reasons:
+                continue
+            if verdict == "compatible":
+                repl = {b.id: a.text for a, b, _ in pairs}
+                b_text = _equalise(cand.b.sentence.text, cand.b.sentence.start, cb, repl)
+                rescore.append((i, cand.a.sentence.text, b_text, reasons))
+                continue
+            findings.append(_finding(cand, contradiction, reasons, options))
+        elif not cues.contradiction:
+            entail = float(min(forward[ent], backward[ent]))
+            if entail >= ENTAILMENT_THRESHOLD:
+                agreements.append(_paraphrase(cand, entail, "NLI entailment both ways"))
+            elif cues.converse and cand.cosine >= CONVERSE_COSINE:
+                agreements.append(_paraphrase(cand, cand.cosine, "converse restatement"))
+    if rescore:
+        pairs2 = [(a, b) for _, a, b, _ in rescore]
+        again = score_pairs(nli, pairs2 + [(b, a) for a, b in pairs2], cache)
+        m = len(rescore)
+        for j, (i, _, _, reasons) in enumerate(rescore):
+            contradiction = float(max(again[j][con], again[m + j][con]))
+            if contradiction >= threshold:
+                findings.append(_finding(candidates[i], contradiction, reasons, options))
+    return Found(findings, agreements)
+
+
+def _evidence(p: ParsedSentence) -> Evidence:
+    s = p.sentence
+    return Evidence(s.doc, s.start, s.end, s.text)
+
+
+def _finding(cand: Candidate, contradiction: float, reasons: list[str], options: Options,
+             score: float | None = None) -> Finding:
+    """``score``: the model's contradiction probability, or for a minimal edit (which the rule
+    decides) the share of content words the two sentences have in common."""
+    return Finding("", RULE.id, options.severity_of(RULE.id),
+                   f"{cand.a.sentence.doc} and {cand.b.sentence.doc} contradict each other "
+                   f"({', '.join(reasons)}; NLI contradiction {contradiction:.2f})",
+                   round(contradiction if score is None else score, 3),
+                   [_evidence(cand.a), _evidence(cand.b)])
+
+
+def _paraphrase(cand: Candidate, score: float, why: str) -> Agreement:
+    return Agreement("", "paraphrase", "agree",
+                     f"{cand.a.sentence.doc} and {cand.b.sentence.doc} say the same thing "
+                     f"({why}, {score:.2f})",
+                     round(score, 3), [_evidence(cand.a), _evidence(cand.b)])
+
 
 RULE = Rule(
     id="contradiction",
     default_severity="error",
     summary="A sentence in one report contradicts a sentence in another.",
     help=(
-        "Flags a pair of sentences from two reports of one cluster that the NLI model scores as a "
-        "contradiction above its calibrated threshold (nli-threshold), when something in the wording "
-        "can carry one: a negation bearing on shared words, a swapped name, an antonym, swapped "
-        "roles. Aligned numbers and dates decide over the model. Why: reports contradict each other "
-        "in words as well as figures ('the talks failed' / 'the talks succeeded'). The model can be "
-        "wrong, above all on hedged or partial statements: read both sentences, and silence it "
-        "with a reason when they are compatible. --no-nli turns the stage off."
+        "Flags a pair of sentences from two reports of one cluster, dated at most "
+        "max-date-gap-days apart, that speak of the same thing (close sentence embeddings and "
+        "shared content words) and contradict each other: the NLI model scores the pair both ways "
+        "and the larger contradiction probability reaches its calibrated threshold "
+        "(nli-threshold), and something in the wording can carry a contradiction (a negation "
+        "bearing on shared words, a swapped name, an antonym, swapped roles). A sentence that is "
+        "the other with only a negation or an inversion changed is flagged whatever the score. "
+        "Aligned numbers and dates decide over the model: a pair whose claims conflict is left to "
+        "numeric-conflict or temporal-conflict, one whose claims are compatible is scored again "
+        "with the numbers made equal. Pairs with no cue that entail each other both ways, or "
+        "restate each other conversely, are listed as agreements. Why: reports contradict each "
+        "other in words as well as figures ('the talks failed' / 'the talks succeeded'). The "
+        "model can be wrong, above all on hedged or partial statements: read both sentences, and "
+        "silence it with a reason when they are compatible. --no-nli turns the stage off."
     ),
+    reads="cluster",
+    find=find,
 )

@@ -1,19 +1,50 @@
 """numeric-conflict: reports state incompatible numbers for the same thing."""
 
-from . import Rule
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from . import Found, Rule
+
+if TYPE_CHECKING:
+    from ..judge import JudgedGroup
+    from ..options import Options
+    from ..types import Document
+
+
+def find(judged: JudgedGroup, documents: Mapping[str, Document], options: Options) -> Found:
+    """One finding for a group of quantities with conflicting linked pairs, citing every source."""
+    from ..judge import conflict_finding
+
+    conflicts = [x for x in judged.conflicts if x.a.kind == "quantity"]
+    return Found([conflict_finding(RULE.id, conflicts, documents, options)] if conflicts else [])
+
 
 RULE = Rule(
     id="numeric-conflict",
     default_severity="error",
     summary="Reports state incompatible numbers for the same thing.",
     help=(
-        "Flags two reports of one cluster, dated at most max-date-gap-days apart, that give numbers "
-        "for the same quantity (the same thing counted or unit, overlapping words around it) whose "
-        "admitted intervals do not overlap after the rounding slack: 'over 100 jets' against '80 jets'. "
-        "Point values admit numeric-tolerance (2%), never more than half a unit of the last digit "
-        "written. Why: a figure that differs between reports of the same event is the commonest "
-        "factual inconsistency, and the one a reader acts on. Check the figures against the primary "
-        "source; if the reports speak of different things or moments, or the gap is rounding, "
-        "silence it with a reason."
+        "Flags numbers from two reports of one cluster that state the same fact but cannot both "
+        "be true: 'over 100 jets' against '80 jets'. Claims of one counted thing or unit (a change "
+        "never against a level, an age never against a count) are scored by a same-fact model "
+        "fitted on labelled news pairs (same_fact: from their predicate, subject, participants, "
+        "qualifiers, time and words, never their values), and each is linked to its most probable "
+        "match in each other report when that match is mutual and reaches align-threshold. The "
+        "values of linked claims are compared "
+        "as intervals: a point value admits numeric-tolerance (2%) for rounding, never more than "
+        "half a unit of the last digit written ('7,403' is not 'more than 7,450'), and 'rose 3%' "
+        "conflicts with 'fell 3%'. A conflict is reported when same_fact reaches "
+        "conflict-threshold, at full severity from error-threshold and one step lower below it; "
+        "a pair below conflict-threshold is listed under not_compared ('may be about different "
+        "facts'). A level that moves (a running toll, a share price, 'has 500 employees') is "
+        "compared only between reports at most max-date-gap-days apart, a fact fixed in time at "
+        "any distance. Why: a figure that differs between reports of the same event is the "
+        "commonest factual inconsistency, and the one a reader acts on. Check the figures against "
+        "the primary source; if the reports speak of different things or moments, or the gap is "
+        "rounding, silence it with a reason."
     ),
+    reads="group",
+    find=find,
 )
