@@ -375,3 +375,27 @@ def test_date_source_of_a_timestamp_in_running_text():
     # a date the loader names (a later pipeline may write date_source) is said in words
     assert view.date_source({**data["documents"][0], "date_source": "date field"}, None).words == \
         "the record's date field"
+
+
+def test_md_lists_the_not_compared_pairs_with_their_reason():
+    ev = [{"doc": d, "start": 0, "end": 22, "text": t, "claim": f"{d}#q1", "claim_start": 0, "claim_end": 2}
+          for d, t in (("a", "80 jets <b>flew</b> north."), ("b", "100 jets flew north."))]
+    data = {
+        "documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in ("a", "b")],
+        "claims": [{"id": f"{d}#q1", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": str(v),
+                    "sentence_start": 0, "sentence_end": 22, "value": v, "modifier": "=", "unit": "jet"}
+                   for d, v in (("a", 80), ("b", 100))],
+        "findings": [], "agreements": [], "single_source": [],
+        "not_compared": [{"id": "N1", "kind": "quantity", "outcome": "not-compared", "score": 0.12,
+                          "claims": ["a#q1", "b#q1"], "evidence": ev,
+                          "message": "a says '80 jet' and b says '100 jet', but they may be about different "
+                                     "facts (same fact: 0.12)"}],
+    }
+    md = report.render("md", data)
+    section = md.split("## Not compared")[1]
+    assert "**Why not:** the values differ, but the sentences may be about different facts" in section
+    assert "very likely not the same fact (0.12)" in section
+    assert "| value | 80 jets | 100 jets |" in section
+    assert "&lt;b&gt;flew&lt;/b&gt;" in section and "<b>" not in md
+    # both claims share one row of the fact table, outcome "not compared"
+    assert "| jets | quantity | not compared | 80 jets | 100 jets |" in md
