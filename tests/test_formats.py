@@ -399,3 +399,29 @@ def test_md_lists_the_not_compared_pairs_with_their_reason():
     assert "&lt;b&gt;flew&lt;/b&gt;" in section and "<b>" not in md
     # both claims share one row of the fact table, outcome "not compared"
     assert "| jets | quantity | not compared | 80 jets | 100 jets |" in md
+
+
+def test_html_lists_many_not_compared_pairs_as_one_table_row_each():
+    """Past a dozen pairs a cluster lists them as table rows (a 500-article run has thousands):
+    still every pair, with both claims, values and reason."""
+    import re
+
+    ev = lambda d, c: {"doc": d, "start": 0, "end": 10, "text": "80 jets <b>x</b>", "claim": c,  # noqa: E731
+                       "claim_start": 0, "claim_end": 2}
+    claims, pairs = [], []
+    for i in range(13):
+        claims += [{"id": f"{d}#q{i}", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": "80",
+                    "sentence_start": 0, "sentence_end": 10, "value": v + i, "modifier": "=", "unit": "jet"}
+                   for d, v in (("a", 80), ("b", 100))]
+        pairs.append({"id": f"N{i + 1}", "kind": "quantity", "outcome": "not-compared", "score": 0.1,
+                      "claims": [f"a#q{i}", f"b#q{i}"], "evidence": [ev("a", f"a#q{i}"), ev("b", f"b#q{i}")],
+                      "message": "x, but they may be about different facts (same fact: 0.10)"})
+    data = {"documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in "ab"],
+            "claims": claims, "findings": [], "agreements": [], "single_source": [], "not_compared": pairs}
+    page = report.render("html", data)
+    rows = re.findall(r'<tr id="pair-(N\d+)">(.*?)</tr>', page, re.S)
+    assert [r[0] for r in rows] == [p["id"] for p in pairs]
+    for (_, row), pair in zip(rows, pairs):
+        assert re.findall(r'data-claim="([^"]+)"', row) == pair["claims"]
+        assert "very likely not the same fact (0.10)" in row and "may be about different facts" in row
+    assert "<b>x</b>" not in page
