@@ -302,8 +302,35 @@ def test_humanise_words():
     assert h.timex("P2W") == "2 weeks"
     assert h.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
     assert h.line_of("a\nb\nc", 4) == 3
-    assert h.confidence({"same_fact": 0.97, "incompatible": 0.99}) == \
-        "almost certainly the same fact (0.97); almost certainly cannot both be true (0.99)"
+    assert h.confidence({"same_fact": 0.97, "incompatible": 1.0}) == \
+        "almost certainly the same fact (0.97); cannot both be true (1.00)"
+    assert h.confidence({"same_fact": 0.45, "incompatible": 0.75}) == \
+        "perhaps the same fact (0.45); probably cannot both be true (0.75; a looser rounding could join them)"
+    # one band table, symmetric: 0.17 is as sure "not" as 0.83 is sure "yes"
+    assert h.likely(0.83) == "very likely" and h.likely(0.17) == "very likely not"
+    assert [h.likely(p) for p in (0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95)] == [
+        "almost certainly not", "very likely not", "probably not", "perhaps", "probably", "very likely",
+        "almost certainly"]
+    reason, sure = h.not_compared({"message": "a says 'x' and b says 'y', but they may be about different "
+                                              "facts (same fact: 0.17)", "score": 0.174})
+    assert "may be about different facts" in reason and sure == "very likely not the same fact (0.17)"
+    assert h.not_compared({"message": "something new", "score": 0.5})[0] == "something new"
+
+
+def test_humanise_frame_in_words():
+    from factcheck.report import humanise as h
+
+    frame = {"predicate": "have", "polarity": "positive", "modality": None, "tense": "present",
+             "subject": "jens stoltenberg", "participants": ["arctic", "mediterranean", "nato"],
+             "places": ["arctic", "mediterranean"], "qualifiers": ["on high alert"], "anchor": ["2014"]}
+    text = "NATO's Jens Stoltenberg: jets from the Arctic to the Mediterranean."
+    assert h.frame(frame, text) == [("who", "Jens Stoltenberg"), ("what", "have (present)"), ("with", "NATO"),
+                                    ("where", "Arctic, Mediterranean"), ("when", "2014"), ("how", "on high alert")]
+    # what the row's label says already is not said twice; a pronoun is no answer to "who"
+    assert h.frame({**frame, "subject": "they"}, text, skip="jets on high alert")[0] == ("what", "have (present)")
+    negated = {"predicate": "meet", "polarity": "negative", "modality": "will", "tense": "future"}
+    assert h.frame(negated) == [("what", "will not meet")]
+    assert h.frame(None) == []
 
 
 def test_html_and_md_render_fields_the_judge_may_add(tmp_path):
@@ -312,11 +339,12 @@ def test_html_and_md_render_fields_the_judge_may_add(tmp_path):
     data["findings"][0].update(same_fact=0.9, incompatible=0.97)
     data["claims"] = [{"id": "a.txt#q1", "doc": "a.txt", "kind": "quantity", "start": 0, "end": 1, "text": "x",
                        "sentence_start": 0, "sentence_end": 1, "value": 100, "modifier": ">", "unit": "jet",
-                       "frame": {"predicate": "have", "participants": ["NATO"], "time_anchor": "now"}}]
+                       "frame": {"predicate": "have", "tense": "present", "subject": "nato", "anchor": ["now"]}}]
     html = report.render("html", data)
-    assert "very likely the same fact (0.90); almost certainly cannot both be true (0.97)" in html
-    assert "predicate: have · participants: NATO · time anchor: now" in html
-    assert "almost certainly cannot both be true" in report.render("md", data)
+    assert "very likely the same fact (0.90); almost certainly cannot both be true (0.97" in html
+    assert "<i>who</i> nato</span><span><i>what</i> have (present)</span><span><i>when</i> now</span>" in html
+    md = report.render("md", data)
+    assert "almost certainly cannot both be true" in md and "who: nato · what: have (present) · when: now" in md
 
 
 def test_md_and_html_count_suppressed_findings(tmp_path):
@@ -324,3 +352,76 @@ def test_md_and_html_count_suppressed_findings(tmp_path):
     suppressed = [object(), object()]
     assert "2 finding(s) suppressed" in report.render("md", result, suppressed=suppressed)
     assert "2 findings suppressed" in report.render("html", result, suppressed=suppressed)
+
+
+def test_date_source_of_a_timestamp_in_running_text():
+    """A scraped article dated by a timestamp glued to its first sentence: the report names the
+    timestamp and quotes it, so the analyst can check the date against the text."""
+    from factcheck.load import load_text
+    from factcheck.report import view
+    from factcheck.report.saved import from_result
+    from factcheck.types import CheckResult
+
+    text = ("Updated: November 11, 2011 20:09 IST The Indian Navy on Thursday thwarted an attack "
+            "by pirates on merchant vessels in the Gulf of Aden.")
+    doc = load_text(text, id="navy.txt", source="navy.txt")
+    assert doc.date == "2011-11-11"
+    data, texts = from_result(CheckResult(documents=[doc]))
+    src = view.date_source(data["documents"][0], texts["navy.txt"])
+    assert src.words == "a timestamp in the text"
+    assert src.quote.startswith("Updated: November 11, 2011 20:09")
+    # the same document from a saved result whose text is not at hand: only the kind of input
+    assert view.date_source(data["documents"][0], None).words == "the input's metadata"
+    # a date the loader names (a later pipeline may write date_source) is said in words
+    assert view.date_source({**data["documents"][0], "date_source": "date field"}, None).words == \
+        "the record's date field"
+
+
+def test_md_lists_the_not_compared_pairs_with_their_reason():
+    ev = [{"doc": d, "start": 0, "end": 22, "text": t, "claim": f"{d}#q1", "claim_start": 0, "claim_end": 2}
+          for d, t in (("a", "80 jets <b>flew</b> north."), ("b", "100 jets flew north."))]
+    data = {
+        "documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in ("a", "b")],
+        "claims": [{"id": f"{d}#q1", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": str(v),
+                    "sentence_start": 0, "sentence_end": 22, "value": v, "modifier": "=", "unit": "jet"}
+                   for d, v in (("a", 80), ("b", 100))],
+        "findings": [], "agreements": [], "single_source": [],
+        "not_compared": [{"id": "N1", "kind": "quantity", "outcome": "not-compared", "score": 0.12,
+                          "claims": ["a#q1", "b#q1"], "evidence": ev,
+                          "message": "a says '80 jet' and b says '100 jet', but they may be about different "
+                                     "facts (same fact: 0.12)"}],
+    }
+    md = report.render("md", data)
+    section = md.split("## Not compared")[1]
+    assert "**Why not:** the values differ, but the sentences may be about different facts" in section
+    assert "very likely not the same fact (0.12)" in section
+    assert "| value | 80 jets | 100 jets |" in section
+    assert "&lt;b&gt;flew&lt;/b&gt;" in section and "<b>" not in md
+    # both claims share one row of the fact table, outcome "not compared"
+    assert "| jets | quantity | not compared | 80 jets | 100 jets |" in md
+
+
+def test_html_lists_many_not_compared_pairs_as_one_table_row_each():
+    """Past a dozen pairs a cluster lists them as table rows (a 500-article run has thousands):
+    still every pair, with both claims, values and reason."""
+    import re
+
+    ev = lambda d, c: {"doc": d, "start": 0, "end": 10, "text": "80 jets <b>x</b>", "claim": c,  # noqa: E731
+                       "claim_start": 0, "claim_end": 2}
+    claims, pairs = [], []
+    for i in range(13):
+        claims += [{"id": f"{d}#q{i}", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": "80",
+                    "sentence_start": 0, "sentence_end": 10, "value": v + i, "modifier": "=", "unit": "jet"}
+                   for d, v in (("a", 80), ("b", 100))]
+        pairs.append({"id": f"N{i + 1}", "kind": "quantity", "outcome": "not-compared", "score": 0.1,
+                      "claims": [f"a#q{i}", f"b#q{i}"], "evidence": [ev("a", f"a#q{i}"), ev("b", f"b#q{i}")],
+                      "message": "x, but they may be about different facts (same fact: 0.10)"})
+    data = {"documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in "ab"],
+            "claims": claims, "findings": [], "agreements": [], "single_source": [], "not_compared": pairs}
+    page = report.render("html", data)
+    rows = re.findall(r'<tr id="pair-(N\d+)">(.*?)</tr>', page, re.S)
+    assert [r[0] for r in rows] == [p["id"] for p in pairs]
+    for (_, row), pair in zip(rows, pairs):
+        assert re.findall(r'data-claim="([^"]+)"', row) == pair["claims"]
+        assert "very likely not the same fact (0.10)" in row and "may be about different facts" in row
+    assert "<b>x</b>" not in page

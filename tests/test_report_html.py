@@ -104,10 +104,12 @@ def open_report(browser, tmp_path):
 
 def _facts_from_json(data: dict) -> list[dict[str, set[str]]]:
     """The fact table the JSON implies, computed here independently of the report code:
-    claims linked by findings or agreements form one fact; each fact maps to its sources."""
+    claims linked by findings, agreements or not-compared pairs (aligned, not judged) form one
+    fact; each fact maps to its sources."""
     claims = {c["id"]: c for c in data["claims"]}
     adj = defaultdict(set)
-    for item in data["findings"] + data["agreements"]:
+    linked = data["findings"] + data["agreements"] + data.get("not_compared", [])
+    for item in linked:
         ids = [c for c in item["claims"] if c in claims]
         for a in ids:
             adj[a].update(x for x in ids if x != a)
@@ -124,7 +126,7 @@ def _facts_from_json(data: dict) -> list[dict[str, set[str]]]:
             stack.extend(adj[x] - comp)
         seen |= comp
         facts.append({"docs": {claims[c]["doc"] for c in comp}, "claims": comp})
-    for item in data["findings"] + data["agreements"]:  # sentence pairs without claims
+    for item in linked:  # sentence pairs without claims
         if not item["claims"]:
             facts.append({"docs": {e["doc"] for e in item["evidence"]}, "claims": set()})
     return facts
@@ -347,3 +349,101 @@ def test_report_command_bad_input_is_one_line(tmp_path, capsys):
     assert err.count("\n") == 1 and "bad.json: not JSON" in err
     assert main(["report", str(tmp_path / "missing.json")]) == 2
     assert "missing.json: no such file" in capsys.readouterr().err
+
+
+def test_conflict_finding_says_how_sure_in_words_and_a_number(edited_result, open_report):
+    from factcheck.report import humanise
+
+    data = edited_result.to_dict()
+    finding = next(f for f in data["findings"] if f["rule"] == "temporal-conflict")
+    assert finding["same_fact"] is not None and finding["incompatible"] is not None
+    p = open_report(edited_result)
+    conf = p.page.locator(f"#finding-{finding['id']} p.conf").inner_text()
+    same = f"{humanise.likely(finding['same_fact'])} the same fact ({finding['same_fact']:.2f})"
+    assert conf == f"How sure: {same}; cannot both be true ({finding['incompatible']:.2f})"
+    assert finding["incompatible"] == 1.0  # two different years: the interval logic is sure
+
+
+def test_not_compared_section_lists_the_pairs_the_json_implies(edited_result, open_report):
+    """Every aligned pair the judge left unjudged is listed with its reason, both sentences and
+    both values, and its claims share one row of the fact table: no aligned claim disappears."""
+    data = edited_result.to_dict()
+    pairs = {n["id"]: n for n in data["not_compared"]}
+    assert pairs, "the second jets figure ('Roughly 70 jets') is aligned but not judged"
+    p = open_report(edited_result)
+    section = p.page.locator("article.unjudged")
+    assert section.count() == len(pairs)
+    for i in range(section.count()):
+        art = section.nth(i)
+        item = pairs[art.get_attribute("id").removeprefix("pair-")]
+        claims = art.locator(".side").evaluate_all("els => els.map(e => e.dataset.claim)")
+        assert sorted(claims) == sorted(item["claims"])
+        text = " ".join(art.inner_text().split())
+        assert f"the same fact ({item['score']:.2f})" in text
+        for ev in item["evidence"]:
+            assert " ".join(ev["text"].split()) in text
+        row = p.page.locator("#" + art.locator("a[href^='#fact']").get_attribute("href")[1:])
+        assert row.get_attribute("data-outcome") == "not-compared"
+        assert row.locator("td.cell").count() == len({ev["doc"] for ev in item["evidence"]})
+    jets = p.page.locator("article.unjudged", has_text="Roughly 70 jets")
+    assert "may be about different facts" in jets.inner_text()
+    assert sorted(jets.locator(".val").all_inner_texts()) == ["about 70 jets", "over 100 jets"]
+    assert "Jens Stoltenberg" in jets.locator("small.frame").first.inner_text()  # who said it, cased as written
+    # the outcome filter hides the not-compared rows and brings them back
+    p.page.click("button.outcome[data-outcome='not-compared']")
+    assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == 0
+    p.page.click("button.outcome[data-outcome='not-compared']")
+    assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == len(pairs)
+
+
+def test_documents_show_their_date_and_where_it_came_from(edited_result, open_report):
+    p = open_report(edited_result)
+    by_doc = {d.id: d for d in edited_result.documents}
+    first = p.page.locator("details.doc", has_text="000_d27642fac88a8c5e").locator(".meta").inner_text()
+    assert "2022-02-24, from the file's date line, line 1: date 2022-02-24" in " ".join(first.split())
+    # the second file's date line says only "2022-02": the day comes from its "Published on" line
+    text = by_doc["001_cf6b84a07b3c0ba3.txt"].text
+    published = next(line for line in text.splitlines() if line.startswith("Published on"))
+    line_no = text.splitlines().index(published) + 1
+    second = " ".join(p.page.locator("details.doc", has_text="001_cf6b84a07b3c0ba3").locator(".meta").inner_text().split())
+    assert f"2022-02-24, from the 'Published' line, line {line_no}: {published}" in second
+
+
+def test_not_compared_pairs_of_a_saved_result(browser, tmp_path):
+    """A saved result with one pair of each reason the judge gives: each listed, in words."""
+    from factcheck.report import html
+
+    def ev(doc, text, claim):
+        return {"doc": doc, "start": 0, "end": len(text), "text": text, "claim": claim,
+                "claim_start": 0, "claim_end": 2}
+
+    def claim(cid, doc, value, unit):
+        return {"id": cid, "doc": doc, "kind": "quantity", "start": 0, "end": 2, "text": str(value),
+                "sentence_start": 0, "sentence_end": 20, "value": value, "modifier": "=", "unit": unit}
+
+    data = {
+        "documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in ("a", "b")],
+        "claims": [claim("a#q1", "a", 80, "jet"), claim("b#q1", "b", 100, "jet"),
+                   claim("a#q2", "a", 5, "km"), claim("b#q2", "b", 5, "%")],
+        "findings": [], "agreements": [], "single_source": [],
+        "not_compared": [
+            {"id": "N1", "kind": "quantity", "outcome": "not-compared", "score": 0.12, "claims": ["a#q1", "b#q1"],
+             "message": "a says '80 jet' and b says '100 jet', but they may be about different facts (same fact: 0.12)",
+             "evidence": [ev("a", "80 jets flew <b>north</b>.", "a#q1"), ev("b", "100 jets flew south.", "b#q1")]},
+            {"id": "N2", "kind": "quantity", "outcome": "not-compared", "score": 0.5, "claims": ["a#q2", "b#q2"],
+             "message": "'5 km' and '5 %' cannot be placed on one scale",
+             "evidence": [ev("a", "5 km of road.", "a#q2"), ev("b", "5 % of road.", "b#q2")]},
+        ],
+    }
+    p = Page(browser, html.render(data), tmp_path)
+    try:
+        assert p.console == []
+        arts = p.page.locator("article.unjudged")
+        assert arts.count() == 2
+        n1, n2 = (" ".join(arts.nth(i).inner_text().split()) for i in range(2))
+        assert "very likely not the same fact (0.12)" in n1 and "80 jets flew <b>north</b>." in n1
+        assert "cannot be put on one scale" in n2 and "perhaps the same fact (0.50)" in n2
+        assert p.page.locator("tr.fact[data-outcome='not-compared']").count() == 2
+        assert p.page.locator("b", has_text="north").count() == 0  # input markup stays text
+    finally:
+        p.close()

@@ -13,7 +13,6 @@ import hashlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
-from typing import Any
 
 from . import view as _view
 from .saved import from_result
@@ -31,21 +30,6 @@ def _cid(claim_id: str) -> str:
     return "c" + hashlib.blake2s(claim_id.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def _frame_text(frame: Any) -> str:
-    if not isinstance(frame, dict):
-        return ""
-    parts = []
-    for key, value in frame.items():
-        if value in (None, "", [], {}):
-            continue
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
-        elif isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{str(key).replace('_', ' ')}: {value}")
-    return " · ".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _env():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -53,7 +37,7 @@ def _env():
     folder = resources.files("factcheck.report") / "templates"
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=False, lstrip_blocks=False)
-    env.filters.update(shortname=_shortname, cid=_cid, frame_text=_frame_text)
+    env.filters.update(shortname=_shortname, cid=_cid)
     return env
 
 

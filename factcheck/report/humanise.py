@@ -218,38 +218,46 @@ def line_of(text: str | None, offset: int | None) -> int | None:
     return text.count("\n", 0, offset) + 1
 
 
+# The one table of probability words, symmetric about 0.5: every report says "very likely"
+# for the same range, and 0.17 is "very likely not" as 0.83 is "very likely".
+_BANDS = ((0.95, "almost certainly"), (0.8, "very likely"), (0.6, "probably"), (0.4, "perhaps"),
+          (0.2, "probably not"), (0.05, "very likely not"), (0.0, "almost certainly not"))
+
+
 def likely(p: float | None) -> str:
     """A probability in words for a reader who wants a verdict, not a number."""
     if p is None:
         return ""
-    if p >= 0.95:
-        return "almost certainly"
-    if p >= 0.8:
-        return "very likely"
-    if p >= 0.6:
-        return "probably"
-    if p >= 0.4:
-        return "perhaps"
-    if p >= 0.2:
-        return "probably not"
-    return "almost certainly not"
+    return next(word for floor, word in _BANDS if p >= floor)
+
+
+def same_fact(p: float | None) -> str:
+    """'almost certainly the same fact (0.97)'; empty when the judge wrote no probability."""
+    if p is None:
+        return ""
+    return f"{likely(p)} the same fact ({p:.2f})"
+
+
+def incompatible(p: float | None) -> str:
+    """'cannot both be true (1.00)': the interval logic is sure when the values are apart by
+    more than their rounding slack; below that a reporter's looser rounding could join them."""
+    if p is None:
+        return ""
+    if p >= 0.995:
+        return f"cannot both be true ({p:.2f})"
+    if p < 0.4:  # "probably not cannot" reads badly: turn it round
+        return f"{likely(1 - p)} can both be true ({p:.2f})"
+    return f"{likely(p)} cannot both be true ({p:.2f}; a looser rounding could join them)"
 
 
 def confidence(item: dict[str, Any]) -> str:
-    """How sure the checker is of a finding or agreement, in words and numbers.
+    """How sure the checker is of a finding, in words and numbers: "almost certainly the same
+    fact (0.97); cannot both be true (1.00)".
 
-    Uses ``same_fact`` (the two claims state one fact) and ``incompatible`` (they cannot both
-    be true) when the judge writes them, else the score it has always written.
+    From ``same_fact`` (the claims state one fact) and ``incompatible`` (they cannot both be
+    true) when the judge writes them, else the score it has always written.
     """
-    same, incompatible = item.get("same_fact"), item.get("incompatible")
-    parts = []
-    if same is not None:
-        parts.append(f"{likely(same)} the same fact ({same:.2f})")
-    if incompatible is not None:
-        if incompatible < 0.4:  # "probably not cannot" reads badly: turn it round
-            parts.append(f"{likely(1 - incompatible)} can both be true ({incompatible:.2f})")
-        else:
-            parts.append(f"{likely(incompatible)} cannot both be true ({incompatible:.2f})")
+    parts = [w for w in (same_fact(item.get("same_fact")), incompatible(item.get("incompatible"))) if w]
     if not parts:
         score = item.get("score")
         if score is None:
@@ -258,3 +266,78 @@ def confidence(item: dict[str, Any]) -> str:
             return f"contradiction score {score:.2f} (the NLI model's probability, 0 to 1)"
         return f"alignment score {score:.2f} (how alike the words around the two claims are, 0 to 1)"
     return "; ".join(parts)
+
+
+# The reasons the judge gives for leaving an aligned pair unjudged (judge.py), said for a reader.
+_NOT_COMPARED = (
+    (re.compile(r"may be about different facts \(same fact: (?P<p>[\d.]+)\)"),
+     "the values differ, but the sentences may be about different facts, so the checker does not call it a conflict"),
+    (re.compile(r"each date their own publication day"),
+     "each report's 'today' is its own publication day, which says nothing about one event's date"),
+    (re.compile(r"cannot be placed on one scale"),
+     "the two values cannot be put on one scale (different units or kinds of number)"),
+)
+
+
+def not_compared(item: dict[str, Any]) -> tuple[str, str]:
+    """(reason, how sure it is one fact) of an aligned pair the judge did not compare; an
+    unknown reason is shown as the judge wrote it."""
+    message = str(item.get("message") or item.get("reason") or "")
+    reason = next((words for pattern, words in _NOT_COMPARED if pattern.search(message)), message)
+    p = item.get("same_fact", item.get("score"))
+    return reason, same_fact(p) if isinstance(p, (int, float)) else ""
+
+
+def cased(words: str, *texts: str | None) -> str:
+    """A frame's lower-cased words as the text writes them ("jens stoltenberg" -> "Jens
+    Stoltenberg", "nato" -> "NATO"), else as they are."""
+    for text in texts:
+        if text and words:
+            m = re.search(re.escape(words), text, re.IGNORECASE)
+            if m:
+                return m.group(0)
+    return words
+
+
+_TENSES = {"past": "past", "present": "present", "future": "future"}
+
+
+def frame(fr: Any, *texts: str | None, skip: str = "") -> list[tuple[str, str]]:
+    """The fact a claim's clause states, as (question, answer) pairs a reader scans: who, did
+    what, where, when, qualified how. ``texts`` give the words their casing; an answer that
+    ``skip`` (the row's label) already says is left out."""
+    if not isinstance(fr, dict):
+        return []
+    low = skip.lower()
+
+    def say(v: Any) -> str:
+        return cased(str(v), *texts)
+
+    def listed(key: str, minus: set[str] = frozenset()) -> str:
+        vals = [v for v in fr.get(key) or [] if v and str(v).lower() not in minus and str(v).lower() not in low]
+        return ", ".join(say(v) for v in vals)
+
+    out: list[tuple[str, str]] = []
+    subject = fr.get("subject")
+    if subject and str(subject).lower() not in _PRONOUNS and str(subject).lower() not in low:
+        out.append(("who", say(subject)))
+    predicate = fr.get("predicate")
+    if predicate:
+        verb = " ".join(w for w in (fr.get("modality"), "not" if fr.get("polarity") == "negative" else None,
+                                     str(predicate)) if w)
+        tense = _TENSES.get(fr.get("tense") or "")
+        if tense and not (tense == "future" and fr.get("modality") in ("will", "shall")):
+            verb += f" ({tense})"
+        if verb.lower() not in low:
+            out.append(("what", verb))
+    places = {str(p).lower() for p in fr.get("places") or []}
+    others = listed("participants", places | {str(subject or "").lower()})
+    if others:
+        out.append(("with", others))
+    if where := listed("places"):
+        out.append(("where", where))
+    if when := listed("anchor"):
+        out.append(("when", when))
+    if how := listed("qualifiers"):
+        out.append(("how", how))
+    return out

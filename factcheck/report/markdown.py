@@ -41,6 +41,31 @@ def _where(m: _view.Mention, docs: dict[str, _view.DocView]) -> str:
     return f"{esc(d.source if d else m.doc)} ({line}chars {m.start}-{m.end})"
 
 
+def _frame(pairs: list[tuple[str, str]]) -> str:
+    """who / what / where of a claim, on one line: "who: Jens Stoltenberg · what: have (present)"."""
+    return " · ".join(f"{q}: {esc(a)}" for q, a in pairs)
+
+
+def _sides(sides: list[_view.Side], docs: dict[str, _view.DocView]) -> list[str]:
+    """Sources side by side as a table: value, sentence, the fact it states, where."""
+    rows = ["| | " + " | ".join(esc(s.source) for s in sides) + " |",
+            "|---|" + "---|" * len(sides),
+            "| value | " + " | ".join(esc(s.value) or "—" for s in sides) + " |",
+            "| sentence | " + " | ".join(_quote(s.mention) for s in sides) + " |"]
+    if any(s.mention.frame for s in sides):
+        rows.append("| fact | " + " | ".join(_frame(s.mention.frame) or "—" for s in sides) + " |")
+    rows.append("| where | " + " | ".join(_where(s.mention, docs) for s in sides) + " |")
+    return rows
+
+
+def _date(d: _view.DocView) -> str:
+    src = d.date_from
+    if src is None:
+        return "—"
+    where = src.words + (f", line {src.line}" if src.line else "")
+    return f"{esc(where)}: “{esc(src.quote)}”" if src.quote else esc(where)
+
+
 def _cluster(c: _view.ClusterView, depth: str, out: list[str]) -> None:
     docs = c.docs_by_id
     out += ["", f"{depth}# Fact table", ""]
@@ -63,24 +88,29 @@ def _cluster(c: _view.ClusterView, depth: str, out: list[str]) -> None:
                 value = esc(" / ".join(cell.values))
                 cells.append(f"**{value}**" if cell.outcome == "conflict" else value)
             outcome = _view.OUTCOME_WORDS[f.outcome] + (f" ({', '.join(f.rules)})" if f.rules else "")
-            out.append(f"| {esc(f.label)} | {f.kind} | {outcome} | " + " | ".join(cells) + " |")
+            label = esc(f.label) + (f" ({_frame(f.frame)})" if f.frame else "")
+            out.append(f"| {label} | {f.kind} | {outcome} | " + " | ".join(cells) + " |")
 
     out += ["", f"{depth}# Findings", ""]
     if not c.findings:
         out.append("None: no two sources of this cluster were found to disagree.")
     for f in c.findings:
         out += [f"{depth}## {f.id} · {f.rule} · {f.severity}", ""]
-        out += ["| | " + " | ".join(esc(s.source) for s in f.sides) + " |",
-                "|---|" + "---|" * len(f.sides),
-                "| value | " + " | ".join(esc(s.value) or "—" for s in f.sides) + " |",
-                "| sentence | " + " | ".join(_quote(s.mention) for s in f.sides) + " |",
-                "| where | " + " | ".join(_where(s.mention, docs) for s in f.sides) + " |", ""]
-        out.append(f"**Why:** {esc(_view.why(f))}")
         if f.confidence:
-            out += ["", f"**How sure:** {esc(f.confidence)}"]
+            out += [f"**How sure:** {esc(f.confidence)}", ""]
+        out += [*_sides(f.sides, docs), ""]
+        out.append(f"**Why:** {esc(_view.why(f))}")
         if f.help:
             out += ["", f"> {esc(f.help)}"]
         out.append("")
+
+    if c.not_compared:
+        out += ["", f"{depth}# Not compared", "",
+                "Claims the checker aligned across sources but did not judge, each with the reason: read them yourself.", ""]
+        for n in c.not_compared:
+            sure = f"; {n.confidence}" if n.confidence else ""
+            out += [f"{depth}## {n.id} · {esc(n.kind)} · not compared", "",
+                    f"**Why not:** {esc(n.reason)}{esc(sure)}.", "", *_sides(n.sides, docs), ""]
 
     if c.timeline:
         out += ["", f"{depth}# Dated events", ""]
@@ -95,7 +125,7 @@ def _cluster(c: _view.ClusterView, depth: str, out: list[str]) -> None:
         note = "; ".join([*(d.error and [d.error] or []), *d.warnings])
         title = d.title if not d.title or len(d.title) <= 90 else d.title[:89] + "…"
         out.append(f"| {esc(d.source)} | {esc(title or '—')} | {esc(d.date_words or '—')} | "
-                   f"{esc(d.date_from or '—')} | {d.status} | {d.n_claims} | {esc(note) or '—'} |")
+                   f"{_date(d)} | {d.status} | {d.n_claims} | {esc(note) or '—'} |")
 
 
 def render(result, **context) -> str:
@@ -113,7 +143,9 @@ def render(result, **context) -> str:
     n_facts = sum(report.outcome_counts.values())
     out += ["", f"{report.n_claims} claims in {n_facts} facts: "
             + ", ".join(f"{report.outcome_counts[o]} {_view.OUTCOME_WORDS[o]}"
-                        for o in _view.OUTCOMES if report.outcome_counts.get(o)) + "."]
+                        for o in _view.OUTCOMES if report.outcome_counts.get(o)) + "."
+            + (f" {report.n_not_compared} aligned pair(s) not compared (listed with the reason)."
+               if report.n_not_compared else "")]
     if report.failed:
         out += ["", f"**{len(report.failed)} document(s) could not be read** and were not checked:", ""]
         out += [f"- {esc(d.source)}: {esc(d.error or 'unreadable')}" for d in report.failed]
@@ -125,12 +157,14 @@ def render(result, **context) -> str:
     if len(report.clusters) == 1:
         _cluster(report.clusters[0], "#", out)
     else:
-        out += ["", "## Clusters", "", "| cluster | documents | facts | conflict | compatible | agree | one source |",
-                "|---|---|---|---|---|---|---|"]
+        shown = [o for o in _view.OUTCOMES if o != "unmatched" or report.outcome_counts.get(o)]
+        out += ["", "## Clusters", "",
+                "| cluster | documents | facts | " + " | ".join(_view.OUTCOME_WORDS[o] for o in shown) + " |",
+                "|---|---|---|" + "---|" * len(shown)]
         for c in report.clusters:
             n = c.outcome_counts
-            out.append(f"| {esc(c.name)} | {len(c.docs)} | {len(c.facts)} | {n.get('conflict', 0)} | "
-                       f"{n.get('compatible', 0)} | {n.get('agree', 0)} | {n.get('single-source', 0)} |")
+            out.append(f"| {esc(c.name)} | {len(c.docs)} | {len(c.facts)} | "
+                       + " | ".join(str(n.get(o, 0)) for o in shown) + " |")
         for c in report.clusters:
             out += ["", f"## Cluster {esc(c.name)}"]
             _cluster(c, "##", out)

@@ -16,12 +16,33 @@ from ..errors import FactcheckError
 from .view import SourceText
 
 
+def metadata_spans(doc) -> tuple[tuple[int, int], ...]:
+    """The parts of a loaded document outside its article content (metadata lines and
+    timestamps), trimmed of white space: where the report looks for the date's source."""
+    if getattr(doc, "content", None) is None:
+        return ()
+    text, out, pos = doc.text, [], 0
+    for s, e in [*sorted(doc.content), (len(text), len(text))]:
+        a, b = pos, s
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        pos = max(pos, e)
+    return tuple(out)
+
+
+def _source_text(doc) -> SourceText:
+    return SourceText(doc.text, bool(getattr(doc, "verbatim", False)), metadata_spans(doc))
+
+
 def from_result(result) -> tuple[dict[str, Any], dict[str, SourceText]]:
     """(JSON dict, texts) of a CheckResult, or of a dict already in the JSON shape."""
     if isinstance(result, dict):
         return result, {}
-    texts = {d.id: SourceText(d.text, bool(getattr(d, "verbatim", False)))
-             for d in result.documents if d.status == "ok" and d.text}
+    texts = {d.id: _source_text(d) for d in result.documents if d.status == "ok" and d.text}
     return result.to_dict(), texts
 
 
@@ -40,7 +61,7 @@ def read_result(path: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise FactcheckError(f"{path}: not a factcheck result (no 'documents' list); "
                              "write one with `factcheck check ... --format json`")
-    for key in ("claims", "findings", "agreements", "single_source"):
+    for key in ("claims", "findings", "agreements", "single_source", "not_compared"):
         if not isinstance(data.get(key, []), list):
             raise FactcheckError(f"{path}: '{key}' is not a list")
     return data
@@ -48,7 +69,7 @@ def read_result(path: str) -> dict[str, Any]:
 
 def _cited(data: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for key in ("findings", "agreements", "single_source"):
+    for key in ("findings", "agreements", "single_source", "not_compared"):
         for item in data.get(key) or []:
             for ev in item.get("evidence") or []:
                 out.setdefault(ev.get("doc", ""), []).append((ev["start"], ev["end"], ev.get("text", "")))
@@ -84,5 +105,5 @@ def reread_texts(data: dict[str, Any], base: Path | None = None) -> tuple[dict[s
         if any(doc.text[s:e] != t for s, e, t in cited.get(d["id"], [])):
             notes.append(f"{source}: changed since the check, so its text is not shown")
             continue
-        texts[d["id"]] = SourceText(doc.text, doc.verbatim)
+        texts[d["id"]] = _source_text(doc)
     return texts, notes

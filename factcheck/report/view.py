@@ -11,34 +11,39 @@ reads exactly like a live one; fields the judge may add later (``same_fact``,
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import humanise
 
-# Worst first: the order rows sort in and a cell's colour when several links touch it.
-OUTCOMES = ("conflict", "compatible", "agree", "single-source", "unmatched")
+# Worst first: the order rows sort in and a cell's colour when several links touch it. An
+# aligned pair the judge left unjudged ranks above agreement: the analyst has to look at it.
+OUTCOMES = ("conflict", "compatible", "not-compared", "agree", "single-source", "unmatched")
 OUTCOME_WORDS = {
-    "conflict": "conflict", "compatible": "compatible", "agree": "agree",
-    "single-source": "one source", "unmatched": "not compared",
+    "conflict": "conflict", "compatible": "compatible", "not-compared": "not compared", "agree": "agree",
+    "single-source": "one source", "unmatched": "unlinked",
 }
 OUTCOME_HELP = {
     "conflict": "the sources state values that cannot both hold",
     "compatible": "the values differ but can both hold ('over 100' and '120')",
+    "not-compared": "the checker linked these claims but did not judge them; the reason is under 'Not compared'",
     "agree": "the sources state the same value",
     "single-source": "only one source states it",
-    "unmatched": "a claim the checker linked to no other and did not list as single-source",
+    "unmatched": "a claim the result links to nothing and does not list as single-source",
 }
 
 
 @dataclass(frozen=True)
 class SourceText:
     """A document's text as loaded; ``verbatim`` when it is the file byte for byte, so that
-    line numbers are the file's lines."""
+    line numbers are the file's lines. ``metadata``: the (start, end) spans the loader kept out
+    of the article (a date line, a "Published on" line, a timestamp), where its date came from."""
 
     text: str
     verbatim: bool = True
+    metadata: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Mention:
     end: int
     line: int | None
     value: str
+    frame: list[tuple[str, str]] = field(default_factory=list)  # who / what / where of the claim
 
 
 @dataclass
@@ -71,8 +77,8 @@ class Fact:
     label: str
     rules: list[str]
     cells: dict[str, Cell]
-    links: list[str]  # ids of the findings and agreements that tie it together
-    frame: dict[str, Any] | None = None
+    links: list[str]  # ids of the findings, agreements and not-compared pairs that tie it together
+    frame: list[tuple[str, str]] = field(default_factory=list)  # who / what / where, beyond the label
     hint: str = ""  # a few words of the first sentence, so that two rows of one label differ
 
 
@@ -92,6 +98,20 @@ class FindingView:
     message: str
     confidence: str
     help: str
+    fact: str | None
+    sides: list[Side]
+    same_fact: float | None = None
+    incompatible: float | None = None
+
+
+@dataclass
+class NotComparedView:
+    """An aligned pair the judge did not compare, with its reason: no aligned claim disappears."""
+
+    id: str
+    kind: str
+    reason: str
+    confidence: str
     fact: str | None
     sides: list[Side]
 
@@ -141,7 +161,7 @@ class DocView:
     title: str | None
     date: str | None
     date_words: str | None
-    date_from: str | None
+    date_from: DateSource | None
     status: str
     error: str | None
     warnings: list[str]
@@ -157,6 +177,7 @@ class ClusterView:
     docs: list[DocView]
     facts: list[Fact]
     findings: list[FindingView]
+    not_compared: list[NotComparedView]
     timeline: Timeline | None
     outcome_counts: dict[str, int]
     rule_counts: dict[str, int]
@@ -178,6 +199,7 @@ class ReportView:
     rule_counts: dict[str, int]
     n_findings: int
     severity_counts: dict[str, int]
+    n_not_compared: int = 0
 
 
 # --------------------------------------------------------------------------- building
@@ -225,9 +247,10 @@ def _mention(ev: dict[str, Any] | None, claim: dict[str, Any] | None, texts: dic
     else:
         before, span, after, cs = sent, "", "", s
     line = humanise.line_of(src.text, cs) if src and src.verbatim else None
+    frame = humanise.frame(claim.get("frame"), sent, src.text if src else None) if claim else []
     return Mention(claim=(ev or {}).get("claim") or (claim or {}).get("id"), doc=doc, before=before,
                    span=span, after=after, start=s, end=e, line=line,
-                   value=humanise.value(claim) if claim else span)
+                   value=humanise.value(claim) if claim else span, frame=frame)
 
 
 def _worst(outcomes) -> str:
@@ -239,27 +262,82 @@ def _fact_key(f: Fact) -> tuple:
     return (OUTCOMES.index(f.outcome), -len([c for c in f.cells.values() if c.values]), f.kind, f.label.lower())
 
 
-def _date_from(doc: dict[str, Any], src: SourceText | None) -> str | None:
-    """Where a document's date came from, when the text shows it: what the analyst checks first."""
-    if not doc.get("date"):
+@dataclass(frozen=True)
+class DateSource:
+    """Where a document's date came from, what the analyst checks first: the kind of line and,
+    when the text shows it, that line quoted with its line number."""
+
+    words: str
+    quote: str | None = None
+    line: int | None = None
+
+
+# Names the loader may write in a document's ``date_source`` (its candidates' "where").
+_SOURCE_WORDS = {
+    "date line": "the file's date line", "published line": "the 'Published' line",
+    "updated line": "the 'Updated' line", "last updated line": "the 'Last updated' line",
+    "posted line": "the 'Posted' line", "first published line": "the 'First published' line",
+    "timestamp": "a timestamp in the text", "front matter": "the front matter",
+    "date field": "the record's date field", "argument": "the date given with the text",
+}
+_KEYWORD = re.compile(r"^\W*(?P<kw>date|first published|last updated|published|updated|posted|modified)\b", re.I)
+
+
+def _span_date(text: str) -> str | None:
+    """The date a metadata span states, ISO at the precision it states it ("2022-02")."""
+    from dateutil import parser as date_parser
+
+    words = _KEYWORD.sub("", text)
+    try:  # two defaults tell a stated day or month from a filled-in one
+        a = date_parser.parse(words, fuzzy=True, ignoretz=True, default=_dt.datetime(1900, 1, 1))
+        b = date_parser.parse(words, fuzzy=True, ignoretz=True, default=_dt.datetime(1904, 2, 2))
+    except (ValueError, OverflowError):
         return None
+    if a.year != b.year:
+        return None
+    if a.month != b.month:
+        return f"{a.year:04d}"
+    return f"{a:%Y-%m}" if a.day != b.day else f"{a:%Y-%m-%d}"
+
+
+def _span_kind(text: str, start: int, end: int) -> str:
+    """What a metadata span is: the seed files' first line, a line of its own ("Published
+    on: ..."), or a timestamp inside running text ("Updated: November 11, 2011 20:09 IST The
+    Indian Navy ...")."""
+    span = text[start:end].lstrip("\ufeff ")
+    m = _KEYWORD.match(span)
+    own_line = text[:start].rstrip(" \t\ufeff")[-1:] in ("", "\n") and text[end:].lstrip(" \t")[:1] in ("", "\n", "\r")
+    if m and m["kw"].lower() == "date" and not text[:start].strip(" \ufeff"):
+        return "the file's date line"
+    if m and own_line:
+        return f"the '{m['kw'].capitalize()}' line"
+    return "a timestamp in the text"
+
+
+def date_source(doc: dict[str, Any], src: SourceText | None) -> DateSource | None:
+    """Where the date came from: the loader's ``date_source`` when the result has one, else the
+    metadata span of the text that states the date, else the kind of input it came with."""
+    date = doc.get("date")
+    if not date:
+        return None
+    named = _SOURCE_WORDS.get(str(doc.get("date_source") or ""), doc.get("date_source"))
+    if src is not None:
+        for start, end in src.metadata:
+            span = src.text[start:end]
+            if _span_date(span) == date:
+                line = humanise.line_of(src.text, start) if src.verbatim else None
+                quote = " ".join(span.lstrip("\ufeff").split())
+                return DateSource(named or _span_kind(src.text, start, end), quote[:120], line)
+    if named:
+        return DateSource(named)
     if src is None:
-        return "metadata"
-    head = src.text.lstrip("\ufeff")[:200]
-    first = head.split("\n", 1)[0].split()
-    # The loader keeps the most precise of the date line and a "Published" line.
-    if len(first) >= 2 and first[0] == "date" and first[1] == doc["date"]:
-        return "the file's date line"
+        return DateSource("the input's metadata")
+    head = src.text.lstrip("\ufeff")[:2000].lower()
     if head.startswith("---"):
-        return "front matter"
-    lowered = src.text.lower()
-    if "published on" in lowered or "published:" in lowered or "\npublished " in lowered:
-        return "the 'Published' line"
-    if first and first[0] == "date":
-        return "the file's date line"
-    if "<html" in lowered[:2000] or "<meta" in lowered[:2000]:
-        return "page metadata"
-    return "metadata"
+        return DateSource("the front matter")
+    if "<html" in head or "<meta" in head:
+        return DateSource("the page's metadata")
+    return DateSource("the record's date field" if not src.verbatim else "the input's metadata")
 
 
 def _date_words(date: str | None) -> str | None:
@@ -360,7 +438,7 @@ def _doc_view(d: dict[str, Any], i: int, texts: dict[str, SourceText], n_claims:
     return DocView(
         id=d["id"], anchor=_anchor("doc", i), index=i, source=d.get("source") or d["id"],
         title=d.get("title"), date=d.get("date"), date_words=_date_words(d.get("date")),
-        date_from=_date_from(d, src), status=d.get("status", "ok"), error=d.get("error"),
+        date_from=date_source(d, src), status=d.get("status", "ok"), error=d.get("error"),
         warnings=list(d.get("warnings") or []), n_claims=n_claims,
         segments=_segments(src.text, highlights, src.verbatim) if src else None,
     )
@@ -375,16 +453,18 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     findings = data.get("findings") or []
     agreements = data.get("agreements") or []
     singles = data.get("single_source") or []
+    unjudged = data.get("not_compared") or []
     cluster_of = {d["id"]: d.get("cluster") or "" for d in documents}
 
     # Evidence by claim id: the sentence the checker cited for it.
     evidence: dict[str, dict] = {}
-    for item in (*findings, *agreements, *singles):
+    for item in (*findings, *agreements, *unjudged, *singles):
         for ev in item.get("evidence") or []:
             if ev.get("claim"):
                 evidence.setdefault(ev["claim"], ev)
 
-    linked = [list(item.get("claims") or []) for item in (*findings, *agreements)]
+    # A fact is what the checker aligned: judged or not, a linked pair shares a row.
+    linked = [list(item.get("claims") or []) for item in (*findings, *agreements, *unjudged)]
     root = _components(list(claims), linked)
     # The outcome each link gives its claims; a claim's cell takes the worst.
     claim_outcomes: dict[str, list[str]] = defaultdict(list)
@@ -399,6 +479,12 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         for c in item.get("claims") or []:
             if c in claims:
                 claim_outcomes[c].append(item.get("outcome", "agree"))
+        if item.get("claims") and item["claims"][0] in root:
+            group_items[root[item["claims"][0]]].append(item)
+    for item in unjudged:
+        for c in item.get("claims") or []:
+            if c in claims:
+                claim_outcomes[c].append("not-compared")
         if item.get("claims") and item["claims"][0] in root:
             group_items[root[item["claims"][0]]].append(item)
     for item in singles:
@@ -436,13 +522,13 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             id=fid, kind=first.get("kind", "quantity"),
             outcome=_worst(cell.outcome for cell in cells.values()), label=label,
             rules=sorted({i["rule"] for i in items if i.get("rule")}), cells=cells,
-            links=[i["id"] for i in items if i.get("id")], frame=first.get("frame"),
-            hint=_hint(next(iter(cells.values())).mentions[0]),
+            links=[i["id"] for i in items if i.get("id")],
+            frame=_row_frame(first, label, texts), hint=_hint(next(iter(cells.values())).mentions[0]),
         ))
 
     # Sentence pairs without claims (NLI contradictions, paraphrases) are facts of their own.
     finding_fact: dict[str, str] = {}
-    for item in (*findings, *agreements):
+    for item in (*findings, *agreements, *unjudged):
         known = [c for c in item.get("claims") or [] if c in fact_of_claim]
         if known:
             finding_fact[item.get("id", "")] = fact_of_claim[known[0]]
@@ -451,6 +537,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         fid = _anchor("fact", n)
         is_finding = "rule" in item
         outcome = "conflict" if is_finding else item.get("outcome", "agree")
+        outcome = outcome if outcome in OUTCOMES else "unmatched"
         cells = {}
         for ev in item.get("evidence") or []:
             cell = cells.setdefault(ev["doc"], Cell(outcome))
@@ -487,20 +574,33 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     finding_views: dict[str, list[FindingView]] = defaultdict(list)
     help_of = _rule_help()
     doc_by_id = {d["id"]: d for d in documents}
-    for item in findings:
+
+    def sides_of(item: dict[str, Any]) -> list[Side]:
         sides = []
         for ev in item.get("evidence") or []:
             c = claims.get(ev.get("claim") or "")
-            m = _mention(ev, c, texts)
             src_doc = doc_by_id.get(ev["doc"], {})
             sides.append(Side(ev["doc"], src_doc.get("source") or ev["doc"],
-                              humanise.value(c) if c else "", m))
+                              humanise.value(c) if c else "", _mention(ev, c, texts)))
+        return sides
+
+    def cluster_of_item(item: dict[str, Any]) -> str:
         evs = item.get("evidence") or [{}]
-        finding_views[cluster_of.get(evs[0].get("doc", ""), "")].append(FindingView(
+        return cluster_of.get(evs[0].get("doc", ""), "")
+
+    for item in findings:
+        finding_views[cluster_of_item(item)].append(FindingView(
             id=item.get("id", ""), rule=item.get("rule", ""), severity=item.get("severity", ""),
             message=item.get("message", ""), confidence=humanise.confidence(item),
             help=help_of.get(item.get("rule", ""), ""), fact=finding_fact.get(item.get("id", "")),
-            sides=sides,
+            sides=sides_of(item), same_fact=item.get("same_fact"), incompatible=item.get("incompatible"),
+        ))
+    unjudged_views: dict[str, list[NotComparedView]] = defaultdict(list)
+    for item in unjudged:
+        reason, sure = humanise.not_compared(item)
+        unjudged_views[cluster_of_item(item)].append(NotComparedView(
+            id=item.get("id", ""), kind=item.get("kind", ""), reason=reason, confidence=sure,
+            fact=finding_fact.get(item.get("id", "")), sides=sides_of(item),
         ))
 
     clusters = []
@@ -512,7 +612,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         fvs = finding_views.get(name, [])
         clusters.append(ClusterView(
             id=name, anchor=_anchor("cluster", i), name=name or "all documents", docs=docs, facts=facts,
-            findings=fvs, timeline=_timeline(facts, claims, docs),
+            findings=fvs, not_compared=unjudged_views.get(name, []), timeline=_timeline(facts, claims, docs),
             outcome_counts=_count(f.outcome for f in facts), rule_counts=_count(f.rule for f in fvs),
             kinds=sorted({f.kind for f in facts}), rules=sorted({r for f in facts for r in f.rules}),
         ))
@@ -522,7 +622,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         n_documents=len(documents), n_claims=len(claims),
         outcome_counts=_count(f.outcome for f in all_facts),
         rule_counts=_count(f.get("rule", "") for f in findings), n_findings=len(findings),
-        severity_counts=_count(f.get("severity", "") for f in findings),
+        severity_counts=_count(f.get("severity", "") for f in findings), n_not_compared=len(unjudged),
     )
 
 
@@ -540,6 +640,13 @@ def why(f: FindingView) -> str:
         msg = f.message
         reason = msg[msg.find("(") + 1: msg.rfind(")")] if "(" in msg and msg.endswith(")") else msg
     return (", ".join(values) + ": " if values else "") + reason + "."
+
+
+def _row_frame(claim: dict[str, Any], label: str, texts: dict[str, SourceText]) -> list[tuple[str, str]]:
+    """Who / what / where of a row's first claim, beyond what its label already says."""
+    src = texts.get(claim.get("doc", ""))
+    sentence = src.text[claim.get("sentence_start", 0):claim.get("sentence_end", 0)] if src else claim.get("text")
+    return humanise.frame(claim.get("frame"), sentence, src.text if src else None, skip=label)
 
 
 def _hint(m: Mention, n: int = 90) -> str:

@@ -2,7 +2,7 @@
 // sentence. No request leaves the file; everything works on the DOM the page was written with.
 (function () {
   "use strict";
-  var ORDER = {"conflict": 0, "compatible": 1, "agree": 2, "single-source": 3, "unmatched": 4};
+  var ORDER = {"conflict": 0, "compatible": 1, "not-compared": 2, "agree": 3, "single-source": 4, "unmatched": 5};
 
   function rowsOf(table) {
     return Array.prototype.slice.call(table.tBodies[0].querySelectorAll("tr.fact"));
