@@ -89,7 +89,9 @@ _PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|pc\b|percents?\b|percentag
 _POINTS = re.compile(r"^\s?(?:percentage|basis)[\s-]+points?\b|^\s?(?:pp|bps?)\b", re.IGNORECASE)
 # "the 58-year-old", "68 year-old", "a 400 million-year-old rock", "58 years old", "aged 58"
 _AGE_AFTER = re.compile(r"^[\s-]?(?P<u>years?|yrs?|months?|weeks?|days?)(?:[\s-]old\b|\s+of\s+age\b)", re.I)
-_ONE_OF = re.compile(r"^\s+of\s+(?:the|my|our|your|his|her|its|their|these|those)\s", re.I)
+# "one of the hottest cars", "one of my stores": one picked out of a group the writer ranks or
+# owns (a superlative or a possessive); "one of the samples" in a methods section counts nothing
+_ONE_OF = re.compile(r"^\s+of\s+(?:(?:my|our|your|his|her|its|their)\s|the\s+(?:most\s|\w+est\b|best\b|worst\b))", re.I)
 # "sub-7 nanometer", "sub-500 sq m": under the number
 _SUB_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“]))sub-$", re.I)
 # "sixfold", "3-fold", "a twofold rise": a multiple
