@@ -277,7 +277,8 @@ def incompatibility(a: Claim, b: Claim, options: Options) -> float:
         ia, ib = quantity_interval(a, options.numeric_tolerance), quantity_interval(b, options.numeric_tolerance)
         gap = max(ia.low, ib.low) - min(ia.high, ib.high)
         size = max(abs(a.value or 0.0), abs(b.value or 0.0), 1e-9)
-        hedged = a.modifier == "~" or b.modifier == "~"
+        # a vague quantity ("dozens") is hedged like "about": its interval is only suggested
+        hedged = a.modifier == "~" or b.modifier == "~" or a.vague or b.vague
         slack = (0.1 if hedged else options.numeric_tolerance) * size
         if not math.isfinite(gap) or slack <= 0:
             return 1.0

@@ -133,6 +133,9 @@ class QuantityClaim(Claim):
     level: float | None = None  # for a "by" claim, the level the clause gives ("down 41p at 980p": 980)
     level_unit: str | None = None
     currency: str | None = None  # ISO 4217 code of a money claim (GBX for pence); value is in its units
+    # "dozens", "several hundred": the words only suggest the interval low..high (vague_plurals.tsv),
+    # so a value outside it is a softer conflict than one outside a stated range
+    vague: bool = False
     # the same quantity restated in other units right after it: "700 km (450 miles)" -> [(450, "mi")]
     conversions: list[tuple[float, str | None]] = field(default_factory=list)
 

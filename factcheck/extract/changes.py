@@ -23,6 +23,9 @@ _NOUNS = lexicon.table("change_nouns")
 _LEVEL_GAP = re.compile(
     r"^\s*,?\s*(?:to|at|to\s+(?:close|end|finish|settle|stand|trade)\s+at|to\s+a\s+\w+(?:\s+\w+)?\s+of|"
     r"(?:closing|ending|finishing|settling|standing|trading)\s+at)\s*$", re.I)
+# a second size of the same change: "by 125,600 positions or 2.2 per cent", and the elliptical
+# "Ross was down 2.3%, Burlington by 2.6%"
+_RESTATED = re.compile(r"^\s*,?\s*or\s+(?:by\s+)?$|^\s*,\s*(?:and\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}by\s*$")
 _TOKEN = re.compile(r"[\w'’.&-]+|\+|[^\w\s]")
 _AFTER_WORDS = {**_NOUNS, "higher": "up", "lower": "down", "up": "up", "down": "down"}
 _FREE_COUNTS = {None, "point", "people"}  # counts whose change is a movement, not things cut or added
@@ -43,6 +46,22 @@ class Change:
     level_of: int | None = None  # index of the "by" quantity this one is the level of
 
 
+def _direction(word: str) -> str | None:
+    """The direction a change word states, for the forms the list writes and their inflections
+    ("plummeting", "advancing", "cutting", "rallying" from "plummet", "advance", "cut", "rally")."""
+    d = _WORDS.get(word)
+    if d is not None or len(word) < 5:
+        return d
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None,
+                         stem[:-1] + "y" if stem.endswith("i") else None):
+                if base and _WORDS.get(base):
+                    return _WORDS[base]
+    return None
+
+
 def _movable(q: _Q) -> bool:
     return q.kind in ("percent", "points", "money", "measure") or q.kind == "count" and q.unit in _FREE_COUNTS
 
@@ -56,14 +75,14 @@ def _before(words: list[str]) -> Change | None:
         i = len(w) - 2
         if w[i].endswith("ly") and i > 0:
             i -= 1
-        if w[i] in _WORDS:
-            return Change(_WORDS[w[i]], "to")
+        if _direction(w[i]):
+            return Change(_direction(w[i]), "to")
         # "jumped from 240 to 273"
         tail = words[-8:-1]
         if "from" in tail:
             j = len(tail) - 1 - tail[::-1].index("from")
-            if j > 0 and tail[j - 1] in _WORDS and not any(t in (",", ";") for t in tail[j:]):
-                return Change(_WORDS[tail[j - 1]], "to")
+            if j > 0 and _direction(tail[j - 1]) and not any(t in (",", ";") for t in tail[j:]):
+                return Change(_direction(tail[j - 1]), "to")
         return None
     if len(w) >= 2 and w[-1] == "of" and w[-2] in _NOUNS:  # "an increase of 3%"
         return Change(_NOUNS[w[-2]], "by")
@@ -71,16 +90,16 @@ def _before(words: list[str]) -> Change | None:
     by = i >= 0 and w[i] == "by"
     if by:
         i -= 1
-    if i > 0 and w[i].endswith("ly") and w[i] not in _WORDS:
+    if i > 0 and w[i].endswith("ly") and not _direction(w[i]):
         i -= 1
-    if i >= 0 and w[i] in _WORDS:  # "rose 5%", "rose sharply by 5%", "was down 2%"
-        return Change(_WORDS[w[i]], "by")
+    if i >= 0 and _direction(w[i]):  # "rose 5%", "rose sharply by 5%", "was down 2%"
+        return Change(_direction(w[i]), "by")  # type: ignore[arg-type]
     if by:  # "grow sales by 35%": a change verb a few words before "by"
         for t in reversed(words[-6:-1]):
             if t in (",", ";", ":"):
                 break
-            if t in _WORDS:
-                return Change(_WORDS[t], "by")
+            if _direction(t):
+                return Change(_direction(t), "by")  # type: ignore[arg-type]
     return None
 
 
@@ -89,11 +108,21 @@ def find_changes(quantities: Sequence[_Q], text: str) -> list[Change | None]:
     out: list[Change | None] = []
     for i, q in enumerate(quantities):
         found: Change | None = None
-        if _movable(q):
-            prev = quantities[i - 1] if i else None
-            prev_change = out[i - 1] if i else None
+        prev = quantities[i - 1] if i else None
+        prev_change = out[i - 1] if i else None
+        gap = text[prev.end : q.start] if prev is not None else ""
+        if prev_change is not None and prev_change.part == "by" and _RESTATED.match(gap):
+            # "grew by 125,600 positions or 2.2 per cent": one change told twice
+            found = Change(prev_change.direction, "by")
+        elif not _movable(q) and q.kind == "count":
+            # a count is the size of a change only when "by" or a change noun says so ("grew
+            # by 125,600 positions", "an increase of 60,600 jobs"); "cut 6,650 jobs" is not
+            toks = [t.lower() for t in _TOKEN.findall(text[max(0, q.start - 60) : q.start])]
+            if toks[-1:] == ["by"] or toks[-2:-1] and toks[-1] == "of" and toks[-2] in _NOUNS:
+                found = _before(toks)
+        elif _movable(q):
             if prev is not None and prev_change is not None and prev_change.part == "by" \
-                    and _LEVEL_GAP.match(text[prev.end : q.start]):
+                    and _LEVEL_GAP.match(gap):
                 found = Change(prev_change.direction, "to", i - 1)
             else:
                 pre = text[max(0, q.start - 60) : q.start]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from fractions import Fraction
 
 from .. import lexicon
@@ -37,7 +38,7 @@ _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
 NUMBER_RE = re.compile(
     rf"""
     (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
-  | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)\s+)?
+  | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)[\s-]+)?
                   |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
   | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
@@ -47,10 +48,16 @@ NUMBER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# "one out of three Germans", "9 out of 10 doctors": a fraction of a group
+_OUT_OF_RE = re.compile(
+    rf"(?<![\w-])(?P<num>\d+|{WORD_ALT})\s+(?:out\s+)?of\s+(?:every\s+)?(?P<den>\d+|{WORD_ALT})(?![\w-])(?!\s*(?:%|per\s?cent|percent))",
+    re.IGNORECASE)
+_FOLD_WORD_RE = re.compile(rf"\b(?P<n>{WORD_ALT})(?=fold\b)", re.IGNORECASE)
+
 FRACTION_RE = re.compile(
     rf"(?<![\w-])(?<!-\s)(?<!and\s)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
-    r"|\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
+    r"|(?<!first\s)(?<!second\s)(?<!2nd\s)(?<!1st\s)\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
     re.IGNORECASE,
 )
 
@@ -70,6 +77,7 @@ class NumberMatch:
 
 def _clean(text: str) -> str:
     s = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    s = re.sub(r"^(minus|negative)-", r"\1 ", s)  # "minus-130"
     return re.sub(r"(?<=\d)-(?=[a-z])", " ", s)  # "2.4-billion"
 
 
@@ -223,18 +231,27 @@ def _parse_vague(words: list[str]) -> float | None:
 def vague_interval(text: str) -> tuple[float, float]:
     """The interval a vague plural spans: "hundreds" -> (100, 1000), "tens of thousands" ->
     (10000, 100000), "dozens" -> (24, 144). resources/vague_plurals.tsv holds the words."""
-    spans = lexicon.rows("vague_plurals")
-    table = {r[0]: (float(r[1]), float(r[2])) for r in spans}
+    table = _vague_table()
     words = [w for w in re.split(r"\s+", text.strip().lower()) if w and w != "of"]
-    lo, hi = table.get(words[0], (float(VAGUE.get(words[0], 1)), float("inf"))) if words else (0.0, 0.0)
-    for w in words[1:]:
+    if not words:
+        return 0.0, 0.0
+    k = next((k for k in (3, 2) if " ".join(words[:k]) in table), 1)  # "a few dozen", "several hundred"
+    lo, hi = table.get(" ".join(words[:k]), (float(VAGUE.get(words[0], 1)), float("inf")))
+    for w in words[k:]:
         scale = SCALES.get(w[:-1] if w.endswith("s") else w, 1)
         lo, hi = lo * scale, hi * scale
     return lo, hi
 
 
+@lru_cache(maxsize=1)
+def _vague_table() -> dict[str, tuple[float, float]]:
+    return {r[0].lower(): (float(r[1]), float(r[2])) for r in lexicon.rows("vague_plurals")}
+
+
 VAGUE_RE = re.compile(
-    r"\b(?P<vague>(?:dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?"
+    r"\b(?P<vague>(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?:thousand|million|billion))?(?![\w-])"
+    r"|(?:dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?"
     r"(?=\s+of\b|\s+(?:more|killed|dead|died|injured|were|are|have|had)\b|[\s,.;]*$)"
     r"|(?:scores|tens)(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b))",
     re.IGNORECASE,
@@ -261,13 +278,29 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
             if v is not None and free(s, e):
                 found.append(NumberMatch(s, e, m.group(0), v, "fraction"))
                 taken.append((s, e))
+        for m in _OUT_OF_RE.finditer(text):
+            if "out" not in m.group(0).lower() and "every" not in m.group(0).lower():
+                continue  # "two of three": too often "two of the three", leave it
+            num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+            s, e = m.span()
+            if num is not None and den and 0 < num < den <= 1000 and free(s, e):
+                found.append(NumberMatch(s, e, m.group(0), num / den, "fraction"))
+                taken.append((s, e))
     if vague:
         for m in VAGUE_RE.finditer(text):
             s, e = m.span("vague")
             v = parse_number(m.group("vague"))
+            if v is None and m.group("vague")[0].lower() in "sam":  # "several hundred": its least
+                v = vague_interval(m.group("vague"))[0]
             if v is not None and free(s, e):
                 found.append(NumberMatch(s, e, m.group("vague"), v, "vague"))
                 taken.append((s, e))
+    for m in _FOLD_WORD_RE.finditer(text):  # "sixfold": the number word glued to "fold"
+        s, e = m.span("n")
+        v = parse_number(m.group("n"))
+        if v is not None and free(s, e):
+            found.append(NumberMatch(s, e, m.group("n"), v, "words"))
+            taken.append((s, e))
     for m in NUMBER_RE.finditer(text):
         kind = m.lastgroup or "digits"
         s, e = m.span()

@@ -17,10 +17,12 @@ Bounds (``low``/``high``; None = unbounded):
   "<=" up to/at most/no more than: high = value; nearly/almost: high = value and
        low = value * (1 - APPROX_TOLERANCE)
   "range" between X and Y, X-Y, X to Y, from X to Y, X or Y: low = X, high = Y
-Vague plurals are lower bounds: "dozens of" -> "~" with low 24 and no upper bound; "hundreds of"
--> ">=" 200, "thousands" -> ">=" 2000, "hundreds of thousands" -> ">=" 200000.
-Fractions in words ("a third of", "half of") become percentages: unit "%", value 33.33, "~"
-("half", "a quarter", "three quarters" stay "="); digit fractions ("1/4 mile") keep their value.
+Vague plurals are intervals marked ``vague``, never an exact number: "dozens of" -> "range"
+24-144, "hundreds of" -> 100-1000, "several hundred" -> 200-999, "hundreds of thousands" ->
+100000-1000000 (resources/vague_plurals.tsv).
+Fractions in words ("a third of", "half of", "one out of three") become percentages: unit "%",
+value 100/3, "~" (reporters round to "a third"; "half", "a quarter", "three quarters" stay "=");
+digit fractions ("1/4 mile") keep their value.
 "rose from 10 to 20 percent" after a change verb gives two values, not a range.
 Durations ("three years", "10 days") and bare years are left to the temporal extractor unless
 ``find_quantities(..., durations=True, years=True)`` asks for them.
@@ -83,10 +85,17 @@ _CURRENCY_PREFIX = re.compile(
 _CURRENCY_WORD = lexicon.table("currency_words")
 _DOLLAR_ADJ = lexicon.table("dollar_adjectives")
 
-_PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|percents?\b|percentage\b(?!\s+points?))", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|pc\b|percents?\b|percentage\b(?!\s+points?))", re.IGNORECASE)
 _POINTS = re.compile(r"^\s?(?:percentage|basis)[\s-]+points?\b|^\s?(?:pp|bps?)\b", re.IGNORECASE)
 # "the 58-year-old", "68 year-old", "a 400 million-year-old rock", "58 years old", "aged 58"
 _AGE_AFTER = re.compile(r"^[\s-]?(?P<u>years?|yrs?|months?|weeks?|days?)(?:[\s-]old\b|\s+of\s+age\b)", re.I)
+# "one of the hottest cars", "one of my stores": one picked out of a group the writer ranks or
+# owns (a superlative or a possessive); "one of the samples" in a methods section counts nothing
+_ONE_OF = re.compile(r"^\s+of\s+(?:(?:my|our|your|his|her|its|their)\s|the\s+(?:most\s|\w+est\b|best\b|worst\b))", re.I)
+# "sub-7 nanometer", "sub-500 sq m": under the number
+_SUB_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“]))sub-$", re.I)
+# "sixfold", "3-fold", "a twofold rise": a multiple
+_FOLD_AFTER = re.compile(r"^-?fold\b", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 
 # surface unit -> normal form; matched against lemma or text of the counted noun
@@ -102,7 +111,8 @@ _UNITS = {
     "l": "l", "liter": "l", "litre": "l", "ml": "ml", "milliliter": "ml", "millilitre": "ml",
     "gallon": "gal", "barrel": "bbl", "bpd": "bbl/d",
     "km2": "km2", "sq km": "km2", "square kilometer": "km2", "square kilometre": "km2",
-    "square mile": "mi2", "hectare": "ha", "ha": "ha", "acre": "acre",
+    "square mile": "mi2", "sqm": "m2", "sq.m": "m2", "sqkm": "km2", "sq.km": "km2", "sqft": "ft2",
+    "sq.ft": "ft2", "sqmi": "mi2", "hectare": "ha", "ha": "ha", "acre": "acre",
     "kph": "km/h", "km/h": "km/h", "mph": "mph",
     "mw": "MW", "megawatt": "MW", "gw": "GW", "gigawatt": "GW", "kw": "kW", "kilowatt": "kW",
     "kwh": "kWh", "mwh": "MWh", "twh": "TWh",
@@ -110,7 +120,7 @@ _UNITS = {
     "hz": "Hz", "mhz": "MHz", "ghz": "GHz", "kb": "kB", "mb": "MB", "gb": "GB", "tb": "TB",
 }
 _UNIT_CI = (
-    r"km2|km/h|km|kms|kg|mg|[μµ]g|ng|mm2|mm3|mm|cm2|cm3|cm|[μµ]m|nm|ml|[μµ]l|mph|kph|mw|gw|kw|kwh|"
+    r"sq\.?\s?(?:km|mi|ft|m)|inch(?:es)?|km2|km/h|km|kms|kg|mg|[μµ]g|ng|mm2|mm3|mm|cm2|cm3|cm|[μµ]m|nm|ml|[μµ]l|mph|kph|mw|gw|kw|kwh|"
     r"mwh|twh|lbs|lb|ft|mi|ghz|mhz|khz|hz|gb|mb|kb|tb|ha|ppm|ppb|ppmv|mol|mmol|[μµ]mol|nmol|kpa|mpa|"
     r"gpa|hpa|mbar|atm|kev|mev|gev|ev|wt\.?\s?%|vol\.?\s?%|‰|°\s?[cf]|°|å|m2|m3|kt|kbar|dpi|rpm"
 )
@@ -202,6 +212,7 @@ class Quantity:
     level: float | None = None  # for a "by" change, the level reached when the clause gives it
     level_unit: str | None = None
     conversions: list[tuple[float, str | None]] = field(default_factory=list)
+    vague: bool = False  # "dozens of", "several hundred": an interval only suggested
     # the value with its unit only ("$ 75 million", "450,000 yen", "188 miles"), no bound word
     # and no counted noun: what Recognizers-Text and MeasEval call the quantity
     core_start: int = 0
@@ -264,6 +275,7 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
                     level_unit=q.level_unit,
                     currency=q.unit if q.kind == "money" and q.unit and q.unit.isupper() else None,
                     conversions=list(q.conversions),
+                    vague=q.vague,
                 )
             )
     return claims
@@ -352,7 +364,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     currency_before = _CURRENCY_PREFIX.search(before[-8:]) is not None
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
-        if not currency_before and re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
+        if not currency_before and not _SUB_BEFORE.search(before) and re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
             return True
         if re.match(r"^[/.]\d", after) or re.match(r"^-\d+-", after):  # dates 24/02/2022, 2022-02-24
             return True
@@ -364,7 +376,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p)\b", after, re.I) \
+        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
                 and not (currency_before and re.match(r"^(?:b|m|tr)\b", after, re.I)):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
@@ -559,7 +571,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     if a.kind == "words" and b is None and a.text.lower() in ("one", "an", "a"):
         # lone "one": a count only when it modifies a noun ("one soldier")
-        if not (root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN")):
+        # or when it picks one of a group: "one of the hottest luxury cars", "one of my stores"
+        if not (root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN")) and not (
+                a.text.lower() == "one" and _ONE_OF.match(text[ne:])):
             return None
 
     # currency prefix
@@ -610,6 +624,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     mp = _PERCENT.match(after)
     if kind in ("money", "age"):
         pass
+    elif _FOLD_AFTER.match(after):
+        unit, kind = "fold", "measure"
+        end += _FOLD_AFTER.match(after).end()
     elif mp:
         unit, kind = "%", "percent"
         end += len(mp.group(0))
@@ -627,7 +644,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     # entity signal: a number inside a date/law/product/org entity with other words is not a claim
     ent = first_tok.ent_type_
-    if ent in _NON_CLAIM_ENTS and kind != "age":
+    if ent in _NON_CLAIM_ENTS and kind not in ("age", "measure", "percent"):  # "MacBook Pro 16 inch"
         ent_span = next((e for e in doc.ents if e.start <= first_tok.i < e.end), None)
         if ent_span is not None:
             words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")
@@ -649,7 +666,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]):
         return None
     # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
-    if root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
+    # ("MacBook Pro 16 inch" is a size: a unit after the number makes it a measure)
+    if kind == "count" and root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
             and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
         return None
 
@@ -674,7 +692,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     # modifier before (before any currency symbol)
     op = "range" if b is not None else "="
     pre = text[max(0, start - 30) : start]
-    if b is None:
+    if b is None and _SUB_BEFORE.search(pre):
+        op = "<"
+        start -= 4
+    elif b is None:
         for rx, o in _MOD_RE:
             mm = rx.search(pre)
             if mm:
@@ -699,9 +720,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         value, hi_value = vague_interval(a.text)
         mod, lo, hi = "range", value, hi_value
     elif a.kind == "fraction" and not re.search(r"\d", a.text):
-        value = round(value * 100, 2)
+        value = value * 100  # unrounded: "a third" is 100/3 %, so 3 x 33.33 is no 100
         unit, kind = "%", "fraction"
-        if op == "=":
+        if op == "=":  # reporters round to "a third": about, unless half or a quarter
             op = "~" if a.value not in (0.5, 0.25, 0.75) else "="
         mod, lo, hi = _bounds(op, value)
     else:
@@ -741,7 +762,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 unit = lemma
         if kind in ("measure", "money") and noun.i > end_tok.i:  # the noun was the unit
             core_end = noun.idx + len(noun.text)
-        if noun.i > end_tok.i and noun.i - end_tok.i <= 5:
+        # (not over another number: "several hundred or even 1,000 megawatts")
+        if noun.i > end_tok.i and noun.i - end_tok.i <= 5 and not any(t.like_num for t in doc[end_tok.i + 1 : noun.i]):
             end = max(end, noun.idx + len(noun.text))
     if unit is None and kind == "count":
         verb = _governing_verb(root)
@@ -773,6 +795,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         start=start, end=end, text=text[start:end], value=value, low=lo, high=hi, modifier=mod,
         unit=unit, qualifiers=quals, subject=subject, context=context,
         number_start=ns, number_end=ne, kind=kind, core_start=core_start, core_end=core_end,
+        vague=a.kind == "vague",
     )
 
 

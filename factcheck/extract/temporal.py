@@ -154,7 +154,7 @@ _rule("deictic_tod", r"\b(?P<w>today|tomorrow|yesterday|this|last|early\s+this|l
 _rule("rel_unit", r"\b(?P<rel>this|last|next|past|coming|previous|the\s+(?:past|last|next|coming"
       r"|previous|current|following|same)|that|earlier\s+this|later\s+this|early\s+this"
       r"|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last"
-      r"|late\s+last|within\s+the\s+next|this\s+past|the(?=\s+weekend))\s+"
+      r"|late\s+last|within\s+the\s+(?:next|last|past)|this\s+past|the(?=\s+weekend))\s+"
       r"(?P<gran>week|month|year|weekend|decade|day)(?![\w-])", _F, priority=2)
 # "the year ended Sept. 30": a twelve-month reporting period that is not a calendar year, so a
 # DURATION P1Y (TimeBank); "for the (full/fiscal) year" without an end date: the DCT's year
@@ -1000,6 +1000,8 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
             return "DATE", f"{g['qy']}-Q{st.last_quarter[1]}", None, None
         return "DATE", g["qy"], None, None
     if name in ("quarter", "the_quarter", "year_ago_adj"):
+        if name != "year_ago_adj" and not _calendar_period(g, text, s, e, st):
+            return "DATE", None, None, None  # "the third quarter" of a game
         return _quarter(name, g, st, tense())
     if name == "season":
         code = _SEASONS[g["season"].lower()]
@@ -1117,6 +1119,28 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
             raise _Unresolved(u.value) from None
         return "TIME", d.isoformat() + hm, None, tzv
     raise AssertionError(name)
+
+
+_PERIOD_CONTEXT = re.compile(
+    r"(?:(?<![\w])(?:" + lexicon.alternation("quarter_context") + r")|%|(?<![\d])(?:1[89]|20)\d\d(?!\d)|\bQ[1-4]\b|\bFY)",
+    re.I)
+
+
+def _calendar_period(g: dict, text: str, s: int, e: int, st: _State) -> bool:
+    """Whether "the third quarter" / "the first half" is a calendar or fiscal period: a year or
+    a fiscal word is written with it or near it (this sentence or the one before), or a dated
+    quarter came before. Else it is a part of a game or a match, no date."""
+    if g.get("qy") or g.get("qy2") or g.get("qrel") or st.last_quarter:
+        return True
+    if (g.get("qord") or "").lower() in ("fiscal", "year-earlier", "year-ago"):
+        return True
+    left = text[max(0, s - 400) : s]
+    cut = [m.end() for m in re.finditer(r"[.!?]\s", left)]
+    left = left[cut[-2] if len(cut) >= 2 else 0 :]  # this sentence and the one before
+    right = text[e : e + 300]
+    m = re.search(r"[.!?](?:\s|$)", right)
+    right = right[: m.start()] if m else right
+    return _PERIOD_CONTEXT.search(left + " " + text[s:e] + " " + right) is not None
 
 
 def _quarter(name: str, g: dict, st: _State, tn: str | None):
@@ -1273,6 +1297,10 @@ def _ago(g: dict, st: _State):
     if unit in ("day", "night", "weekend"):
         return "DATE", (base_d + timedelta(days=sign * n)).isoformat(), qmod, None
     if unit in ("hour", "hr", "minute", "min"):
+        if anaphoric:
+            # "20 hours earlier": hours before some event of the story, which may be the day
+            # before it; no calendar day can be named
+            raise _Unresolved(f"REF{'+' if sign > 0 else '-'}PT{_fmt(n)}{'H' if unit.startswith('h') else 'M'}")
         return "DATE", base_d.isoformat(), qmod, None
     return "DATE", None, None, None
 
@@ -1293,7 +1321,8 @@ def _duration(name: str, g: dict, st: _State, text: str, s: int):
     qmod = _QMOD_CODE.get(re.sub(r"\s+", " ", (g.get("qmod") or "").lower()))
     am = re.search(r"\b(about|around|nearly|almost|approximately|roughly|some|over|under)\s+$",
                    _prev(text, s, 16), re.I)
-    if am and not qmod:
+    # ("over the past two years" is during them, not more than two years)
+    if am and not qmod and not (am.group(1).lower() in ("over", "under") and g.get("dpre")):
         qmod = _QMOD_CODE.get(am.group(1).lower())
     if (g.get("num") or "").lower() in ("a couple of", "a couple", "a number of") and not qmod:
         qmod = "APPROX" if g["num"].lower().startswith("a couple") else None

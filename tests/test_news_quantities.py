@@ -1,0 +1,159 @@
+"""News quantity classes found in real reports (issue 10): vague plurals are intervals, not
+exact numbers; hyphenated scales; changes read off inflected verbs and restated sizes; levels
+against changes; fractions of a group; bounds written as "sub-" and multiples as "-fold"."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.quantities import extract_quantities
+from factcheck.judge import compare_quantities, incompatibility
+from factcheck.nlp import load_spacy
+from factcheck.options import Options
+from factcheck.segment import parse_sentences, split_sentences
+from factcheck.types import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def claims(nlp, text: str, doc_id: str = "d"):
+    document = Document(id=doc_id, text=text)
+    out = extract_quantities(document, parse_sentences(split_sentences(document), nlp))
+    for c in out:
+        assert text[c.start : c.end] == c.text
+    return out
+
+
+def by_text(nlp, text: str, needle: str):
+    found = [c for c in claims(nlp, text) if needle in c.text]
+    assert len(found) == 1, [(c.text, c.value) for c in claims(nlp, text)]
+    return found[0]
+
+
+# --- vague quantities --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, needle, low, high",
+    [
+        ("Dozens of people were killed when the building collapsed on Tuesday.", "Dozens", 24, 144),
+        ("Police detained several hundred protesters outside parliament.", "several hundred", 200, 999),
+        ("A few dozen residents refused to leave their homes.", "A few dozen", 24, 72),
+        ("Hundreds of thousands of people fled the fighting.", "Hundreds of thousands", 1e5, 1e6),
+    ],
+)
+def test_vague_plural_is_a_vague_interval_not_a_number(nlp, text, needle, low, high):
+    c = by_text(nlp, text, needle)
+    assert c.vague and c.modifier == "range"
+    assert (c.low, c.high) == (low, high)
+
+
+def test_exact_number_is_not_vague(nlp):
+    c = by_text(nlp, "Officials said 24 people were killed in the collapse.", "24")
+    assert not c.vague and (c.low, c.high) == (24, 24)
+
+
+def test_dozens_against_numbers_in_the_judge(nlp):
+    opts = Options()
+    dozens = by_text(nlp, "Dozens of people were killed in the attack.", "Dozens")
+    thirty = by_text(nlp, "Thirty people were killed in the attack.", "Thirty")
+    exact24 = by_text(nlp, "Exactly 24 people were killed in the attack.", "24")
+    near = by_text(nlp, "Officials said 22 people were killed in the attack.", "22")
+    # inside the interval it suggests: no conflict, and 24 is no exact agreement with "dozens"
+    assert compare_quantities(dozens, thirty, opts.numeric_tolerance) == "compatible"
+    assert compare_quantities(dozens, exact24, opts.numeric_tolerance) == "compatible"
+    # just below it: a conflict, but hedged like "about", so weaker than against a stated range
+    exact_range = by_text(nlp, "Between 24 and 144 people were killed in the attack.", "24")
+    assert not exact_range.vague
+    assert compare_quantities(dozens, near, opts.numeric_tolerance) == "conflict"
+    assert compare_quantities(exact_range, near, opts.numeric_tolerance) == "conflict"
+    assert incompatibility(dozens, near, opts) < incompatibility(exact_range, near, opts)
+
+
+# --- currencies and scales ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, needle, value, currency",
+    [
+        ("The company agreed to a $2.4-billion takeover of its rival.", "$2.4-billion", 2.4e9, "USD"),
+        ("Ottawa will spend C$1.5-million on the pilot program.", "C$1.5-million", 1.5e6, "CAD"),
+        ("The province announced a $750-million plan for new hospitals.", "$750-million", 7.5e8, "USD"),
+    ],
+)
+def test_hyphenated_scale_is_the_amount(nlp, text, needle, value, currency):
+    c = by_text(nlp, text, needle)
+    assert c.value == pytest.approx(value) and c.currency == currency and c.quantity_kind == "money"
+
+
+def test_pc_is_percent(nlp):
+    c = by_text(nlp, "Britain can borrow for fifty years at an interest rate of 1.38pc.", "1.38pc")
+    assert (c.value, c.unit, c.quantity_kind) == (1.38, "%", "percent")
+
+
+# --- changes -----------------------------------------------------------------------------------
+
+
+def test_inflected_change_verbs_give_a_direction(nlp):
+    text = "Tesla shares are up nearly 57% after plummeting 65% during last year's rout."
+    assert by_text(nlp, text, "65%").change == "down"
+    c = by_text(nlp, "The Stoxx 600 index was advancing about 1.7 percent at midday.", "1.7")
+    assert c.change == "up" and c.change_part == "by"
+
+
+def test_a_change_told_twice_has_one_direction(nlp):
+    text = "Employment for women grew by 125,600 positions or 2.2 per cent in 2018."
+    assert by_text(nlp, text, "125,600").change == "up"
+    assert by_text(nlp, text, "2.2").change == "up"
+
+
+def test_elliptical_change_keeps_the_direction(nlp):
+    text = "Shares of Ross were down 2.3%, Burlington by 2.6% and Foot Locker was up 1.9% before the bell."
+    assert by_text(nlp, text, "2.6%").change == "down"
+    assert by_text(nlp, text, "1.9%").change == "up"
+
+
+def test_count_cut_has_no_direction_but_count_grew_by_has(nlp):
+    assert by_text(nlp, "The carmaker will cut 6,650 jobs over two years.", "6,650").change is None
+    assert by_text(nlp, "Payrolls increased by 60,600 jobs last month.", "60,600").change == "up"
+
+
+# --- bounds, fractions, multiples --------------------------------------------------------------
+
+
+def test_sub_prefix_is_an_upper_bound(nlp):
+    c = by_text(nlp, "The new light will help chipmakers produce sub-7 nanometer chips.", "7")
+    assert c.modifier == "<" and c.high == 7 and c.low is None and c.text.startswith("sub-")
+
+
+def test_fold_is_a_multiple(nlp):
+    c = by_text(nlp, "Revenue from mainland China grew more than sixfold to HK$3.7 billion.", "six")
+    assert (c.value, c.unit, c.modifier) == (6, "fold", ">")
+    c = by_text(nlp, "Cases rose 3-fold in a month.", "3")
+    assert (c.value, c.unit) == (3, "fold")
+
+
+def test_out_of_is_a_fraction_of_a_group(nlp):
+    c = by_text(nlp, "One out of three Germans have housing problems, the survey found.", "One out of three")
+    assert c.unit == "%" and c.value == pytest.approx(100 / 3)
+    # a partitive "two of three" is left alone: it is mostly "two of the three"
+    assert not [c for c in claims(nlp, "Two of three judges agreed.") if c.quantity_kind == "fraction"]
+
+
+def test_one_of_a_group_counts_one(nlp):
+    c = by_text(nlp, "The Continental GT is one of the hottest luxury cars in the world.", "one")
+    assert c.value == 1 and c.unit == "car"
+
+
+def test_several_hundred_or_even_a_number_keeps_the_number(nlp):
+    text = "We need to see the construction of several hundred or even 1,000 megawatts of capacity."
+    c = by_text(nlp, text, "1,000")
+    assert (c.value, c.unit) == (1000, "MW")
+
+
+def test_minus_with_hyphen_is_negative(nlp):
+    c = by_text(nlp, "The frigid atmosphere can dip down to minus-130 degrees Fahrenheit.", "130")
+    assert c.value == -130

@@ -1,0 +1,80 @@
+"""Time expressions in news that must not become wrong calendar dates (issue 10): a quarter or
+half of a game, hours before a story's event, a rolling "last month"."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.temporal import extract_times
+from factcheck.segment import parse_sentences, split_sentences
+from factcheck.types import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factcheck.nlp import load_spacy
+
+    return load_spacy()
+
+
+def claims(nlp, text: str, date: str | None = "2022-02-24"):
+    doc = Document(id="d", text=text, date=date)
+    out = extract_times(doc, parse_sentences(split_sentences(doc), nlp))
+    for c in out:
+        assert doc.text[c.start : c.end] == c.text
+    return out
+
+
+def dated(nlp, text: str, word: str):
+    return [c for c in claims(nlp, text) if word in c.text and c.resolved and c.begin]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Lakers led by 10 points in the third quarter before Boston rallied.", "quarter"),
+        ("Messi scored twice in the second half to seal the win.", "half"),
+        ("Brady threw two touchdown passes in the fourth quarter.", "quarter"),
+    ],
+)
+def test_part_of_a_game_is_no_calendar_period(nlp, text, word):
+    assert dated(nlp, text, word) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Profit rose 12% in the third quarter, the company said.", "2021-Q3"),
+        ("The company reported third-quarter earnings of $3 a share.", "2021-Q3"),
+        ("Sales fell sharply in the first half of 2021.", "2021-H1"),
+        ("The team's fourth quarter of 2021 was its best season of ticket sales.", "2021-Q4"),
+    ],
+)
+def test_fiscal_or_dated_quarter_stays_a_period(nlp, text, value):
+    found = [c for c in claims(nlp, text) if c.value == value]
+    assert found, [(c.text, c.value) for c in claims(nlp, text)]
+
+
+def test_hours_earlier_names_no_day(nlp):
+    c = next(c for c in claims(nlp, "The suspect had been seen 20 hours earlier near the station.")
+             if "hours" in c.text)
+    assert not c.resolved and c.begin is None and c.until is None
+    # "ago" counts from the report's own time, so it keeps the day
+    c = next(c for c in claims(nlp, "The suspect was seen two days ago near the station.") if "ago" in c.text)
+    assert c.resolved and c.value == "2022-02-22"
+
+
+def test_within_the_last_month_is_a_period_not_last_calendar_month(nlp):
+    c = next(c for c in claims(nlp, "Prices rose within the last month, the agency said.") if "month" in c.text)
+    assert (c.type, c.value) == ("DURATION", "P1M") and c.begin is None
+    # while "last month" alone is the calendar month before the report
+    c = next(c for c in claims(nlp, "Prices rose last month, the agency said.") if "month" in c.text)
+    assert (c.type, c.value) == ("DATE", "2022-01")
+
+
+def test_over_the_past_years_is_no_lower_bound(nlp):
+    c = next(c for c in claims(nlp, "The company has been beset by controversy over the past two years.")
+             if "years" in c.text)
+    assert (c.type, c.value, c.mod) == ("DURATION", "P2Y", None)
+    c = next(c for c in claims(nlp, "The strike has lasted over two years.") if "years" in c.text)
+    assert c.mod == "MORE_THAN"
