@@ -81,3 +81,13 @@ def test_measures_in_other_units_are_converted(nlp, a, b, expected):
     qb.doc = "y"
     assert comparable_claims(qa, qb)
     assert compare_claims(qa, qb, Options()) == expected
+
+
+def test_nautical_miles_are_not_statute_miles(nlp):
+    from factcheck.judge import compare_claims
+
+    nautical = q(nlp, "The ship was about 150 nautical miles off the coast.")
+    assert nautical.unit == "nmi"
+    km = q(nlp, "The ship was roughly 280 kilometres off the coast.")
+    # 150 nmi = 278 km agrees; read as statute miles (241 km) it would conflict
+    assert compare_claims(km, nautical, Options()) in ("agree", "compatible")

@@ -746,6 +746,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 unit, kind = _UNITS.get(lemma, _UNITS.get(low_text)), "measure"
                 if noun.i > 0 and noun.nbor(-1).lower_ in ("square", "sq") and noun.nbor(-1).i > end_tok.i:
                     unit = {"km": "km2", "mi": "mi2", "m": "m2"}.get(unit, unit)
+                elif unit == "mi" and noun.i > 0 and noun.nbor(-1).lower_ == "nautical" and noun.nbor(-1).i > end_tok.i:
+                    unit = "nmi"  # 1,852 m, not a statute mile's 1,609
             elif lemma in _CURRENCY_WORD or low_text in _CURRENCY_WORD:
                 unit, kind = _CURRENCY_WORD.get(lemma, _CURRENCY_WORD.get(low_text)), "money"
                 if lemma == "dollar":
