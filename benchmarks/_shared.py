@@ -35,8 +35,14 @@ HOLDOUT_MODEL = Path(__file__).resolve().parents[1] / "models" / "data" / "samef
 def add_split_arguments(ap) -> None:
     ap.add_argument("--split", choices=("all", "held-out", "fit"), default="all",
                     help="held-out: only the held-out topics, judged by the same-fact model fitted without them")
+    ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     ap.add_argument("--samefact", type=Path, help="same-fact model JSON (default: the shipped one; "
                     "with --split held-out: models/data/samefact_holdout.json)")
+
+
+def thresholds(args, default: float) -> list[float]:
+    """The conflict thresholds ``--thresholds`` asks to sweep, else the product's one."""
+    return [float(t) for t in args.thresholds.split(",")] if args.thresholds else [default]
 
 
 def split_model(args):

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, thresholds  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
 
@@ -85,7 +85,6 @@ def main() -> None:
     ap.add_argument("--verbose", "-v", action="store_true", help="print missed and flagged cases")
     ap.add_argument("--cache-dir", help="keep NLI scores here between cases and runs (never for timing)")
     ap.add_argument("--conflict-threshold", type=float, help="same-fact bar for a conflict (default: the product's)")
-    ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     add_split_arguments(ap)
     args = ap.parse_args()
 
@@ -116,8 +115,7 @@ def main() -> None:
     edits = [c for c in edits if c.get("review", {}).get("valid") and keep("ecbplus", c["cluster"])]
     clean = [c for c in clean if keep("ecbplus", c["cluster"])]
 
-    sweep = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [opts.conflict_threshold]
-    for threshold in sweep:
+    for threshold in thresholds(args, opts.conflict_threshold):
         checker.checker.options.conflict_threshold = threshold
         t0 = time.perf_counter()
         caught: dict[str, list[bool]] = collections.defaultdict(list)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, with_sentence  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, thresholds, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
@@ -28,7 +28,6 @@ def main() -> None:
     ap.add_argument("--no-nli", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--cases", type=Path, nargs="*", help="case files (default: benchmarks/data/restatements*.jsonl)")
-    ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     add_split_arguments(ap)
     args = ap.parse_args()
 
@@ -51,8 +50,7 @@ def main() -> None:
     cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     cases = [c for c in cases if keep(c["corpus"], c["cluster"])]
     t0 = time.perf_counter()
-    sweep = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [opts.conflict_threshold]
-    for threshold in sweep:
+    for threshold in thresholds(args, opts.conflict_threshold):
         checker.checker.options.conflict_threshold = threshold
         hits = {"incompatible": [], "compatible": []}
         for case in cases:

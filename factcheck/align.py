@@ -75,12 +75,15 @@ def date_gap(da: Document, db: Document) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
 
 
+def far_apart(da: Document, db: Document, options: Options) -> bool:
+    """Both dated, more than ``max_date_gap_days`` apart: too far for a moving level."""
+    gap = date_gap(da, db)
+    return options.max_date_gap_days is not None and gap is not None and gap > options.max_date_gap_days
+
+
 def comparable(da: Document, db: Document, options: Options) -> bool:
     """Documents whose sentences the NLI stage may compare: same cluster, dates close enough."""
-    if da.id == db.id or da.cluster != db.cluster:
-        return False
-    gap = date_gap(da, db)
-    return options.max_date_gap_days is None or gap is None or gap <= options.max_date_gap_days
+    return da.id != db.id and da.cluster == db.cluster and not far_apart(da, db, options)
 
 
 def moving(claim: Claim) -> bool:
@@ -153,8 +156,7 @@ def align(
         for db in doc_ids[i + 1 :]:
             if documents[da].cluster != documents[db].cluster:
                 continue
-            gap = date_gap(documents[da], documents[db])
-            far = options.max_date_gap_days is not None and gap is not None and gap > options.max_date_gap_days
+            far = far_apart(documents[da], documents[db], options)
             for a in by_doc[da]:
                 for b in by_doc[db]:
                     if keys[a.id] is None or keys[a.id] != keys[b.id] or far and (moving_ids[a.id] or moving_ids[b.id]):

@@ -305,6 +305,14 @@ def _run(args):
     return opts, result, suppressed, bad_input
 
 
+def _say_suppressed(suppressed) -> None:
+    """One stderr line counting the findings left out, by how they were silenced."""
+    if suppressed:
+        kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
+        print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
+              + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")", file=sys.stderr)
+
+
 def cmd_check(args) -> int:
     if args.out is not None:
         if args.output:
@@ -330,10 +338,7 @@ def cmd_check(args) -> int:
         print(f"factcheck: wrote {', '.join(p for _, p in outputs)}", file=sys.stderr)
         # the files are for people who open them; a CI log shows what was found right here
         sys.stdout.write(report.render("text", result, options=opts, suppressed=suppressed, color=color))
-    if suppressed:
-        kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
-        print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
-              + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")", file=sys.stderr)
+    _say_suppressed(suppressed)
 
     if bad_input:
         return EXIT_ERROR
@@ -386,10 +391,7 @@ def _check_streamed(args, outputs) -> int | None:
         for out in streams:
             if out is not sys.stdout:
                 out.close()
-    if suppressed:
-        kinds = {k: sum(s.kind == k for s in suppressed) for k in ("inline", "config", "baseline")}
-        print(f"factcheck: {len(suppressed)} finding(s) suppressed ("
-              + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")", file=sys.stderr)
+    _say_suppressed(suppressed)
     if bad_input:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and opts.fail_on != "none" else EXIT_CLEAN

@@ -284,7 +284,7 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
     return spans
 
 
-def _regions(text: str, start: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def outside_regions(text: str, start: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``text[start:]`` outside ``skip``, trimmed of surrounding whitespace."""
     out, pos = [], start
     for s, e in sorted(skip) + [(len(text), len(text))]:
@@ -304,11 +304,11 @@ def _finish(doc: Document, body_start: int = 0, candidates: list | None = None, 
     cands = list(candidates or [])
     line_cands: list = []
     skip = _scan_metadata(doc.text, body_start, doc, line_cands, first_line)
-    regions = _regions(doc.text, body_start, skip)
+    regions = outside_regions(doc.text, body_start, skip)
     stamp_cands: list = []
     stamps = _scan_stamps(doc.text, regions, stamp_cands)
     if stamps:
-        regions = _regions(doc.text, body_start, skip + stamps)
+        regions = outside_regions(doc.text, body_start, skip + stamps)
         line_cands += stamp_cands
     doc.content = regions
     if not doc.content:

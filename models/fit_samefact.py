@@ -189,11 +189,10 @@ def judged(a, b, documents, options) -> bool:
     """Would the checker compare the values of this pair once linked? Not a moving level of
     reports far apart (align.py), nor two "today"s that each name their own report's day
     (judge.py): the values of such pairs say nothing about whether they state one fact."""
-    from factcheck.align import date_gap, moving
+    from factcheck.align import far_apart, moving
     from factcheck.judge import _both_deictic
 
-    gap = date_gap(documents[a.doc], documents[b.doc])
-    far = options.max_date_gap_days is not None and gap is not None and gap > options.max_date_gap_days
+    far = far_apart(documents[a.doc], documents[b.doc], options)
     return not (far and (moving(a) or moving(b))) and not _both_deictic(a, b, documents)
 
 

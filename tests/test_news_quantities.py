@@ -6,25 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.quantities import extract_quantities
 from factcheck.judge import compare_quantities, incompatibility
-from factcheck.nlp import load_spacy
 from factcheck.options import Options
-from factcheck.segment import parse_sentences, split_sentences
-from factcheck.types import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
-
-
-def claims(nlp, text: str, doc_id: str = "d"):
-    document = Document(id=doc_id, text=text)
-    out = extract_quantities(document, parse_sentences(split_sentences(document), nlp))
-    for c in out:
-        assert text[c.start : c.end] == c.text
-    return out
+from tests.test_quantities import claims  # the extractor on one text, offsets checked
 
 
 def by_text(nlp, text: str, needle: str):

@@ -21,17 +21,9 @@ def metadata_spans(doc) -> tuple[tuple[int, int], ...]:
     timestamps), trimmed of white space: where the report looks for the date's source."""
     if getattr(doc, "content", None) is None:
         return ()
-    text, out, pos = doc.text, [], 0
-    for s, e in [*sorted(doc.content), (len(text), len(text))]:
-        a, b = pos, s
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-        pos = max(pos, e)
-    return tuple(out)
+    from ..load import outside_regions
+
+    return tuple(outside_regions(doc.text, 0, list(doc.content)))
 
 
 def _source_text(doc) -> SourceText:
