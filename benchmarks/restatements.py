@@ -17,10 +17,25 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, thresholds, with_sentence  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_crossfact, split_model, thresholds, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
+
+
+def why(result, case, span, docs) -> str:
+    """Where a case was decided: no claim, not linked, linked but not compared, or judged."""
+    text = next(d.text for d in docs if d.id == case["source_doc"])
+    s0 = text.find(case["source_sentence"])
+    added = {c.id for c in result.claims if c.doc == case["target_doc"] and span[0] <= c.start < span[1]}
+    source = {c.id for c in result.claims if c.doc == case["source_doc"] and s0 <= c.start < s0 + len(case["source_sentence"])}
+    if not added or not source:
+        return f"claims: added {len(added)}, source {len(source)}"
+    for kind, items in (("not compared", result.not_compared), ("judged", result.agreements), ("found", result.findings)):
+        for x in items:
+            if added & set(x.claims) and source & set(x.claims):
+                return f"{kind}: {x.message[:200]}"
+    return "not linked"
 
 
 def main() -> None:
@@ -45,7 +60,7 @@ def main() -> None:
 
         nli = NLIModel.load()
     samefact, keep = split_model(args)
-    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
+    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact, crossfact=split_crossfact(args)))
     files = args.cases or sorted(CASES.parent.glob("restatements*.jsonl"))
     cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     cases = [c for c in cases if keep(c["corpus"], c["cluster"])]
@@ -68,7 +83,7 @@ def main() -> None:
             hits[case["label"]].append(hit)
             if args.verbose and hit != (case["label"] == "incompatible"):
                 print(f"{'MISSED' if not hit else 'FLAGGED'} {case['case_id']}: {case['added_sentence'][:120]!r}"
-                      f" / {case['source_sentence'][:120]!r}")
+                      f" / {case['source_sentence'][:120]!r}\n    {why(result, case, span, docs)}")
         inc, com = hits["incompatible"], hits["compatible"]
         print(f"restatements ({', '.join(p.name for p in files)}), NLI {'on' if opts.nli else 'off'}, "
               f"topics: {args.split}, conflict threshold {threshold}")

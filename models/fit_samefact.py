@@ -99,10 +99,14 @@ class _Scorer:
                              self.docs[a.doc], self.docs[b.doc], cosine, self.phrases)
 
 
-def _row(corpus, topic, label, a, b, feats, source):
+def _row(corpus, topic, label, a, b, feats, source, docs):
+    """``docs``: id -> Document; each claim keeps its ``marked`` sentence, the cross-encoder's
+    input (models/train_crossfact.py), so the pairs file is all the training data it needs."""
+    from factcheck.crossfact import marked
+
     return {"corpus": corpus, "group": topic, "label": label, "source": source,
-            "a": {"doc": a.doc, "start": a.start, "end": a.end, "text": a.text},
-            "b": {"doc": b.doc, "start": b.start, "end": b.end, "text": b.text},
+            "a": {"doc": a.doc, "start": a.start, "end": a.end, "text": a.text, "input": marked(a, docs[a.doc].text)},
+            "b": {"doc": b.doc, "start": b.start, "end": b.end, "text": b.text, "input": marked(b, docs[b.doc].text)},
             "features": feats}
 
 
@@ -158,9 +162,9 @@ def build_pairs(exclude=lambda topic: False):
                     continue
                 outcome = compare_claims(a, b, opts)
                 if key in positives and outcome == "agree":
-                    rows.append(_row(corpus, topic, 1, a, b, feats, "edit-case counterparts"))
+                    rows.append(_row(corpus, topic, 1, a, b, feats, "edit-case counterparts", scorer.docs))
                 elif key not in positives and outcome == "conflict":
-                    rows.append(_row(corpus, topic, 0, a, b, feats, "consistent cluster"))
+                    rows.append(_row(corpus, topic, 0, a, b, feats, "consistent cluster", scorer.docs))
         # A restatement states the fact of its source sentence in other words, with a value
         # that agrees or not: either way the same fact, which wire copy alone does not teach.
         for case in cases:
@@ -180,7 +184,7 @@ def build_pairs(exclude=lambda topic: False):
             scorer = _Scorer(checker, members)
             scored = [(a, b, scorer.features(a, b)) for a, b in pairs]
             a, b, feats = max(scored, key=lambda t: _closeness(t[2]) + t[2]["thing_sim"])
-            rows.append(_row(corpus, topic_of(corpus, case["cluster"]), 1, a, b, feats, "restatement"))
+            rows.append(_row(corpus, topic_of(corpus, case["cluster"]), 1, a, b, feats, "restatement", scorer.docs))
     print("left out: " + ", ".join(f"{k} {v}" for k, v in skipped.items()))
     return rows
 
