@@ -128,7 +128,8 @@ _UNIT_CS = r"m|g|l|L|t|s|h|K|V|mV|kV|W|J|kJ|N|Ga|Ma|ka|Pa|bar|min|yr|d|nT|Hz|mL|
 # a unit symbol right after a number, with an optional per-unit: "9.8 m s−1", "7.0 mmol/L"
 _UNIT_AFTER = re.compile(
     rf"^(?:-(?=[a-zA-Z]))?\s?(?P<u>(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’-])"
-    r"(?P<per>(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
+    r"(?P<per>(?:[−⁻]\s?[1-4](?!\d))?"  # "1031 cm−1": a unit's exponent (the minus sign, never a hyphen)
+    r"(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
 )
 _ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
 _TIME_UNITS = {
@@ -170,7 +171,9 @@ _CHANGE_FROM = re.compile(
     re.I,
 )
 _DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]?\d[/.][01]?\d[/.](?:\d\d){1,2}\b")
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or)\s*$", re.I)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or|±|\+/?[-−])\s*$", re.I)
+# "1.3 ± 0.5 wt.%", "420 +/- 30 K": a value and its uncertainty, one quantity
+_PLUS_MINUS = re.compile(r"^\s*(?:±|\+/?[-−])\s*$")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
@@ -482,7 +485,7 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
                     # "rose from 10 to 20": two values (before and after), not a range
                     ok = not _CHANGE_FROM.search(text[max(0, a.start - 60) : a.start])
                 ok = ok and b.value is not None and a.value is not None
-                if ok and a.value < b.value or ok and _scale_of(b) and not _scale_of(a):
+                if ok and (a.value < b.value or _scale_of(b) and not _scale_of(a) or _PLUS_MINUS.match(sep)):
                     out.append((a, b))
                     i += 2
                     continue
@@ -565,6 +568,11 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     value = a.value
     hi_value = b.value if b is not None else None
+    # "1.3 ± 0.5 wt.%": b is the uncertainty of a, the quantity lies between 0.8 and 1.8
+    gap = text[a.end : b.start] if b is not None else ""
+    tol = b.value if b is not None and re.search(r"±|\+/?[-−]", gap) else None
+    if tol is not None:
+        hi_value = None
     kind = "count"
     unit: str | None = None
     start, end = ns, ne
@@ -593,7 +601,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 hi_value *= mult
             end = ne + len(mm.group(0).rstrip("."))
     # "1 to 2 million": the scale of the second applies to the first
-    if b is not None and _scale_of(b) and not _scale_of(a) and a.value < b.value / _scale_of(b) * 10:
+    if b is not None and tol is None and _scale_of(b) and not _scale_of(a) and a.value < b.value / _scale_of(b) * 10:
         value = a.value * _scale_of(b)
     if hi_value is not None and value >= hi_value:
         return None
@@ -690,12 +698,14 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     core_start, core_end = start, end
     # modifier before (before any currency symbol)
-    op = "range" if b is not None else "="
+    op = "range" if b is not None and tol is None else "="
     pre = text[max(0, start - 30) : start]
     if b is None and _SUB_BEFORE.search(pre):
         op = "<"
         start -= 4
-    elif b is None:
+    elif b is None and pre.endswith("±"):
+        start -= 1  # "±5%": a margin, stated as its size
+    elif b is None or tol is not None:
         for rx, o in _MOD_RE:
             mm = rx.search(pre)
             if mm:
@@ -725,6 +735,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if op == "=":  # reporters round to "a third": about, unless half or a quarter
             op = "~" if a.value not in (0.5, 0.25, 0.75) else "="
         mod, lo, hi = _bounds(op, value)
+    elif tol is not None:
+        mod, lo, hi = "~", value - tol, value + tol
     else:
         mod, lo, hi = _bounds(op, value, hi_value)
 
