@@ -113,7 +113,10 @@ def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
             if c.value is None:
                 continue
             if c.modifier == "range" and c.low is not None and c.high is not None:
-                out.append(((c.low, c.high), "=", c.text))
+                # a hedged range ("about 14-18 mpg") is CQE's "~"; a vague plural ("dozens of",
+                # "several hundred"), also vague, writes no digit and is CQE's "="
+                hedged = c.vague and any(ch.isdigit() for ch in c.text)
+                out.append(((c.low, c.high), "~" if hedged else "=", c.text))
             elif c.quantity_kind == "fraction" and c.unit == "%":
                 # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction
                 out.append((c.value / 100, _change_of(c, levels), c.text))

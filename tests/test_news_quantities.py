@@ -35,6 +35,14 @@ def test_vague_plural_is_a_vague_interval_not_a_number(nlp, text, needle, low, h
     assert (c.low, c.high) == (low, high)
 
 
+def test_hedged_range_is_vague_with_its_hedge(nlp):
+    c = by_text(nlp, "The average adult needs about 2000 - 2500 calories to keep their weight.", "2000")
+    assert c.text.startswith("about 2000") and c.vague and c.modifier == "range"
+    assert (c.low, c.high) == (2000, 2500)
+    c = by_text(nlp, "The average adult needs between 2000 and 2500 calories to keep their weight.", "2000")
+    assert not c.vague
+
+
 def test_exact_number_is_not_vague(nlp):
     c = by_text(nlp, "Officials said 24 people were killed in the collapse.", "24")
     assert not c.vague and (c.low, c.high) == (24, 24)
@@ -141,3 +149,10 @@ def test_several_hundred_or_even_a_number_keeps_the_number(nlp):
 def test_minus_with_hyphen_is_negative(nlp):
     c = by_text(nlp, "The frigid atmosphere can dip down to minus-130 degrees Fahrenheit.", "130")
     assert c.value == -130
+
+
+def test_year_like_range_end_that_counts_is_no_year(nlp):
+    c = by_text(nlp, "The average adult needs between 2000 and 2500 calories.", "2000")
+    assert (c.low, c.high, c.modifier) == (2000, 2500, "range")
+    # two year-like ends with nothing counted stay years
+    assert not claims(nlp, "Prices rose steadily between 1990 and 2000 in the city.")

@@ -19,7 +19,7 @@ Bounds (``low``/``high``; None = unbounded):
   "range" between X and Y, X-Y, X to Y, from X to Y, X or Y: low = X, high = Y
 Vague plurals are intervals marked ``vague``, never an exact number: "dozens of" -> "range"
 24-144, "hundreds of" -> 100-1000, "several hundred" -> 200-999, "hundreds of thousands" ->
-100000-1000000 (resources/vague_plurals.tsv).
+100000-1000000 (resources/vague_plurals.tsv); so is a hedged range ("about 14-18 mpg").
 Fractions in words ("a third of", "half of", "one out of three") become percentages: unit "%",
 value 100/3, "~" (reporters round to "a third"; "half", "a quarter", "three quarters" stay "=");
 digit fractions ("1/4 mile") keep their value.
@@ -64,6 +64,8 @@ _MOD_RE = [
     (re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{_MOD_SYMBOLS.get(op, '(?!)')}))\s*$", re.IGNORECASE), op)
     for pat, op in _MODIFIERS
 ]
+# "about", "~" before a range: the hedge of "about 14-18 mpg"
+_HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
     (re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|higher|greater|upwards)\b", re.I), ">="),
     (re.compile(r"^\s*(?:or|and)\s+(?:fewer|less|below|under|lower)\b", re.I), "<="),
@@ -339,6 +341,16 @@ def _counted_after(after: str) -> bool:
         after, re.I)
 
 
+def _opens_range_of_counts(after: str) -> bool:
+    """ "2000 and 2500 calories", "1500-2000 kcal": a year-like number whose range's other end
+    is no year or counts something; "between 1990 and 2000" stays two years."""
+    m = re.match(r"^\s?(?:[-–]|to|and)\s?(\d[\d,.]*)", after)
+    if not m:
+        return False
+    end = m.group(1).rstrip(".,")
+    return not re.fullmatch(r"1\d{3}|20\d\d|2100", end) or _counted_after(after[m.end():])
+
+
 def _opens_count(doc, span_toks, after: str) -> bool:
     """ "2000 troops arrived", "sent 2000 troops": a year-like number that the small model tags
     DATE but that counts the plural noun after it. After "the", "in", "by" it stays a year
@@ -391,7 +403,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             # or a bound or currency comes before ("over 2000", "$1500"), or it ends a range
             unit_after = _counted_after(after)
             bound_before = any(rx.search(before) for rx, _ in _MOD_RE) or _CURRENCY_PREFIX.search(before[-8:])
-            if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before):
+            if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before) \
+                    and not _opens_range_of_counts(after):
                 return True
     if _MONTH_BEFORE.search(before[-15:]) and n.kind == "digits" and n.value <= 31 and float(n.value).is_integer():
         return True
@@ -671,7 +684,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 return None
             elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
                 return None
-    if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]):
+    if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]) \
+            and not (b is not None and _opens_range_of_counts(text[a.end :])):
         return None
     # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
     # ("MacBook Pro 16 inch" is a size: a unit after the number makes it a measure)
@@ -698,6 +712,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     core_start, core_end = start, end
     # modifier before (before any currency symbol)
+    hedged = a.kind == "vague"
     op = "range" if b is not None and tol is None else "="
     pre = text[max(0, start - 30) : start]
     if b is None and _SUB_BEFORE.search(pre):
@@ -721,8 +736,13 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 break
     else:
         mb = _BETWEEN_BEFORE.search(pre)
+        mh = _HEDGE_BEFORE.search(pre)
         if mb and mb.group(0).lower().startswith("between"):
             start -= len(pre) - mb.start()
+        elif mh:
+            # "about 14-18 mpg": a range only suggested, like a vague plural's
+            hedged = True
+            start -= len(pre) - mh.start()
 
     if a.kind == "vague":
         # "hundreds of homes": between a hundred and a thousand, as CQE reads it; "dozens" is
@@ -809,7 +829,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         start=start, end=end, text=text[start:end], value=value, low=lo, high=hi, modifier=mod,
         unit=unit, qualifiers=quals, subject=subject, context=context,
         number_start=ns, number_end=ne, kind=kind, core_start=core_start, core_end=core_end,
-        vague=a.kind == "vague",
+        vague=hedged,
     )
 
 
