@@ -156,3 +156,37 @@ def test_year_like_range_end_that_counts_is_no_year(nlp):
     assert (c.low, c.high, c.modifier) == (2000, 2500, "range")
     # two year-like ends with nothing counted stay years
     assert not claims(nlp, "Prices rose steadily between 1990 and 2000 in the city.")
+
+
+# --- the NewsQuant benchmark's reading of claims in CQE's labels ------------------------------
+
+
+def _newsquant():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    return importlib.import_module("quantities_newsquant")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Analysts expect a 19% drop in the index.", [(19, "=")]),
+        ("The index fell 19% on Monday.", [(19, "down")]),
+        ("Hiring showed an increase of 60,600 jobs or 2.2 per cent.", [(60600, "="), (2.2, "=")]),
+        ("Mileage is about 14-18 mpg in town.", [((14, 18), "~")]),
+        ("Dozens of people were hurt.", [((24, 144), "=")]),
+    ],
+)
+def test_newsquant_reads_changes_in_cqe_labels(nlp, text, expected):
+    from factcheck.extract import extract_from_parsed
+    from factcheck.segment import parse_sentences, split_sentences
+    from factcheck.types import Document
+
+    document = Document(id="d", text=text)
+    got = _newsquant().predictions(extract_from_parsed(document, parse_sentences(split_sentences(document), nlp)), text)
+    assert [(v, ch) for v, ch, _ in got] == expected
