@@ -9,7 +9,8 @@ reached after the size of its change ("rose 6.5% to 164p": 164p, ``change_part``
 ``level`` of the 6.5%) is labelled by its bound, as CQE mostly labels it; a level that is the
 only quantity of its change ("fell to 49.55 Hz") keeps the direction; a size whose change a
 noun names ("a 19% drop", "an increase of 60,600 jobs") is labelled by its bound, as CQE
-labels it (its up/down go with verbs). A hedged range ("about 14-18 mpg") is ``~``. A fraction in words ("a third of") is a percentage in factcheck (33.3 %) and the
+labels it (its up/down go with verbs). A hedged range ("about 14-18 mpg") is ``~``; a fraction
+is ``~`` only when a word says so ("about a third"), not for factcheck's own rounding hedge. A fraction in words ("a third of") is a percentage in factcheck (33.3 %) and the
 fraction (0.333) in NewsQuant, so it is scored as the fraction. "rose from 240 to 273" is two
 levels in factcheck (before, after) and one range in NewsQuant, so the pair is scored as the range.
 
@@ -124,6 +125,9 @@ def _from_to(claims, text: str) -> dict[int, int]:
 
 def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
     """(value, change, text) of every numeric claim."""
+    from factcheck.extract.numbers import find_numbers
+    from factcheck.extract.quantities import _HEDGE_BEFORE
+
     out = []
     pairs = _from_to(claims, text)
     second = set(pairs.values())
@@ -146,8 +150,12 @@ def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
                 hedged = c.vague and any(ch.isdigit() for ch in c.text)
                 out.append(((c.low, c.high), "~" if hedged else "=", c.text))
             elif c.quantity_kind == "fraction" and c.unit == "%":
-                # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction
-                out.append((c.value / 100, _change_of(c, levels), c.text))
+                # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction;
+                # its "~" is factcheck's own (reporters round to "a third") unless a word before
+                # the fraction states it ("about a third")
+                stated = _HEDGE_BEFORE.search(c.text[: find_numbers(c.text)[0].start]) if find_numbers(c.text) else None
+                change = _change_of(c, levels)
+                out.append((c.value / 100, "=" if change == "~" and not stated else change, c.text))
             else:
                 out.append((c.value, _change_of(c, levels, i in nouns), c.text))
             # "7 miles (11 km)": the restatement is a second quantity of the sentence

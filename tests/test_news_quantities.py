@@ -180,6 +180,8 @@ def _newsquant():
         ("Hiring showed an increase of 60,600 jobs or 2.2 per cent.", [(60600, "="), (2.2, "=")]),
         ("Mileage is about 14-18 mpg in town.", [((14, 18), "~")]),
         ("Dozens of people were hurt.", [((24, 144), "=")]),
+        ("A third of the population lives in the south.", [(pytest.approx(1 / 3), "=")]),
+        ("About a third of the population lives in the south.", [(pytest.approx(1 / 3), "~")]),
     ],
 )
 def test_newsquant_reads_changes_in_cqe_labels(nlp, text, expected):
