@@ -192,3 +192,10 @@ def test_newsquant_reads_changes_in_cqe_labels(nlp, text, expected):
     document = Document(id="d", text=text)
     got = _newsquant().predictions(extract_from_parsed(document, parse_sentences(split_sentences(document), nlp)), text)
     assert [(v, ch) for v, ch, _ in got] == expected
+
+
+def test_spaced_capital_scale_before_a_plural_is_a_scale(nlp):
+    c = by_text(nlp, "The world population is about 8 B people.", "8")
+    assert c.value == 8e9
+    c = by_text(nlp, "Since launch 3 M users signed up.", "3")
+    assert (c.value, c.unit) == (3e6, "user")

@@ -620,11 +620,11 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         return None
 
     if kind == "count" and a.kind == "digits" and b is None or kind == "count" and b is not None and b.kind == "digits":
-        # "3.1m copies", "35m of its devices": a glued m or bn before "of" or a plural noun is a
-        # scale, not metres
-        ms = re.match(r"^(m|mn|bn|b)(?=\s+(?:of\b|[a-z]{2,}s\b|people\b))", text[ne:])
+        # "3.1m copies", "35m of its devices", "8 B people": a glued m or bn, or a spaced capital
+        # M or B, before "of" or a plural noun is a scale, not metres
+        ms = re.match(r"^(?:(m|mn|bn|b)|\s(M|B|bn|mn))(?=\s+(?:of\b|[a-z]{2,}s\b|people\b))", text[ne:])
         if ms and not _scale_of(b or a):
-            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}[ms.group(1)]
+            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}[(ms.group(1) or ms.group(2)).lower()]
             value *= mult
             if hi_value is not None:
                 hi_value *= mult
