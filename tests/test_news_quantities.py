@@ -199,3 +199,16 @@ def test_spaced_capital_scale_before_a_plural_is_a_scale(nlp):
     assert c.value == 8e9
     c = by_text(nlp, "Since launch 3 M users signed up.", "3")
     assert (c.value, c.unit) == (3e6, "user")
+
+
+def test_part_of_a_scale_or_a_point_is_one_number(nlp):
+    c = by_text(nlp, "The firm will cut a quarter of a million jobs.", "quarter")
+    assert (c.value, c.unit) == (250_000, "job")
+    c = by_text(nlp, "The central bank lifted its rate by half a percentage point on Thursday.", "half")
+    assert (c.value, c.unit) == (0.5, "pp")
+
+
+def test_fraction_after_and_is_a_fraction(nlp):
+    # "and a half" belongs to the number before it; "and three-quarters of" starts a new one
+    c = by_text(nlp, "Two-thirds of voters and three-quarters of members backed the plan.", "three")
+    assert c.quantity_kind == "fraction" and c.value == 75

@@ -47,6 +47,7 @@ def one(nlp, text: str):
         ("seventy-five", 75), ("one hundred and five", 105), ("half a dozen", 6), ("82", 82),
         ("twenty-one trillion three hundred", 21_000_000_000_300), ("3/4", 0.75), ("100k", 1e5),
         ("hundreds of thousands", 200_000), ("a hundred", 100),
+        ("half a million", 5e5), ("a quarter of a billion", 2.5e8), ("three quarters of a million", 7.5e5),
     ],
 )
 def test_parse_number(text, value):

@@ -39,6 +39,11 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN = (r"\s?(?:×\s?10(?:\^\s?[-−+]?|[-−⁻]\s?|(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))|[xX]\s?10(?:\^\s?[-−+]?|[−⁻]|(?=[⁰¹²³⁴⁵⁶⁷⁸⁹])))"
               r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
+# "half a million", "a quarter of a billion", "three quarters of a percentage point": a part of
+# a scale, or of the unit after it, is one number (the "a" before a unit is the number's)
+_PART_OF = (r"(?:half|(?:a|one|three)[\s-]+quarters?\s+of)\s+(?:a\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
+            r"|an?(?=\s+(?:percentage[\s-]+)?points?\b))")
+
 # one number expression; group names tell find_numbers which branch matched
 NUMBER_RE = re.compile(
     rf"""
@@ -46,7 +51,7 @@ NUMBER_RE = re.compile(
   | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)[\s-]+)?
                   |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b|{_TIMES_TEN})?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
-  | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
+  | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:{_PART_OF}|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
         (?:\s+and\s+a\s+(?:half|quarter|third)(?:\s+(?:thousand|million|billion|trillion))?\b)?\b)
     """,
@@ -60,9 +65,11 @@ _OUT_OF_RE = re.compile(
 _FOLD_WORD_RE = re.compile(rf"\b(?P<n>{WORD_ALT})(?=fold\b)", re.IGNORECASE)
 
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?<!-\s)(?<!and\s)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
-    r"|(?<!first\s)(?<!second\s)(?<!2nd\s)(?<!1st\s)\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
+    # ("and a half" is the number's before it: "two and a half"; "and three-quarters" is not)
+    rf"(?<![\w-])(?<!-\s)(?!(?<=and\s)an?\b)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b(?!\s+of\s+an?\s+(?:{_SCALE_WORDS}|(?:percentage\s+)?points?)\b)"
+    r"|(?<!first\s)(?<!second\s)(?<!2nd\s)(?<!1st\s)\b(?P<half>half)\b"
+    rf"(?=\s+(?:of|the|(?:a|an)(?!\s+(?:{_SCALE_WORDS}|(?:percentage\s+)?points?)\b)|their|its|his|her|our|all)\b)",
     re.IGNORECASE,
 )
 
@@ -186,8 +193,10 @@ def _parse_clean(s: str) -> float | None:
             else:
                 return None
         return base * mult
-    if s == "half a dozen":
-        return 6.0
+    m = re.fullmatch(r"(half|(?:a|one|three)[ -]quarters? of) an?(?: (dozen|hundred|thousand|million|billion|trillion))?", s)
+    if m:  # "half a dozen" -> 6, "a quarter of a million" -> 250000, "half a (point)" -> 0.5
+        part = 0.5 if m.group(1) == "half" else (0.75 if m.group(1).startswith("three") else 0.25)
+        return part * ({"dozen": 12, "hundred": 100}.get(m.group(2)) or SCALES.get(m.group(2) or "", 1))
     m = FRACTION_RE.fullmatch(s)
     if m:
         if m.group("half"):
