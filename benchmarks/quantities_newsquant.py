@@ -7,7 +7,10 @@ quantity is matched at most once. value+change also needs the change: CQE's labe
 its bound (``~``; ``>``/``>=`` -> ``>``; ``<``/``<=`` -> ``<``; exact and ranges ``=``); a level
 reached after the size of its change ("rose 6.5% to 164p": 164p, ``change_part`` "to", the
 ``level`` of the 6.5%) is labelled by its bound, as CQE mostly labels it; a level that is the
-only quantity of its change ("fell to 49.55 Hz") keeps the direction. A fraction in words ("a third of") is a percentage in factcheck (33.3 %) and the
+only quantity of its change ("fell to 49.55 Hz") keeps the direction; a size whose change a
+noun names ("a 19% drop", "an increase of 60,600 jobs") is labelled by its bound, as CQE
+labels it (its up/down go with verbs). A hedged range ("about 14-18 mpg") is ``~``; a fraction
+is ``~`` only when a word says so ("about a third"), not for factcheck's own rounding hedge. A fraction in words ("a third of") is a percentage in factcheck (33.3 %) and the
 fraction (0.333) in NewsQuant, so it is scored as the fraction. "rose from 240 to 273" is two
 levels in factcheck (before, after) and one range in NewsQuant, so the pair is scored as the range.
 
@@ -65,8 +68,33 @@ def gold_value(raw: str):
     return float(raw)
 
 
-def _change_of(claim, levels: frozenset = frozenset()) -> str:
+def _noun_named(claims, text: str) -> set[int]:
+    """Indices of the changes a noun names ("a 19% drop", "an increase of 60,600 jobs", and "or
+    one per cent" restating one): CQE labels such a size by its bound, the direction being the
+    noun's, not a verb's."""
+    from factcheck import lexicon
+    from factcheck.extract.changes import _RESTATED
+
+    nouns = lexicon.table("change_nouns")
+    out: set[int] = set()
+    prev = None
+    for i, c in enumerate(claims):
+        if c.kind != "quantity" or c.change_part != "by":
+            prev = None
+            continue
+        after = re.match(r"[\s-]*([A-Za-z]+)", text[c.end : c.end + 30])
+        before = re.search(r"\b([A-Za-z]+)\s+of\s*$", text[max(0, c.start - 30) : c.start])
+        if after and after.group(1).lower() in nouns or before and before.group(1).lower() in nouns \
+                or prev in out and _RESTATED.match(text[claims[prev].end : c.start]):
+            out.add(i)
+        prev = i
+    return out
+
+
+def _change_of(claim, levels: frozenset = frozenset(), noun_named: bool = False) -> str:
     ch = getattr(claim, "change", None)
+    if noun_named:
+        ch = None
     # CQE's up/down marks the quantity that moved: the size of a change ("rose 6.5%") or a level
     # that is the only quantity of its change ("fell to 49.55 Hz"); the level after a size ("rose
     # 6.5% to 164p": 164p) is mostly labelled by its bound there, the size carrying the direction
@@ -97,11 +125,15 @@ def _from_to(claims, text: str) -> dict[int, int]:
 
 def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
     """(value, change, text) of every numeric claim."""
+    from factcheck.extract.numbers import find_numbers
+    from factcheck.extract.quantities import _HEDGE_BEFORE
+
     out = []
     pairs = _from_to(claims, text)
     second = set(pairs.values())
     # levels some size-of-change claim of the sentence reaches ("down 41p at 980p": 980)
     levels = frozenset(c.level for c in claims if c.kind == "quantity" and getattr(c, "level", None) is not None)
+    nouns = _noun_named(claims, text)
     for i, c in enumerate(claims):
         if i in pairs:
             b = claims[pairs[i]]
@@ -113,14 +145,21 @@ def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
             if c.value is None:
                 continue
             if c.modifier == "range" and c.low is not None and c.high is not None:
-                out.append(((c.low, c.high), "=", c.text))
+                # a hedged range ("about 14-18 mpg") is CQE's "~"; a vague plural ("dozens of",
+                # "several hundred"), also vague, writes no digit and is CQE's "="
+                hedged = c.vague and any(ch.isdigit() for ch in c.text)
+                out.append(((c.low, c.high), "~" if hedged else "=", c.text))
             elif c.quantity_kind == "fraction" and c.unit == "%":
-                # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction
-                out.append((c.value / 100, _change_of(c, levels), c.text))
+                # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction;
+                # its "~" is factcheck's own (reporters round to "a third") unless a word before
+                # the fraction states it ("about a third")
+                stated = _HEDGE_BEFORE.search(c.text[: find_numbers(c.text)[0].start]) if find_numbers(c.text) else None
+                change = _change_of(c, levels)
+                out.append((c.value / 100, "=" if change == "~" and not stated else change, c.text))
             else:
-                out.append((c.value, _change_of(c, levels), c.text))
+                out.append((c.value, _change_of(c, levels, i in nouns), c.text))
             # "7 miles (11 km)": the restatement is a second quantity of the sentence
-            out.extend((v, _change_of(c, levels), f"{c.text} ({v:g} {u or ''})") for v, u in getattr(c, "conversions", []))
+            out.extend((v, _change_of(c, levels, i in nouns), f"{c.text} ({v:g} {u or ''})") for v, u in getattr(c, "conversions", []))
         elif c.type in ("DURATION", "SET"):
             m = _DURATION.match(c.value or "")
             # "a day", "annually" and "per hour" write no number

@@ -35,6 +35,14 @@ def test_vague_plural_is_a_vague_interval_not_a_number(nlp, text, needle, low, h
     assert (c.low, c.high) == (low, high)
 
 
+def test_hedged_range_is_vague_with_its_hedge(nlp):
+    c = by_text(nlp, "The average adult needs about 2000 - 2500 calories to keep their weight.", "2000")
+    assert c.text.startswith("about 2000") and c.vague and c.modifier == "range"
+    assert (c.low, c.high) == (2000, 2500)
+    c = by_text(nlp, "The average adult needs between 2000 and 2500 calories to keep their weight.", "2000")
+    assert not c.vague
+
+
 def test_exact_number_is_not_vague(nlp):
     c = by_text(nlp, "Officials said 24 people were killed in the collapse.", "24")
     assert not c.vague and (c.low, c.high) == (24, 24)
@@ -141,3 +149,66 @@ def test_several_hundred_or_even_a_number_keeps_the_number(nlp):
 def test_minus_with_hyphen_is_negative(nlp):
     c = by_text(nlp, "The frigid atmosphere can dip down to minus-130 degrees Fahrenheit.", "130")
     assert c.value == -130
+
+
+def test_year_like_range_end_that_counts_is_no_year(nlp):
+    c = by_text(nlp, "The average adult needs between 2000 and 2500 calories.", "2000")
+    assert (c.low, c.high, c.modifier) == (2000, 2500, "range")
+    # two year-like ends with nothing counted stay years
+    assert not claims(nlp, "Prices rose steadily between 1990 and 2000 in the city.")
+
+
+# --- the NewsQuant benchmark's reading of claims in CQE's labels ------------------------------
+
+
+def _newsquant():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    return importlib.import_module("quantities_newsquant")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Analysts expect a 19% drop in the index.", [(19, "=")]),
+        ("The index fell 19% on Monday.", [(19, "down")]),
+        ("Hiring showed an increase of 60,600 jobs or 2.2 per cent.", [(60600, "="), (2.2, "=")]),
+        ("Mileage is about 14-18 mpg in town.", [((14, 18), "~")]),
+        ("Dozens of people were hurt.", [((24, 144), "=")]),
+        ("A third of the population lives in the south.", [(pytest.approx(1 / 3), "=")]),
+        ("About a third of the population lives in the south.", [(pytest.approx(1 / 3), "~")]),
+    ],
+)
+def test_newsquant_reads_changes_in_cqe_labels(nlp, text, expected):
+    from factcheck.extract import extract_from_parsed
+    from factcheck.segment import parse_sentences, split_sentences
+    from factcheck.types import Document
+
+    document = Document(id="d", text=text)
+    got = _newsquant().predictions(extract_from_parsed(document, parse_sentences(split_sentences(document), nlp)), text)
+    assert [(v, ch) for v, ch, _ in got] == expected
+
+
+def test_spaced_capital_scale_before_a_plural_is_a_scale(nlp):
+    c = by_text(nlp, "The world population is about 8 B people.", "8")
+    assert c.value == 8e9
+    c = by_text(nlp, "Since launch 3 M users signed up.", "3")
+    assert (c.value, c.unit) == (3e6, "user")
+
+
+def test_part_of_a_scale_or_a_point_is_one_number(nlp):
+    c = by_text(nlp, "The firm will cut a quarter of a million jobs.", "quarter")
+    assert (c.value, c.unit) == (250_000, "job")
+    c = by_text(nlp, "The central bank lifted its rate by half a percentage point on Thursday.", "half")
+    assert (c.value, c.unit) == (0.5, "pp")
+
+
+def test_fraction_after_and_is_a_fraction(nlp):
+    # "and a half" belongs to the number before it; "and three-quarters of" starts a new one
+    c = by_text(nlp, "Two-thirds of voters and three-quarters of members backed the plan.", "three")
+    assert c.quantity_kind == "fraction" and c.value == 75

@@ -47,6 +47,7 @@ def one(nlp, text: str):
         ("seventy-five", 75), ("one hundred and five", 105), ("half a dozen", 6), ("82", 82),
         ("twenty-one trillion three hundred", 21_000_000_000_300), ("3/4", 0.75), ("100k", 1e5),
         ("hundreds of thousands", 200_000), ("a hundred", 100),
+        ("half a million", 5e5), ("a quarter of a billion", 2.5e8), ("three quarters of a million", 7.5e5),
     ],
 )
 def test_parse_number(text, value):
@@ -56,6 +57,21 @@ def test_parse_number(text, value):
 @pytest.mark.parametrize("text", ["", "jets", "nineteen eighty", "third"])
 def test_parse_number_rejects(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, value", [("1.99×10−30", 1.99e-30), ("4.3 × 10−8", 4.3e-8), ("2 x 10^6", 2e6), ("6×10⁶", 6e6)],
+)
+def test_scientific_notation_is_one_number(text, value):
+    found = find_numbers(f"a mass of {text} kg")
+    assert [n.text for n in found] == [text]
+    assert found[0].value == pytest.approx(value)
+
+
+def test_times_a_number_without_an_exponent_is_no_scientific_notation():
+    # "6 × 106" may be a lost superscript or a product: read as written
+    assert [n.value for n in find_numbers("a rate of 6 × 106 kg")] == [6, 106]
+    assert [n.value for n in find_numbers("the 4 x 100m relay")] == [4, 100]
 
 
 def test_find_numbers_spans():
@@ -281,6 +297,7 @@ _PIECES = st.sampled_from([
     "about", "over", "up to", "rose", "fell", "down", "at", "per cent", "percentage points", "basis points", "year-old",
     "years", "days ago", "km", "kHz", "mph", "(", ")", ",", ".", " ", " ", "  ", "\n", "nineteen", "eighty", "point",
     "first", "May", "2022", "1999", "24/02/2022", "12:30", "x", "Nasdaq", "Road", "-door",
+    "±", "+/-", "×", "×10", "10−8", "^", "⁶", "cm−1",
 ])
 
 
@@ -426,3 +443,30 @@ def test_lexicon_files_are_well_formed():
     assert lexicon.numbers("months")["sept"] == 9
     assert lexicon.table("currency_symbols")["a$"] == "AUD"
     assert {lexicon.table("change_words")[w] for w in ("rose", "fell")} == {"up", "down"}
+
+
+# --- uncertainty and unit exponents (scientific and technical reports) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, needle, low, high, unit",
+    [
+        ("Soluble sulfate was present at 1.3 ± 0.5 mg in each sample.", "1.3 ± 0.5 mg", 0.8, 1.8, "mg"),
+        ("The thermospheric temperature was 420 +/- 30 K at the pole.", "420 +/- 30 K", 390, 450, "K"),
+        ("The cells contained 46.8% ± 1.6% of the marker.", "46.8% ± 1.6%", 45.2, 48.4, "%"),
+    ],
+)
+def test_value_with_its_uncertainty_is_one_quantity(nlp, text, needle, low, high, unit):
+    c = one(nlp, text)
+    assert c.text == needle and c.modifier == "~" and c.unit == unit
+    assert (c.low, c.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_margin_alone_keeps_its_sign_in_the_span(nlp):
+    c = one(nlp, "The poll has a margin of error of ±3 percentage points.")
+    assert c.text.startswith("±3") and c.value == 3
+
+
+def test_unit_exponent_is_part_of_the_unit(nlp):
+    c = one(nlp, "The spectrum shows a sharp peak at 1031 cm−1 in the sample.")
+    assert c.text == "1031 cm−1" and c.unit == "cm−1"

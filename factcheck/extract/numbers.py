@@ -33,15 +33,25 @@ _WORD = sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens"], key=len, reverse=Tru
 WORD_ALT = "|".join(_WORD)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|lakh|crore|dozen"
+# scientific notation: "1.99×10−30", "4.3 × 10−8", "2 x 10^6", "6×10⁶". A bare "× 106" (a
+# superscript lost in copying) is left alone: it could as well be a product
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TIMES_TEN = (r"\s?(?:×\s?10(?:\^\s?[-−+]?|[-−⁻]\s?|(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]))|[xX]\s?10(?:\^\s?[-−+]?|[−⁻]|(?=[⁰¹²³⁴⁵⁶⁷⁸⁹])))"
+              r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+# "half a million", "a quarter of a billion", "three quarters of a percentage point": a part of
+# a scale, or of the unit after it, is one number (the "a" before a unit is the number's)
+_PART_OF = (r"(?:half|(?:a|one|three)[\s-]+quarters?\s+of)\s+(?:a\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
+            r"|an?(?=\s+(?:percentage[\s-]+)?points?\b))")
 
 # one number expression; group names tell find_numbers which branch matched
 NUMBER_RE = re.compile(
     rf"""
     (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
   | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)[\s-]+)?
-                  |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b)?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
+                  |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b|{_TIMES_TEN})?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
         (?:\s?(?:bn|mn|mln)\b|k\b)?)
-  | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:half\s+a\s+dozen|(?:{WORD_ALT}))
+  | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:{_PART_OF}|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
         (?:\s+and\s+a\s+(?:half|quarter|third)(?:\s+(?:thousand|million|billion|trillion))?\b)?\b)
     """,
@@ -55,9 +65,11 @@ _OUT_OF_RE = re.compile(
 _FOLD_WORD_RE = re.compile(rf"\b(?P<n>{WORD_ALT})(?=fold\b)", re.IGNORECASE)
 
 FRACTION_RE = re.compile(
-    rf"(?<![\w-])(?<!-\s)(?<!and\s)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
-    r"|(?<!first\s)(?<!second\s)(?<!2nd\s)(?<!1st\s)\b(?P<half>half)\b(?=\s+(?:of|the|(?:a|an)(?!\s+dozen)|their|its|his|her|our|all)\b)",
+    # ("and a half" is the number's before it: "two and a half"; "and three-quarters" is not)
+    rf"(?<![\w-])(?<!-\s)(?!(?<=and\s)an?\b)(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b(?!\s+of\s+an?\s+(?:{_SCALE_WORDS}|(?:percentage\s+)?points?)\b)"
+    r"|(?<!first\s)(?<!second\s)(?<!2nd\s)(?<!1st\s)\b(?P<half>half)\b"
+    rf"(?=\s+(?:of|the|(?:a|an)(?!\s+(?:{_SCALE_WORDS}|(?:percentage\s+)?points?)\b)|their|its|his|her|our|all)\b)",
     re.IGNORECASE,
 )
 
@@ -76,7 +88,8 @@ class NumberMatch:
 
 
 def _clean(text: str) -> str:
-    s = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-"))
+    s = re.sub(r"\s+", " ", text.strip().lower().replace("−", "-").translate(_SUPERSCRIPT))
+    s = re.sub(r"\s?[×x]\s?10\^?\s?([-+]?)\s?(\d+)$", r"e\1\2", s)  # "1.99×10-30" -> "1.99e-30"
     s = re.sub(r"^(minus|negative)-", r"\1 ", s)  # "minus-130"
     return re.sub(r"(?<=\d)-(?=[a-z])", " ", s)  # "2.4-billion"
 
@@ -180,8 +193,10 @@ def _parse_clean(s: str) -> float | None:
             else:
                 return None
         return base * mult
-    if s == "half a dozen":
-        return 6.0
+    m = re.fullmatch(r"(half|(?:a|one|three)[ -]quarters? of) an?(?: (dozen|hundred|thousand|million|billion|trillion))?", s)
+    if m:  # "half a dozen" -> 6, "a quarter of a million" -> 250000, "half a (point)" -> 0.5
+        part = 0.5 if m.group(1) == "half" else (0.75 if m.group(1).startswith("three") else 0.25)
+        return part * ({"dozen": 12, "hundred": 100}.get(m.group(2)) or SCALES.get(m.group(2) or "", 1))
     m = FRACTION_RE.fullmatch(s)
     if m:
         if m.group("half"):
@@ -308,8 +323,9 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
         # trailing "and"/hyphen never belongs to the number
         while raw and raw[-1] in " -":
             raw, e = raw[:-1], e - 1
-        # "2000 - 2500": a dash after a number is a range's, not a minus sign
-        if raw[:1] in "-−" and re.search(r"\d\s*$", text[:s]):
+        # "2000 - 2500": a dash after a number is a range's, not a minus sign; so is the one
+        # of "2.5 +/- 0.3"
+        if raw[:1] in "-−" and re.search(r"(?:\d|\+/?)\s*$", text[:s]):
             lead = len(raw) - len(raw[1:].lstrip())
             raw, s = raw[lead:], s + lead
         if kind == "words":

@@ -19,7 +19,7 @@ Bounds (``low``/``high``; None = unbounded):
   "range" between X and Y, X-Y, X to Y, from X to Y, X or Y: low = X, high = Y
 Vague plurals are intervals marked ``vague``, never an exact number: "dozens of" -> "range"
 24-144, "hundreds of" -> 100-1000, "several hundred" -> 200-999, "hundreds of thousands" ->
-100000-1000000 (resources/vague_plurals.tsv).
+100000-1000000 (resources/vague_plurals.tsv); so is a hedged range ("about 14-18 mpg").
 Fractions in words ("a third of", "half of", "one out of three") become percentages: unit "%",
 value 100/3, "~" (reporters round to "a third"; "half", "a quarter", "three quarters" stay "=");
 digit fractions ("1/4 mile") keep their value.
@@ -64,6 +64,8 @@ _MOD_RE = [
     (re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{_MOD_SYMBOLS.get(op, '(?!)')}))\s*$", re.IGNORECASE), op)
     for pat, op in _MODIFIERS
 ]
+# "about", "~" before a range: the hedge of "about 14-18 mpg"
+_HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
     (re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|higher|greater|upwards)\b", re.I), ">="),
     (re.compile(r"^\s*(?:or|and)\s+(?:fewer|less|below|under|lower)\b", re.I), "<="),
@@ -128,7 +130,8 @@ _UNIT_CS = r"m|g|l|L|t|s|h|K|V|mV|kV|W|J|kJ|N|Ga|Ma|ka|Pa|bar|min|yr|d|nT|Hz|mL|
 # a unit symbol right after a number, with an optional per-unit: "9.8 m s−1", "7.0 mmol/L"
 _UNIT_AFTER = re.compile(
     rf"^(?:-(?=[a-zA-Z]))?\s?(?P<u>(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’-])"
-    r"(?P<per>(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
+    r"(?P<per>(?:[−⁻]\s?[1-4](?!\d))?"  # "1031 cm−1": a unit's exponent (the minus sign, never a hyphen)
+    r"(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
 )
 _ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
 _TIME_UNITS = {
@@ -170,7 +173,9 @@ _CHANGE_FROM = re.compile(
     re.I,
 )
 _DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]?\d[/.][01]?\d[/.](?:\d\d){1,2}\b")
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or)\s*$", re.I)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or|±|\+/?[-−])\s*$", re.I)
+# "1.3 ± 0.5 wt.%", "420 +/- 30 K": a value and its uncertainty, one quantity
+_PLUS_MINUS = re.compile(r"^\s*(?:±|\+/?[-−])\s*$")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
@@ -336,6 +341,16 @@ def _counted_after(after: str) -> bool:
         after, re.I)
 
 
+def _opens_range_of_counts(after: str) -> bool:
+    """ "2000 and 2500 calories", "1500-2000 kcal": a year-like number whose range's other end
+    is no year or counts something; "between 1990 and 2000" stays two years."""
+    m = re.match(r"^\s?(?:[-–]|to|and)\s?(\d[\d,.]*)", after)
+    if not m:
+        return False
+    end = m.group(1).rstrip(".,")
+    return not re.fullmatch(r"1\d{3}|20\d\d|2100", end) or _counted_after(after[m.end():])
+
+
 def _opens_count(doc, span_toks, after: str) -> bool:
     """ "2000 troops arrived", "sent 2000 troops": a year-like number that the small model tags
     DATE but that counts the plural noun after it. After "the", "in", "by" it stays a year
@@ -388,7 +403,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             # or a bound or currency comes before ("over 2000", "$1500"), or it ends a range
             unit_after = _counted_after(after)
             bound_before = any(rx.search(before) for rx, _ in _MOD_RE) or _CURRENCY_PREFIX.search(before[-8:])
-            if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before):
+            if not unit_after and not bound_before and not re.search(r"\d\s?[-–]\s?$", before) \
+                    and not _opens_range_of_counts(after):
                 return True
     if _MONTH_BEFORE.search(before[-15:]) and n.kind == "digits" and n.value <= 31 and float(n.value).is_integer():
         return True
@@ -482,7 +498,7 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
                     # "rose from 10 to 20": two values (before and after), not a range
                     ok = not _CHANGE_FROM.search(text[max(0, a.start - 60) : a.start])
                 ok = ok and b.value is not None and a.value is not None
-                if ok and a.value < b.value or ok and _scale_of(b) and not _scale_of(a):
+                if ok and (a.value < b.value or _scale_of(b) and not _scale_of(a) or _PLUS_MINUS.match(sep)):
                     out.append((a, b))
                     i += 2
                     continue
@@ -565,6 +581,11 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     value = a.value
     hi_value = b.value if b is not None else None
+    # "1.3 ± 0.5 wt.%": b is the uncertainty of a, the quantity lies between 0.8 and 1.8
+    gap = text[a.end : b.start] if b is not None else ""
+    tol = b.value if b is not None and re.search(r"±|\+/?[-−]", gap) else None
+    if tol is not None:
+        hi_value = None
     kind = "count"
     unit: str | None = None
     start, end = ns, ne
@@ -593,17 +614,17 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 hi_value *= mult
             end = ne + len(mm.group(0).rstrip("."))
     # "1 to 2 million": the scale of the second applies to the first
-    if b is not None and _scale_of(b) and not _scale_of(a) and a.value < b.value / _scale_of(b) * 10:
+    if b is not None and tol is None and _scale_of(b) and not _scale_of(a) and a.value < b.value / _scale_of(b) * 10:
         value = a.value * _scale_of(b)
     if hi_value is not None and value >= hi_value:
         return None
 
     if kind == "count" and a.kind == "digits" and b is None or kind == "count" and b is not None and b.kind == "digits":
-        # "3.1m copies", "35m of its devices": a glued m or bn before "of" or a plural noun is a
-        # scale, not metres
-        ms = re.match(r"^(m|mn|bn|b)(?=\s+(?:of\b|[a-z]{2,}s\b|people\b))", text[ne:])
+        # "3.1m copies", "35m of its devices", "8 B people": a glued m or bn, or a spaced capital
+        # M or B, before "of" or a plural noun is a scale, not metres
+        ms = re.match(r"^(?:(m|mn|bn|b)|\s(M|B|bn|mn))(?=\s+(?:of\b|[a-z]{2,}s\b|people\b))", text[ne:])
         if ms and not _scale_of(b or a):
-            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}[ms.group(1)]
+            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}[(ms.group(1) or ms.group(2)).lower()]
             value *= mult
             if hi_value is not None:
                 hi_value *= mult
@@ -663,7 +684,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 return None
             elif any(t.pos_ == "PROPN" or t.is_title and t.i != ent_span.start for t in words):
                 return None
-    if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]):
+    if not years and _is_year(a, text) and ent == "DATE" and unit is None and not _opens_count(doc, span_toks, text[ne:]) \
+            and not (b is not None and _opens_range_of_counts(text[a.end :])):
         return None
     # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
     # ("MacBook Pro 16 inch" is a size: a unit after the number makes it a measure)
@@ -690,12 +712,15 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     core_start, core_end = start, end
     # modifier before (before any currency symbol)
-    op = "range" if b is not None else "="
+    hedged = a.kind == "vague"
+    op = "range" if b is not None and tol is None else "="
     pre = text[max(0, start - 30) : start]
     if b is None and _SUB_BEFORE.search(pre):
         op = "<"
         start -= 4
-    elif b is None:
+    elif b is None and pre.endswith("±"):
+        start -= 1  # "±5%": a margin, stated as its size
+    elif b is None or tol is not None:
         for rx, o in _MOD_RE:
             mm = rx.search(pre)
             if mm:
@@ -711,8 +736,13 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 break
     else:
         mb = _BETWEEN_BEFORE.search(pre)
+        mh = _HEDGE_BEFORE.search(pre)
         if mb and mb.group(0).lower().startswith("between"):
             start -= len(pre) - mb.start()
+        elif mh:
+            # "about 14-18 mpg": a range only suggested, like a vague plural's
+            hedged = True
+            start -= len(pre) - mh.start()
 
     if a.kind == "vague":
         # "hundreds of homes": between a hundred and a thousand, as CQE reads it; "dozens" is
@@ -725,6 +755,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if op == "=":  # reporters round to "a third": about, unless half or a quarter
             op = "~" if a.value not in (0.5, 0.25, 0.75) else "="
         mod, lo, hi = _bounds(op, value)
+    elif tol is not None:
+        mod, lo, hi = "~", value - tol, value + tol
     else:
         mod, lo, hi = _bounds(op, value, hi_value)
 
@@ -797,7 +829,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         start=start, end=end, text=text[start:end], value=value, low=lo, high=hi, modifier=mod,
         unit=unit, qualifiers=quals, subject=subject, context=context,
         number_start=ns, number_end=ne, kind=kind, core_start=core_start, core_end=core_end,
-        vague=a.kind == "vague",
+        vague=hedged,
     )
 
 
