@@ -30,9 +30,6 @@ def held_out(topic: str) -> bool:
 
 
 HOLDOUT_MODEL = Path(__file__).resolve().parents[1] / "models" / "data" / "samefact_holdout.json"
-# the cross-encoder fitted without the held-out topics: written by models/train_crossfact.py,
-# not shipped (45 MB), so a checkout makes it before measuring --split held-out
-HOLDOUT_CROSSFACT = Path(__file__).resolve().parents[1] / "models" / "work" / "samefact-holdout"
 
 
 def add_split_arguments(ap) -> None:
@@ -41,8 +38,6 @@ def add_split_arguments(ap) -> None:
     ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     ap.add_argument("--samefact", type=Path, help="same-fact model JSON (default: the shipped one; "
                     "with --split held-out: models/data/samefact_holdout.json)")
-    ap.add_argument("--no-crossfact", action="store_true",
-                    help="judge with the logistic same-fact model alone, without the cross-encoder")
 
 
 def thresholds(args, default: float) -> list[float]:
@@ -61,21 +56,6 @@ def split_model(args):
         return args.split == "all" or held_out(topic_of(corpus, cluster)) == (args.split == "held-out")
 
     return model, keep
-
-
-def split_crossfact(args):
-    """The ``crossfact`` argument of Checker for the split: False with ``--no-crossfact``,
-    the cross-encoder fitted without the held-out topics for ``--split held-out``, else None
-    (the shipped one)."""
-    if args.no_crossfact:
-        return False
-    if args.split != "held-out":
-        return None
-    if not HOLDOUT_CROSSFACT.is_dir():
-        sys.exit(f"{HOLDOUT_CROSSFACT} not found: python models/train_crossfact.py --held-out-only makes it")
-    from factcheck.crossfact import SameFactCrossEncoder
-
-    return SameFactCrossEncoder.load(HOLDOUT_CROSSFACT)
 
 
 def with_sentence(document, sentence: str):

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_crossfact, split_model, thresholds  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, thresholds  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
 
@@ -107,8 +107,7 @@ def main() -> None:
 
         cache = ScoreCache(args.cache_dir)
     samefact, keep = split_model(args)
-    checker = CachedChecker(Checker(opts, nli=nli, cache=cache, samefact=samefact,
-                                     crossfact=split_crossfact(args)))
+    checker = CachedChecker(Checker(opts, nli=nli, cache=cache, samefact=samefact))
 
     news = shared_path("benchmarks", "news")
     edits = [json.loads(l) for l in (news / "ecbplus_open_perturbed.jsonl").open(encoding="utf-8")]

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_crossfact, split_model, thresholds, with_sentence  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, thresholds, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
@@ -60,7 +60,7 @@ def main() -> None:
 
         nli = NLIModel.load()
     samefact, keep = split_model(args)
-    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact, crossfact=split_crossfact(args)))
+    checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
     files = args.cases or sorted(CASES.parent.glob("restatements*.jsonl"))
     cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     cases = [c for c in cases if keep(c["corpus"], c["cluster"])]

@@ -13,7 +13,7 @@ sentences one to one (contradiction.claim_verdict), where the sentences are alre
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import numpy as np
@@ -95,36 +95,6 @@ def moving(claim: Claim) -> bool:
     return claim.frame.tense in ("present", None) and not claim.frame.anchor
 
 
-# The cross-encoder rescores each claim's RESCORE_TOP best candidates in each other document
-# by the logistic model, down to RESCORE_FLOOR: a restatement in other words is often only
-# its source's second-best match by words, and below the link bar (mean p 0.06 for the
-# hand-written restatements), yet the cross-encoder tells it from the best wrong one. At most
-# RESCORE_PER_DOC pairs per document of a cluster, the most probable first, so its cost grows
-# with the documents, not with their pairs.
-RESCORE_TOP = 2
-RESCORE_FLOOR = 0.01
-RESCORE_PER_DOC = 25
-
-
-def _rescored(scored: list[tuple[Claim, Claim, float]], rescore, n_docs: int) -> list[tuple[Claim, Claim, float]]:
-    rank: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (a, b, s) in enumerate(scored):
-        rank[(a.id, b.doc)].append(i)
-        rank[(b.id, a.doc)].append(i)
-    chosen: set[int] = set()
-    for idx in rank.values():
-        chosen.update(sorted(idx, key=lambda i: -scored[i][2])[:RESCORE_TOP])
-    # most probable first; ties in input order, so the result never depends on a set's order
-    todo = sorted(chosen, key=lambda i: (-scored[i][2], i))[:RESCORE_PER_DOC * max(1, n_docs)]
-    if not todo:
-        return scored
-    p = rescore([scored[i][:2] for i in todo])
-    out = list(scored)
-    for i, prob in zip(todo, p):
-        out[i] = (scored[i][0], scored[i][1], float(prob))
-    return out
-
-
 class Group(list):
     """The claims of one group, with the alignment score of each linked pair."""
 
@@ -146,7 +116,6 @@ def align(
     samefact: SameFactModel,
     vectors: Mapping[tuple[str, int], np.ndarray] | None = None,
     phrases: Mapping[str, np.ndarray] | None = None,
-    rescore: Callable[[Sequence[tuple[Claim, Claim]]], Sequence[float]] | None = None,
 ) -> list[Group]:
     """Group claims across documents by the probability that they state the same fact.
 
@@ -155,8 +124,7 @@ def align(
     at least ``options.align_threshold`` likely, so one vague claim cannot pull several
     unrelated ones into its group. ``vectors``: embeddings of the claims' sentences with their
     numerals masked (``samefact.masked``), keyed by (doc, sentence start); ``phrases``: of the
-    claims' short phrases (``samefact.phrases``), keyed by text. ``rescore``: a better, costlier
-    same-fact model (the cross-encoder, crossfact.py) for each claim's few best candidates.
+    claims' short phrases (``samefact.phrases``), keyed by text.
     """
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -184,7 +152,6 @@ def align(
         if s > best.get((a.id, b.doc), (0.0, None))[0]:
             best[(a.id, b.doc)] = (s, b)
 
-    scored: list[tuple[Claim, Claim, float]] = []
     for i, da in enumerate(doc_ids):
         for db in doc_ids[i + 1 :]:
             if documents[da].cluster != documents[db].cluster:
@@ -199,14 +166,9 @@ def align(
                         continue  # known before the features are computed
                     f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos, phrases)
                     s = samefact.predict(f)
-                    if s >= (RESCORE_FLOOR if rescore is not None else options.align_threshold):
-                        scored.append((a, b, s))
-    if rescore is not None:
-        scored = _rescored(scored, rescore, len(doc_ids))
-    for a, b, s in scored:
-        if s >= options.align_threshold:
-            offer(a, b, s)
-            offer(b, a, s)
+                    if s >= options.align_threshold:
+                        offer(a, b, s)
+                        offer(b, a, s)
 
     parent = {c.id: c.id for c in claims}
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .align import align
-from .crossfact import pair_scorer
 from .extract import extract_from_parsed
 from .frames import attach_frames
 from .judge import run_rules
@@ -73,7 +72,7 @@ def merge_verdicts(analyses: Sequence[Analysis], verdicts: Sequence[ClusterVerdi
 
 class Checker:
     def __init__(self, options: Options | None = None, *, nlp=None, nli=None, embedder=None, cache=None,
-                 samefact=None, crossfact=None, progress=None, rules=None):
+                 samefact=None, progress=None, rules=None):
         from .nlp import load_spacy
         from .progress import Progress
 
@@ -85,9 +84,6 @@ class Checker:
         self._embedder = embedder
         self._vectors: dict[str, object] = {}
         self.samefact = samefact if samefact is not None else SameFactModel.load()
-        # the same-fact cross-encoder (crossfact.py), loaded when a disagreement needs it;
-        # False: judge with the logistic model alone
-        self._crossfact = crossfact
         self.rules = rules  # None: every rule in factcheck.rules.RULES
 
     @property
@@ -98,14 +94,6 @@ class Checker:
 
             self._embedder = Embedder.load(self.options.device)
         return self._embedder
-
-    @property
-    def crossfact(self):
-        if self._crossfact is None:
-            from .crossfact import SameFactCrossEncoder
-
-            self._crossfact = SameFactCrossEncoder.load()
-        return self._crossfact
 
     def analyse(self, document: Document) -> Analysis:
         if document.status != "ok":
@@ -169,9 +157,8 @@ class Checker:
             for p in a.sentences
         }
         vectors, phrase_vectors = self._claim_vectors(analyses)
-        rescore = None if self._crossfact is False else pair_scorer(documents, lambda: self.crossfact)
         groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
-                       vectors=vectors, phrases=phrase_vectors, rescore=rescore)
+                       vectors=vectors, phrases=phrase_vectors)
         cluster = Cluster(analyses, claims, documents, lemmas, self.options, nli=self.nli,
                           embedder=lambda: self.embedder, cache=self.cache)
         judged = run_rules(groups, cluster, self.rules)

@@ -55,6 +55,29 @@ def masked(sentence: str) -> str:
     return _NUMERAL.sub("#", sentence)
 
 
+# words kept on each side of a claim in ``marked``: the words far from a claim in a long news
+# sentence rarely say which fact it states
+WINDOW = 24
+
+
+def marker(claim: Claim) -> str:
+    """What a claim is about without its value: "[# jet]", "[# USD]", "[date]"."""
+    if isinstance(claim, TimeClaim):
+        return f"[{claim.type.lower()}]"
+    unit = getattr(claim, "unit", None) or ""
+    return f"[# {unit}]".replace(" ]", "]")
+
+
+def marked(claim: Claim, text: str) -> str:
+    """The claim's sentence (a window of it) with the claim replaced by its ``marker`` and every
+    other numeral masked, ``text`` being the document text its offsets point into: a pair
+    model's input that shows which fact a claim states but never its value (the
+    ``input`` of each claim in models/data/samefact_pairs.jsonl.gz)."""
+    before = text[claim.sentence_start:claim.start].split()[-WINDOW:]
+    after = text[claim.end:claim.sentence_end].split()[:WINDOW]
+    return masked(" ".join([*before, marker(claim), *after]))
+
+
 def plausible(cosine: float, sentence: float) -> bool:
     """``cosine`` of the masked sentences' embeddings, ``sentence`` the Jaccard of their content
     lemmas (the ``cosine`` and ``sentence`` features)."""

@@ -100,9 +100,9 @@ class _Scorer:
 
 
 def _row(corpus, topic, label, a, b, feats, source, docs):
-    """``docs``: id -> Document; each claim keeps its ``marked`` sentence, the cross-encoder's
-    input (models/train_crossfact.py), so the pairs file is all the training data it needs."""
-    from factcheck.crossfact import marked
+    """``docs``: id -> Document; each claim keeps its ``samefact.marked`` sentence (value hidden),
+    so the pairs file is all the training data a model that reads the two sentences needs."""
+    from factcheck.samefact import marked
 
     return {"corpus": corpus, "group": topic, "label": label, "source": source,
             "a": {"doc": a.doc, "start": a.start, "end": a.end, "text": a.text, "input": marked(a, docs[a.doc].text)},

@@ -63,3 +63,19 @@ def test_features_are_finite_numbers(nlp, name):
     f = pair_features(a, b, {"jet", "alert"}, {"jet", "alert", "keep"}, Document(id="a", text=""),
                       Document(id="b", text=""), 0.7)
     assert isinstance(f[name], float) and f[name] == f[name]
+
+
+def test_a_marked_claim_shows_what_it_counts_but_never_a_value(nlp):
+    from factcheck.samefact import WINDOW, marked
+
+    text = "NATO said on Thursday it has over 100 jets on high alert and 120 ships at sea."
+    jets, ships = [c for c in extract_claims(text, id="a", nlp=nlp) if c.kind == "quantity"]
+    shown = marked(jets, text)
+    assert "[# jet]" in shown and "100" not in shown
+    assert "# ships" in shown  # other numerals masked too
+    assert marked(ships, text).count("[") == 1
+    day = next(c for c in extract_claims(text, id="a", date="2022-02-24", nlp=nlp) if c.kind == "time")
+    assert "[date]" in marked(day, text) and "Thursday" not in marked(day, text)
+    long = " ".join(["word"] * 80) + " 70 jets were kept on high alert " + " ".join(["other"] * 80) + "."
+    claim = next(c for c in extract_claims(long, id="a", nlp=nlp) if c.kind == "quantity")
+    assert len(marked(claim, long).split()) <= 2 * WINDOW + 2
