@@ -417,6 +417,24 @@ def test_ages_are_their_own_kind(nlp):
     assert [(c.value, c.unit, c.quantity_kind) for c in out] == [(58, "year", "age"), (30, "year", "age")]
 
 
+@pytest.mark.parametrize("text", [
+    "Teixeira, 28, has hit at least 30 homers in each of the past five seasons.",
+    "Police identified the dead man as Benjamin David Banky, 34.",
+    "Tara Reid, 33, checked herself in on Tuesday.",
+])
+def test_a_number_set_off_after_a_name_is_an_age(nlp, text):
+    age = next(c for c in claims(nlp, text) if c.value in (28, 34, 33))
+    assert (age.unit, age.quantity_kind) == ("year", "age")
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, 12, Jones, 9 and Brown, 4 scored for the visitors.",  # a tally of names and numbers
+    "In Texas, 40, and in Ohio, 12, people died.",  # places have no age
+])
+def test_numbers_after_other_names_stay_counts(nlp, text):
+    assert all(c.quantity_kind != "age" for c in claims(nlp, text) if c.kind == "quantity")
+
+
 def test_scaled_counts_and_restatements(nlp):
     c = one(nlp, "The album sold 3.1m copies.")
     assert (c.value, c.unit) == (3.1e6, "copy")

@@ -640,6 +640,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             end += len(age.group(0))
         elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
             unit, kind = "year", "age"
+        elif b is None and a.kind == "digits" and _apposed_to_person(doc, span_toks, text[end:], value):
+            unit, kind = "year", "age"
 
     after = text[end:]
     mp = _PERCENT.match(after)
@@ -836,6 +838,23 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 def _span_root(span):
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     return roots[-1] if roots else span[-1]
+
+
+def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
+    """A bare whole number set off after a person's name is the person's age, as news writes
+    it: "Teixeira, 28, has hit", "the dead man as Benjamin Banky, 34.", "Reid (33)"."""
+    i = span_toks.start
+    if not (1 <= value <= 120 and value == int(value)) or i < 2:
+        return False
+    opener, name, number = doc[i - 1].text, doc[i - 2], doc[i]
+    closer = r"\)" if opener == "(" else r"[,.;:]|$"
+    # the small NER model often misses a surname ("Ortiz") or calls it an ORG ("Teixeira"); the
+    # parse's apposition to a proper noun is the surer sign, a place or date name never has an age
+    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and number.dep_ == "appos" and number.head.i == name.i
+                                            and name.ent_type_ in ("", "ORG", "NORP"))
+    # "Smith, 12, Jones, 9": a list of names and numbers is a tally, not ages
+    listed = re.match(r"\s*,\s*(?:[A-Z][\w'.-]*\s*)+,?\s*\d", after) is not None
+    return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
 
 
 def _counted_noun(doc, root, end_tok):
