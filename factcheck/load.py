@@ -225,7 +225,9 @@ _CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
                r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
                r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})")
-_STAMP_KW = r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*"
+# "posted in Hit and Run Accidents on": a blog's byline names the category it is filed under
+_STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)"
+             r"(?:\s+in(?-i:(?:\s+(?:[A-Z][\w'-]*|and|of|the|&)){1,8}))?(?:\s+on)?\s*:?\s*")
 # A timestamp inside running text, as scraped pages and wire feeds leave them: "Updated:
 # November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM", "AUGUST 2, 2013 | 08:06AM PT",
 # "8:13 AM PDT 8/2/2013", or a bare full date opening the text ("April 4, 2012 Despite ...").
@@ -235,7 +237,7 @@ _STAMP_RE = re.compile(
     r"|(?P<kw2>" + _STAMP_KW + r")(?P<clock2>" + _CLOCK + r")",
     re.IGNORECASE,
 )
-_STAMP_GLUE = re.compile(r"[\s|,\u2022\u00b7-]*")
+_STAMP_GLUE = re.compile(r"[\s|,.\u2022\u00b7-]*")
 
 
 def _stamp_date(text: str) -> str | None:

@@ -499,7 +499,12 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     ("April 10, 2007-7:07AM A man was arrested.", "2007-04-10", "A man was arrested."),
     ("The trial starts Monday. Monday, Sep 10, 2012 | Updated 9:01 AM The jury is seated.", "2012-09-10",
      "The trial starts Monday. | The jury is seated."),
+    # a blog byline names the category the post is filed under
+    ("posted in Hit and Run Accidents on Friday, September 20, 2013. The driver fled.", "2013-09-20",
+     "The driver fled."),
     # dates inside clauses are claims, not timestamps
+    ("He posted in the Forum on September 20, 2013, that the car was red.", None,
+     "He posted in the Forum on September 20, 2013, that the car was red."),
     ("On May 3, 2013, the court ruled that 5 men were guilty.", None,
      "On May 3, 2013, the court ruled that 5 men were guilty."),
     ("Posted on May 5, 2022, the video shows 40 tanks.", None, "Posted on May 5, 2022, the video shows 40 tanks."),
