@@ -325,6 +325,17 @@ class JudgedGroup:
     single: list[Agreement] = field(default_factory=list)
 
 
+def _each_states_both(a: Claim, b: Claim, group: Group, options: Options) -> bool:
+    """Does each report also state the other's value, in a claim of the same group? Then the
+    two values are two facts both reports give ("between 1991 and 1998", "the 1940s and
+    1950s"), linked end to end: the reports do not disagree."""
+    def states(doc: str, other: Claim) -> bool:
+        return any(c.doc == doc and c.id != other.id and compare_claims(c, other, options) in ("agree", "compatible")
+                   for c in group)
+
+    return states(a.doc, b) and states(b.doc, a)
+
+
 def judge_group(group: Group, documents: Mapping[str, Document], options: Options) -> JudgedGroup:
     """Compare the linked pairs of one group as intervals.
 
@@ -354,6 +365,12 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
                                                  round(score, 3), evidence, [a.id, b.id]))
             continue
         if outcome == "conflict":
+            if _each_states_both(a, b, group, options):
+                judged.not_compared.append(Agreement(
+                    "", a.kind, "not-compared",
+                    f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "
+                    f"two facts, not a disagreement", round(score, 3), evidence, [a.id, b.id]))
+                continue
             if score < options.conflict_threshold:
                 judged.not_compared.append(Agreement(
                     "", a.kind, "not-compared",

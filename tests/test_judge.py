@@ -91,3 +91,30 @@ def test_nautical_miles_are_not_statute_miles(nlp):
     km = q(nlp, "The ship was roughly 280 kilometres off the coast.")
     # 150 nmi = 278 km agrees; read as statute miles (241 km) it would conflict
     assert compare_claims(km, nautical, Options()) in ("agree", "compatible")
+
+
+def _linked_group(nlp, text_a: str, text_b: str):
+    """The claims of two reports linked end to end: each of A's claims to B's claim of the
+    other value, as alignment can link the two ends of a range read in both reports."""
+    from factcheck.align import Group
+
+    ca = [c for c in extract_claims(text_a, id="a", nlp=nlp, date="2013-09-20") if c.kind == "time"]
+    cb = [c for c in extract_claims(text_b, id="b", nlp=nlp, date="2013-09-20") if c.kind == "time"]
+    for i, c in enumerate(ca + cb):
+        c.id = f"{c.doc}#t{i}"
+    links = {frozenset((x.id, y.id)): 0.9 for x in ca for y in cb if x.value != y.value}
+    return Group(ca + cb, links)
+
+
+def test_two_reports_that_each_give_both_ends_do_not_disagree(nlp):
+    from factcheck.judge import judge_group
+    from factcheck.types import Document
+
+    docs = {d: Document(id=d, text="") for d in ("a", "b")}
+    text = "Between 1991 and 1998, Comeaux was in and out of prison on parole violations."
+    judged = judge_group(_linked_group(nlp, text, text), docs, Options())
+    assert not judged.conflicts
+    assert judged.not_compared and all("each state both" in n.message for n in judged.not_compared)
+    # the same link where one report gives only the other value is a conflict
+    judged = judge_group(_linked_group(nlp, text, "In 1998, Comeaux was in and out of prison."), docs, Options())
+    assert judged.conflicts

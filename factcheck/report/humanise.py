@@ -276,6 +276,8 @@ _NOT_COMPARED = (
      "each report's 'today' is its own publication day, which says nothing about one event's date"),
     (re.compile(r"cannot be placed on one scale"),
      "the two values cannot be put on one scale (different units or kinds of number)"),
+    (re.compile(r"each state both"),
+     "each report gives both values (a range or a list), so they are two facts, not a disagreement"),
 )
 
 
