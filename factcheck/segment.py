@@ -57,13 +57,34 @@ def split_sentences(document: Document) -> list[Sentence]:
     return sentences
 
 
+# "at 9:25 a.m. Thursday", "10 p.m. EST": news style puts the day or the zone after a clock
+# time, and a sentence rarely opens with one, so the stop of "a.m." is no boundary before them
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+
+
+def _continues_clock(before: str, after: str) -> bool:
+    from . import lexicon
+
+    if not _CLOCK_END.search(before.rstrip()):
+        return False
+    word = re.match(r"\W*([A-Za-z]+)", after)
+    names = lexicon.words("weekdays") | lexicon.words("months") | {z.lower() for z in lexicon.table("timezones")}
+    return word is not None and word.group(1).lower() in names
+
+
 def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
+    spans: list[list[int]] = []
     for b in sentencex.get_sentence_boundaries("en", chunk):
         start, end = b["start_index"], b["end_index"]
+        if spans and _continues_clock(chunk[spans[-1][0]:start], chunk[start:end]):
+            spans[-1][1] = end  # "at 9:25 a.m. | Thursday, the navy ...": one sentence
+        else:
+            spans.append([start, end])
+    for start, end in spans:
         pos = start
         for m in _INNER_BOUNDARY.finditer(chunk, start, end):
             word = re.search(r"(\w+)\W*$", chunk[pos : m.start()])
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            if word and word.group(1).lower() in _ABBREVIATIONS or _continues_clock(chunk[pos:m.start() + 1], chunk[m.end():]):
                 continue
             yield pos, m.start() + len(m.group(1))
             pos = m.end()

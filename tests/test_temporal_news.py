@@ -78,3 +78,22 @@ def test_over_the_past_years_is_no_lower_bound(nlp):
     assert (c.type, c.value, c.mod) == ("DURATION", "P2Y", None)
     c = next(c for c in claims(nlp, "The strike has lasted over two years.") if "years" in c.text)
     assert c.mod == "MORE_THAN"
+
+
+@pytest.mark.parametrize("text", [
+    "The navy spotted the boats at 9:25 Thursday morning.",   # part of the day after the weekday
+    "The navy spotted the boats at 9:25 a.m. Thursday.",      # AP style: the stop of a.m. ends no sentence
+    "At 9:25 a.m. Thursday, the navy spotted the boats.",
+])
+def test_a_clock_time_takes_the_day_named_beside_it(nlp, text):
+    # a report of Friday 25 February 2022: Thursday is the 24th, and so is its 9:25
+    clock = next(c for c in claims(nlp, text, date="2022-02-25") if "9:25" in c.text)
+    assert clock.value.startswith("2022-02-24T09:25"), clock.value
+
+
+def test_a_clock_time_at_a_sentence_end_still_ends_it():
+    from factcheck.segment import split_sentences
+
+    doc = Document(id="d", text="He left at 10 p.m. The next day he died. It was 6 a.m. EST when it hit.")
+    assert [s.text for s in split_sentences(doc)] == [
+        "He left at 10 p.m.", "The next day he died.", "It was 6 a.m. EST when it hit."]

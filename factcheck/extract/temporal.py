@@ -1085,9 +1085,10 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         if tn == "PRESENT":
             tn = "PRESENT_FUT"
         d = _weekday_date(st, wd, tn, rel, f"XXXX-WXX-{wd}")
+        # "9:25 Thursday morning": a clock time of the sentence takes this day, part of day or not
+        st.sent_day["day"] = d
         if g.get("tod"):
             return "TIME", f"{d.isoformat()}T{_TOD[g['tod'].lower()]}", None, None
-        st.sent_day["day"] = d
         return "DATE", d.isoformat(), None, None
     if name in ("ago", "ago_adj"):
         return _ago(g, st)
