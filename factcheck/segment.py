@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import sentencex
 
@@ -62,14 +63,18 @@ def split_sentences(document: Document) -> list[Sentence]:
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 
 
-def _continues_clock(before: str, after: str) -> bool:
+@lru_cache(maxsize=1)
+def _clock_followers() -> frozenset[str]:
     from . import lexicon
 
+    return lexicon.words("weekdays") | lexicon.words("months") | {z.lower() for z in lexicon.table("timezones")}
+
+
+def _continues_clock(before: str, after: str) -> bool:
     if not _CLOCK_END.search(before.rstrip()):
         return False
     word = re.match(r"\W*([A-Za-z]+)", after)
-    names = lexicon.words("weekdays") | lexicon.words("months") | {z.lower() for z in lexicon.table("timezones")}
-    return word is not None and word.group(1).lower() in names
+    return word is not None and word.group(1).lower() in _clock_followers()
 
 
 def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
