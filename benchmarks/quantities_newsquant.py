@@ -153,7 +153,8 @@ def predictions(claims, text: str = "") -> list[tuple[object, str, str]]:
                 # "a third of": kept as a percentage (33.3 %), written by CQE as the fraction;
                 # its "~" is factcheck's own (reporters round to "a third") unless a word before
                 # the fraction states it ("about a third")
-                stated = _HEDGE_BEFORE.search(c.text[: find_numbers(c.text)[0].start]) if find_numbers(c.text) else None
+                numbers = find_numbers(c.text)
+                stated = _HEDGE_BEFORE.search(c.text[: numbers[0].start]) if numbers else None
                 change = _change_of(c, levels)
                 out.append((c.value / 100, "=" if change == "~" and not stated else change, c.text))
             else:

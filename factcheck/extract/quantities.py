@@ -173,9 +173,10 @@ _CHANGE_FROM = re.compile(
     re.I,
 )
 _DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]?\d[/.][01]?\d[/.](?:\d\d){1,2}\b")
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|through|and|or|±|\+/?[-−])\s*$", re.I)
 # "1.3 ± 0.5 wt.%", "420 +/- 30 K": a value and its uncertainty, one quantity
-_PLUS_MINUS = re.compile(r"^\s*(?:±|\+/?[-−])\s*$")
+_PM = r"±|\+/?[-−]"
+_RANGE_SEP = re.compile(rf"^\s*(?:-|–|—|to|through|and|or|{_PM})\s*$", re.I)
+_PLUS_MINUS = re.compile(rf"^\s*(?:{_PM})\s*$")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
@@ -583,7 +584,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     hi_value = b.value if b is not None else None
     # "1.3 ± 0.5 wt.%": b is the uncertainty of a, the quantity lies between 0.8 and 1.8
     gap = text[a.end : b.start] if b is not None else ""
-    tol = b.value if b is not None and re.search(r"±|\+/?[-−]", gap) else None
+    tol = b.value if b is not None and re.search(_PM, gap) else None
     if tol is not None:
         hi_value = None
     kind = "count"
