@@ -158,6 +158,58 @@ def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> 
     return None
 
 
+def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
+    """The name a token stands for: its entity, a proper noun with its compounds, or the
+    person a pronoun refers to."""
+    if tok.pos_ == "PRON":
+        return memory.resolve(tok.text)
+    ent = ents_by_token.get(tok.i)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return memory.full_name(_name(ent.text))
+    if tok.pos_ == "PROPN":
+        left = min([tok.i] + [t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"])
+        return memory.full_name(_name(tok.doc[left : tok.i + 1].text))
+    return None
+
+
+def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token) -> str | None:
+    """The person an age belongs to: the name it is set beside ("Paul Riva, 58"), the name it
+    modifies ("the 36-year-old Rahman", "the actress, Tara Reid"), or the subject it is said of
+    ("Banky was 52", "died aged 85"). Two ages of one person are one fact; of two people, two."""
+    inside = [doc[i] for i in sorted(claim_ids)]
+    root = next((t for t in inside if t.head.i not in claim_ids or t.head.i == t.i), None)
+    if root is None:
+        return None
+    head = root.head
+    if head.i != root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and root.dep_ in ("amod", "appos", "nummod", "npadvmod", "compound", "nmod"):
+        named = _entity_name(head, ents_by_token, memory)
+        if named:
+            return named
+        # "the 38-year-old actress, Tara Reid" / "the 38-year-old actress Tara Reid"
+        around = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ in ("appos", "compound"):
+            around.append(head.head)
+        for t in around:
+            if t.i not in claim_ids:
+                named = _entity_name(t, ents_by_token, memory)
+                if named:
+                    return named
+        return None
+    v = verb
+    for _ in range(4):  # "died in Los Angeles, aged 85": the age is said of the dying one
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or v.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp") or v.head.i == v.i:
+            break
+        v = v.head
+    if subj is None or claim_ids & {t.i for t in subj.subtree}:
+        return None
+    named = _entity_name(subj, ents_by_token, memory)
+    if named:
+        return named
+    appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+    return _entity_name(appos, ents_by_token, memory) if appos is not None else None
+
+
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Frame:
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
@@ -212,6 +264,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
         places=places,
         qualifiers=qualifiers,
         anchor=anchor,
+        holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
+        if getattr(claim, "quantity_kind", None) == "age" else None,
     )
 
 

@@ -40,6 +40,7 @@ FEATURES = (
     "predicate_same", "predicate_clash", "subject_same", "subject_clash", "participants_shared",
     "participants_clash", "anchor_clash", "anchor_one_side", "tense_clash", "modality_clash",
     "event", "date_gap", "undated", "cosine", "thing_same", "thing_sim", "predicate_sim", "subject_sim",
+    "holder_same", "holder_clash", "total_one_side",
 )
 
 # pairs below both are never the same fact in the labelled data and are not scored at all
@@ -162,7 +163,12 @@ def same_entity(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
     if " " not in short and short in long.split():
         return True
-    return " " not in short and len(short) >= 2 and _initials(long) == short
+    if " " not in short:
+        return len(short) >= 2 and _initials(long) == short
+    # "ben banky" / "benjamin david banky": one surname, first names that agree as far as
+    # the shorter goes (a relative of the same surname has another first name)
+    sw, lw = short.split(), long.split()
+    return sw[-1] == lw[-1] and (lw[0].startswith(sw[0]) or sw[0].startswith(lw[0]))
 
 
 def _shared(xs: list[str], ys: list[str]) -> int:
@@ -170,6 +176,9 @@ def _shared(xs: list[str], ys: list[str]) -> int:
 
 
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"}
+# a sentence that sums ("a total of 26 crew", "in all", "combined") states a whole; its match
+# without one may state a part ("19 men aboard the skiffs" / "12 Somali and 11 Yemeni")
+_TOTAL_WORDS = frozenset({"total", "overall", "altogether", "combined", "cumulative", "tally", "aggregate"})
 
 
 def event_words(claim: TimeClaim) -> set[str]:
@@ -249,6 +258,9 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "thing_sim": _phrase_sim(thing_a, thing_b, vectors),
         "predicate_sim": _phrase_sim(fa.predicate, fb.predicate, vectors),
         "subject_sim": _phrase_sim(fa.subject, fb.subject, vectors),
+        "holder_same": float(bool(fa.holder and fb.holder) and same_entity(fa.holder, fb.holder)),
+        "holder_clash": float(bool(fa.holder and fb.holder) and not same_entity(fa.holder, fb.holder)),
+        "total_one_side": float(bool(_TOTAL_WORDS & sent_a) != bool(_TOTAL_WORDS & sent_b)),
     }
     return f
 

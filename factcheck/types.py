@@ -89,6 +89,7 @@ class Frame:
     places: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)  # "on high alert", "Somali"
     anchor: list[str] = field(default_factory=list)  # the clause's own time: "2005", "last year"
+    holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
 
 
 @dataclass(kw_only=True)

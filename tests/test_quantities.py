@@ -428,6 +428,25 @@ def test_a_number_set_off_after_a_name_is_an_age(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
+    "The slain TallGrass president, Ben Banky, was 52.",
+    "The receptionist who died, Madeline Kafoury, was 45.",
+    "He was 81 when he died.",
+])
+def test_a_number_a_persons_clause_ends_on_is_an_age(nlp, text):
+    age = next(c for c in claims(nlp, text) if c.value in (52, 45, 81))
+    assert (age.unit, age.quantity_kind) == ("year", "age")
+
+
+@pytest.mark.parametrize("text", [
+    "Obama's approval rating was 52.",  # the subject is a thing of the person's
+    "The death toll was 52.",
+    "The final score was 52 points.",
+])
+def test_a_number_other_clauses_end_on_is_no_age(nlp, text):
+    assert all(c.quantity_kind != "age" for c in claims(nlp, text) if c.kind == "quantity")
+
+
+@pytest.mark.parametrize("text", [
     "Smith, 12, Jones, 9 and Brown, 4 scored for the visitors.",  # a tally of names and numbers
     "In Texas, 40, and in Ohio, 12, people died.",  # places have no age
 ])

@@ -79,3 +79,39 @@ def test_a_marked_claim_shows_what_it_counts_but_never_a_value(nlp):
     long = " ".join(["word"] * 80) + " 70 jets were kept on high alert " + " ".join(["other"] * 80) + "."
     claim = next(c for c in extract_claims(long, id="a", nlp=nlp) if c.kind == "quantity")
     assert len(marked(claim, long).split()) <= 2 * WINDOW + 2
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Paul Riva, 58, remained in critical condition.", "paul riva"),
+    ("The slain TallGrass president, Ben Banky, was 52.", "ben banky"),
+    ("That should do it for the 36-year-old Rahman.", "rahman"),
+    ("Pin-up star Betty Page has died in Los Angeles, aged 85.", "betty page"),
+])
+def test_an_age_belongs_to_the_person_it_is_said_of(nlp, text, holder):
+    age = next(c for c in extract_claims(text, nlp=nlp) if getattr(c, "quantity_kind", None) == "age")
+    assert age.frame.holder == holder
+
+
+def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
+    riva = first(nlp, "Paul Riva, 58, remained in critical condition.", "a")
+    same = first(nlp, "Riva, 47, of Sterling Heights was treated at Beaumont Hospital.", "b")
+    other = first(nlp, "Steinberg, 48, of Bruce Township was treated at Beaumont Hospital.", "b")
+    doc_a, doc_b = Document(id="a", text=""), Document(id="b", text="")
+    f_same = pair_features(riva, same, set(), set(), doc_a, doc_b, 0.5)
+    f_other = pair_features(riva, other, set(), set(), doc_a, doc_b, 0.5)
+    assert (f_same["holder_same"], f_same["holder_clash"]) == (1.0, 0.0)
+    assert (f_other["holder_same"], f_other["holder_clash"]) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("ben banky", "benjamin david banky", True),
+    ("riva", "paul riva", True),
+    ("faa", "federal aviation administration", True),
+    ("paul riva", "maria riva", False),  # a relative
+    ("north carolina", "south carolina", False),
+    ("new york", "new jersey", False),
+])
+def test_one_participant_under_two_names(x, y, same):
+    from factcheck.samefact import same_entity
+
+    assert same_entity(x, y) is same

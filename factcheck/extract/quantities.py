@@ -641,7 +641,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             end += len(age.group(0))
         elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
             unit, kind = "year", "age"
-        elif b is None and a.kind == "digits" and _apposed_to_person(doc, span_toks, text[end:], value):
+        elif b is None and a.kind == "digits" and (_apposed_to_person(doc, span_toks, text[end:], value)
+                                                   or _copula_age(span_toks, text[end:], value)):
             unit, kind = "year", "age"
 
     after = text[end:]
@@ -856,6 +857,26 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     # "Smith, 12, Jones, 9": a list of names and numbers is a tally, not ages
     listed = re.match(r"\s*,\s*(?:[A-Z][\w'.-]*\s*)+,?\s*\d", after) is not None
     return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
+
+
+def _copula_age(span_toks, after: str, value: float) -> bool:
+    """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
+    "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died". The
+    subject must be the person itself (a name, or a noun in apposition to one, or he/she),
+    not a thing of theirs: "Obama's approval was 52" is no age."""
+    number = span_toks[0]
+    verb = number.head
+    if not (1 <= value <= 120 and value == int(value)) or number.dep_ not in ("attr", "acomp", "npadvmod") \
+            or verb.lemma_ != "be" or verb.i > number.i:
+        return False
+    if not re.match(r"\s*(?:[,.;:]|when\b|at the time\b|$)", after):
+        return False  # "was 52 points" counts something else
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ in ("he", "she"):
+        return True
+    return subj.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
 
 
 def _counted_noun(doc, root, end_tok):
