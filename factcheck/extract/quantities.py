@@ -49,21 +49,26 @@ APPROX_TOLERANCE = 0.10
 # ---------------------------------------------------------------------------------------------
 # lexicon
 
-_MODIFIERS: list[tuple[str, str]] = [
-    (r"no fewer than|no less than|not less than|not fewer than|a minimum of|at the very least|at least|≥|⩾|>=", ">="),
-    (r"more than|greater than|higher than|larger than|in excess of|upwards of|upward of|well over|"
-     r"just over|over|above|exceeding|beyond|north of|>", ">"),
-    (r"fewer than|less than|lower than|smaller than|just under|under|below|short of|<", "<"),
-    (r"no more than|not more than|a maximum of|at most|up to|as many as|as much as|as high as|≤|⩽|<=", "<="),
-    (r"nearly|almost|close to|just shy of|approaching", "<=~"),  # high = value, low a bit below
-    (r"an estimated|estimated|about|around|some|roughly|approximately|approx\.|circa|ca\.|"
-     r"more or less|an approximate|on the order of|~|∼|≈|≃", "~"),
-]
-_MOD_SYMBOLS = {">=": "≥|⩾|>=", ">": ">", "<": "<", "<=": "≤|⩽|<=", "~": "~|∼|≈|≃"}
-_MOD_RE = [
-    (re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{_MOD_SYMBOLS.get(op, '(?!)')}))\s*$", re.IGNORECASE), op)
-    for pat, op in _MODIFIERS
-]
+def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """One pattern per bound, in the order resources/modifiers.tsv first names each: the first
+    bound whose pattern ends at the number wins, so the file's order is the tie-break."""
+    words: dict[str, list[str]] = {}
+    signs: dict[str, list[str]] = {}
+    for row in lexicon.rows("modifiers"):
+        phrase, op, form = row
+        words.setdefault(op, [])
+        signs.setdefault(op, [])
+        (signs if form == "sign" else words)[op].append(re.escape(phrase))
+    out = []
+    for op in words:
+        pat = "|".join(words[op]) or "(?!)"
+        sign = "|".join(signs[op]) or "(?!)"
+        # a phrase must start a word ("clover 5" is no "over 5"); a sign may be glued ("n≥30")
+        out.append((re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{sign}))\s*$", re.IGNORECASE), op))
+    return out
+
+
+_MOD_RE = _modifier_patterns()
 # "about", "~" before a range: the hedge of "about 14-18 mpg"
 _HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
