@@ -212,3 +212,23 @@ def test_fraction_after_and_is_a_fraction(nlp):
     # "and a half" belongs to the number before it; "and three-quarters of" starts a new one
     c = by_text(nlp, "Two-thirds of voters and three-quarters of members backed the plan.", "three")
     assert c.quantity_kind == "fraction" and c.value == 75
+
+
+# --- issue 10, third pass ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, needle, value",
+    [
+        # "an" and a possessive "'s" are no aircraft codes ("An-124", "S 400")
+        ("Buyers get the phone after an 800 yuan promotion.", "800", 800),
+        ("The iPhone 14’s 6.1-inch display remains one of the best.", "6.1", 6.1),
+        ("The company's 500 employees walked out on Monday.", "500", 500),
+    ],
+)
+def test_article_or_possessive_before_a_number_is_no_code(nlp, text, needle, value):
+    assert by_text(nlp, text, needle).value == value
+
+
+def test_spaced_aircraft_code_still_names(nlp):
+    assert not [c for c in claims(nlp, "Flight MH 17 was shot down over Ukraine.") if c.value == 17]

@@ -160,7 +160,11 @@ _LABEL_BEFORE = re.compile(
     r"vol\.|volume|part|title|episode|season|verse|version|v\.|ver\.|apollo|windows|iphone|"
     r"boeing|airbus|model|type|class|unit|block|building|district|ward|precinct|exit|"
     r"channel|division|brigade|battalion|regiment|corps|squadron|fleet|army|league|cup|"
-    r"world war|covid|sars|mh|su|mig|tu|il|an|s|f)\s*[-#]?\s*$",
+    r"world war|covid|sars)\s*[-#]?\s*$"
+    # aircraft and missile codes written apart from their number ("MH 17", "Su 27", "S 400"): in
+    # capitals and never after an apostrophe, or "an 800 yuan promotion" and "the iPhone's 6.1"
+    # would lose their numbers (glued codes, "An-124", are codes by the glued-letter rule)
+    r"|(?<![\w'’])(?-i:MH|Su|MiG|Tu|S|F)\s?-?\s*$",
     re.IGNORECASE,
 )
 _INDEX_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))(?:{lexicon.alternation('index_names')})\s?$", re.I)
