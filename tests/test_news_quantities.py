@@ -232,3 +232,15 @@ def test_article_or_possessive_before_a_number_is_no_code(nlp, text, needle, val
 
 def test_spaced_aircraft_code_still_names(nlp):
     assert not [c for c in claims(nlp, "Flight MH 17 was shot down over Ukraine.") if c.value == 17]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("This year's price is $33790 versus last years $32280.", 32280),
+        ("The honor comes with a five-year $700000 award toward his research.", 700000),
+    ],
+)
+def test_amount_with_a_currency_sign_is_money_inside_a_date_entity(nlp, text, value):
+    c = by_text(nlp, text, str(value))
+    assert (c.value, c.unit) == (value, "USD")

@@ -682,7 +682,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if ent_span is not None:
             words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")
                      and not (start <= t.idx < end)]
-            if ent in ("DATE", "TIME"):
+            if ent in ("DATE", "TIME") and mc is not None:
+                pass  # "last year's $32280", "a five-year $700000 award": a sign makes it money
+            elif ent in ("DATE", "TIME"):
                 # the small model calls many bare numbers DATE ("5318 participants"): drop only
                 # on a date or duration word, or a year-like number
                 lows = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
