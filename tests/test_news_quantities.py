@@ -244,3 +244,15 @@ def test_spaced_aircraft_code_still_names(nlp):
 def test_amount_with_a_currency_sign_is_money_inside_a_date_entity(nlp, text, value):
     c = by_text(nlp, text, str(value))
     assert (c.value, c.unit) == (value, "USD")
+
+
+def test_by_a_size_to_a_level_is_no_range(nlp):
+    text = "The deficit increased by $43.6 billion to $419.2 billion last year."
+    size, level = by_text(nlp, text, "43.6"), by_text(nlp, text, "419.2")
+    assert (size.value, size.change, size.change_part, size.level) == (43.6e9, "up", "by", 419.2e9)
+    assert (level.value, level.modifier, level.change_part) == (419.2e9, "=", "to")
+    # a range of sizes stays a range
+    c = by_text(nlp, "They cut emissions by 10% to 20% in a decade.", "10%")
+    assert (c.modifier, c.low, c.high) == ("range", 10, 20)
+    c = by_text(nlp, "Sales grew by 2 to 12 million units.", "2")
+    assert (c.modifier, c.low, c.high) == ("range", 2e6, 12e6)

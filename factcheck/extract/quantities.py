@@ -186,6 +186,7 @@ _DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]
 _PM = r"±|\+/?[-−]"
 _RANGE_SEP = re.compile(rf"^\s*(?:-|–|—|to|through|and|or|{_PM})\s*$", re.I)
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_PM})\s*$")
+_BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
@@ -507,6 +508,11 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
                 elif sep in ("to", "through"):
                     # "rose from 10 to 20": two values (before and after), not a range
                     ok = not _CHANGE_FROM.search(text[max(0, a.start - 60) : a.start])
+                    # "increased by $43.6 billion to $419.2 billion": the size of a change and the
+                    # level it reached, each written whole; a range of sizes spans less ("cut by
+                    # 10 to 20 percent") or shares the second end's scale ("by 2 to 12 million")
+                    if ok and _BY_BEFORE.search(before) and (_scale_of(a) or cur_a or pct_a) and 0 < 5 * a.value < b.value:
+                        ok = False
                 ok = ok and b.value is not None and a.value is not None
                 if ok and (a.value < b.value or _scale_of(b) and not _scale_of(a) or _PLUS_MINUS.match(sep)):
                     out.append((a, b))
