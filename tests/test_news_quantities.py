@@ -256,3 +256,13 @@ def test_by_a_size_to_a_level_is_no_range(nlp):
     assert (c.modifier, c.low, c.high) == ("range", 10, 20)
     c = by_text(nlp, "Sales grew by 2 to 12 million units.", "2")
     assert (c.modifier, c.low, c.high) == ("range", 2e6, 12e6)
+
+
+def test_signed_moves_in_a_market_table_are_falls(nlp):
+    got = {c.value: c for c in claims(nlp, "In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7% DAX +0.4%.")}
+    assert {-1.3, -0.6, -1.7, 0.4} <= set(got)
+    assert got[-0.6].change == got[-1.3].change == "down" and got[0.4].change == "up"
+    assert 50 not in got  # "Stoxx 50" stays a name
+    # a spaced dash between two numbers is still a range's
+    c = by_text(nlp, "Rates of 10 - 20% are common.", "20")
+    assert (c.low, c.high) == (10, 20)

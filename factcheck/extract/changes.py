@@ -128,6 +128,9 @@ def find_changes(quantities: Sequence[_Q], text: str) -> list[Change | None]:
                 pre = text[max(0, q.start - 60) : q.start]
                 if pre.endswith("+"):
                     found = Change("up", "by")
+                elif q.kind in ("percent", "points") and text[q.start : q.start + 1] in "-−" and q.value is not None and q.value < 0:
+                    # "FTSE -0.6%": a signed share or point move is a fall, as "+0.2%" is a rise
+                    found = Change("down", "by")
                 else:
                     found = _before([t.lower() for t in _TOKEN.findall(pre)])
                 if found is None:

@@ -325,7 +325,10 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
             raw, e = raw[:-1], e - 1
         # "2000 - 2500": a dash after a number is a range's, not a minus sign; so is the one
         # of "2.5 +/- 0.3"
-        if raw[:1] in "-−" and re.search(r"(?:\d|\+/?)\s*$", text[:s]):
+        # "Stoxx 50 -1.3% FTSE -0.6%": spaced from the number before it and glued to its own
+        # percentage, the dash is a sign, as market tables write a fall
+        signed = re.search(r"\d\s$", text[:s]) and re.match(r"[-−]\d[\d.,]*\s?%", raw + text[e : e + 2])
+        if raw[:1] in "-−" and re.search(r"(?:\d|\+/?)\s*$", text[:s]) and not signed:
             lead = len(raw) - len(raw[1:].lstrip())
             raw, s = raw[lead:], s + lead
         if kind == "words":

@@ -459,7 +459,9 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
     if n.kind != "digits":
         return False
     mi = _INDEX_BEFORE.search(before[-16:])
-    if mi and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
+    # "FTSE -0.6%", "DAX +1.2%": a signed number is the index's move, never part of its name
+    signed = n.text[:1] in "-−" or before.endswith("+")
+    if mi and not signed and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
         return True
     if _STREET_AFTER.match(after) or _PRODUCT_AFTER.match(after):
         return True
