@@ -266,3 +266,21 @@ def test_signed_moves_in_a_market_table_are_falls(nlp):
     # a spaced dash between two numbers is still a range's
     c = by_text(nlp, "Rates of 10 - 20% are common.", "20")
     assert (c.low, c.high) == (10, 20)
+
+
+@pytest.mark.parametrize(
+    "text, needle, value",
+    [
+        ("Japan's debt rose to ¥1,200trn last year.", "1,200trn", 1.2e15),
+        ("The fund holds $1.2tn in assets.", "1.2tn", 1.2e12),
+        ("The sisters helped launder RM3.06mil from victims.", "3.06mil", 3.06e6),
+        ("Net profit reached 3 bln euros.", "3 bln", 3e9),
+    ],
+)
+def test_scale_abbreviations_come_from_the_lexicon(nlp, text, needle, value):
+    assert by_text(nlp, text, needle).value == pytest.approx(value)
+
+
+def test_money_only_scales_need_a_currency_sign(nlp):
+    # "mil" and "t" are scales only after a currency sign: "20 T-shirts" is twenty
+    assert by_text(nlp, "He sold 20 T-shirts for $5 each.", "20").value == 20

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..types import Document, ParsedSentence, QuantityClaim
 from .changes import find_changes
-from .numbers import NumberMatch, find_numbers, vague_interval
+from .numbers import SCALE_ABBR, SCALE_AFTER_MONEY, SCALE_GLUED, SCALE_SPACED, NumberMatch, find_numbers, vague_interval
 
 APPROX_TOLERANCE = 0.10
 
@@ -402,8 +402,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
-                and not (currency_before and re.match(r"^(?:b|m|tr)\b", after, re.I)):
+        if glued and not _ATTACHED_UNIT.match(after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
+                and not (currency_before and (_SCALE_AFTER_MONEY.match(after) or re.match(r"^tr\b", after, re.I))):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
             return True
@@ -525,12 +525,16 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
     return out
 
 
+_SCALE_END = re.compile(rf"(hundred|thousand|million|billion|trillion|{SCALE_SPACED}|{SCALE_GLUED})s?$", re.I)
+# "£5m", "$1.2 m", "RM3.06mil": after a currency sign m is million, not metres
+_SCALE_AFTER_MONEY = re.compile(rf"^\s?({SCALE_AFTER_MONEY})\b\.?", re.I)
+
+
 def _scale_of(n: NumberMatch) -> float | None:
-    m = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|mln|k)s?$", n.text, re.I)
+    m = _SCALE_END.search(n.text)
     if not m:
         return None
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-            "bn": 1e9, "mn": 1e6, "mln": 1e6, "k": 1e3}[m.group(1).lower()]
+    return 1e2 if m.group(1).lower() == "hundred" else SCALE_ABBR[m.group(1).lower()]
 
 
 def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, text: str | None = None) -> list[Quantity]:
@@ -624,9 +628,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         kind = "money"
         start -= len(mc.group(0))
         # "£5m", "$1.2 m": m is million after a currency
-        mm = re.match(r"^\s?(m|b|bn|mn|k|tn)\b\.?", text[ne:], re.I)
+        mm = _SCALE_AFTER_MONEY.match(text[ne:])
         if mm and not _scale_of(b or a):
-            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12}[mm.group(1).lower()]
+            mult = SCALE_ABBR[mm.group(1).lower()]
             value *= mult
             if hi_value is not None:
                 hi_value *= mult
