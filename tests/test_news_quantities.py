@@ -284,3 +284,23 @@ def test_scale_abbreviations_come_from_the_lexicon(nlp, text, needle, value):
 def test_money_only_scales_need_a_currency_sign(nlp):
     # "mil" and "t" are scales only after a currency sign: "20 T-shirts" is twenty
     assert by_text(nlp, "He sold 20 T-shirts for $5 each.", "20").value == 20
+
+
+@pytest.mark.parametrize(
+    "text, needle, direction",
+    [
+        ("Profits rose to a record £1.2bn last year.", "1.2bn", "up"),
+        ("Inflation fell to a four-year low of 1.2% in May.", "1.2%", "down"),
+        ("The council voted to raise the minimum wage to $15 an hour.", "15", "up"),
+        ("The bank cut interest rates to 0.25% on Thursday.", "0.25%", "down"),
+    ],
+)
+def test_level_reached_after_a_change_word_has_its_direction(nlp, text, needle, direction):
+    c = by_text(nlp, text, needle)
+    assert (c.change, c.change_part) == (direction, "to")
+
+
+def test_raising_money_is_no_change(nlp):
+    # "raise" states a direction only toward a level: funding raised is an amount
+    assert by_text(nlp, "The start-up raised $5m from investors.", "5m").change is None
+    assert by_text(nlp, "He gave the book to 5 people.", "5").change is None
