@@ -304,3 +304,17 @@ def test_raising_money_is_no_change(nlp):
     # "raise" states a direction only toward a level: funding raised is an amount
     assert by_text(nlp, "The start-up raised $5m from investors.", "5m").change is None
     assert by_text(nlp, "He gave the book to 5 people.", "5").change is None
+
+
+def test_glued_degrees_letter_is_a_temperature(nlp):
+    c = by_text(nlp, "Temperatures hit 40C in London on Tuesday.", "40")
+    assert (c.value, c.unit, c.quantity_kind) == (40, "°C", "measure")
+    c = by_text(nlp, "Lows of -5C are expected overnight.", "5")
+    assert (c.value, c.unit) == (-5, "°C")
+    c = by_text(nlp, "Temperatures of 35-40C are forecast.", "35")
+    assert (c.low, c.high, c.unit) == (35, 40, "°C")
+
+
+def test_glued_c_without_temperature_talk_is_no_temperature(nlp):
+    assert not [c for c in claims(nlp, "The 14C dates of the shells were anomalous.") if c.unit == "°C"]
+    assert not [c for c in claims(nlp, "Organic matter was analysed for δ13C in the cores.") if c.unit == "°C"]

@@ -139,6 +139,10 @@ _UNIT_AFTER = re.compile(
     r"(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
 )
 _ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
+# "highs of 40C", "a low of -5C": British and Australian news glue the degrees' letter to the
+# number and leave out the sign; a capital alone, so "5c" (cents) and "40C-" (a code) are not
+_GLUED_DEGREES = re.compile(r"^[CF](?![\w'’/-])")
+_TEMPERATURE_WORD = re.compile(rf"\b(?:{lexicon.alternation('temperature_words')})", re.I)
 _TIME_UNITS = {
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "millennium", "night", "weekend", "quarter", "season", "sec", "min", "hr", "yr",
@@ -352,6 +356,15 @@ def _counted_after(after: str) -> bool:
         after, re.I)
 
 
+def _glued_degrees(text: str, start: int, after: str) -> bool:
+    """ "40C": a number glued to C or F in a sentence that speaks of temperature."""
+    if not _GLUED_DEGREES.match(after) or re.search(r"[^\s(~–-]$", text[:start]):
+        return False
+    lo = max(text.rfind(". ", 0, start), 0)
+    hi = text.find(". ", start)
+    return _TEMPERATURE_WORD.search(text[lo : hi if hi >= 0 else len(text)]) is not None
+
+
 def _opens_range_of_counts(after: str) -> bool:
     """ "2000 and 2500 calories", "1500-2000 kcal": a year-like number whose range's other end
     is no year or counts something; "between 1990 and 2000" stays two years."""
@@ -402,7 +415,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
+        if glued and not _ATTACHED_UNIT.match(after) and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
                 and not (currency_before and (_SCALE_AFTER_MONEY.match(after) or re.match(r"^tr\b", after, re.I))):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
@@ -679,6 +692,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         mpt = _POINTS.match(after)
         unit, kind = ("bp" if "basis" in mpt.group(0).lower() else "pp"), "points"
         end += len(mpt.group(0))
+    elif a.kind == "digits" and b is None and _glued_degrees(text, ns, after) \
+            or b is not None and b.kind == "digits" and _glued_degrees(text, ns, after):
+        unit, kind = "°" + after[0], "measure"
+        end += 1
     else:
         mu = _UNIT_AFTER.match(after)
         if mu and (a.kind == "digits" or len(mu.group("u")) > 2):
