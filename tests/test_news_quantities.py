@@ -318,3 +318,8 @@ def test_glued_degrees_letter_is_a_temperature(nlp):
 def test_glued_c_without_temperature_talk_is_no_temperature(nlp):
     assert not [c for c in claims(nlp, "The 14C dates of the shells were anomalous.") if c.unit == "°C"]
     assert not [c for c in claims(nlp, "Organic matter was analysed for δ13C in the cores.") if c.unit == "°C"]
+
+
+def test_scale_after_per_is_part_of_a_unit(nlp):
+    got = claims(nlp, "The effect was seen with carbon levels at 1200 parts per million.")
+    assert [c.value for c in got] == [1200]

@@ -398,6 +398,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True  # URLs, percent-encoding, e-mail addresses
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
+    if n.kind == "words" and re.search(r"\bper\s+$", before, re.I) and re.fullmatch(r"(?:hundred|thousand|million|billion)", n.text, re.I):
+        return True  # "parts per million": the scale of a unit, no amount
     if n.kind == "digits" and re.search(r"\de", n.text, re.I):
         return True  # "7e7" in news is a name, not 7x10^7
     currency_before = _CURRENCY_PREFIX.search(before[-8:]) is not None
