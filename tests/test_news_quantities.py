@@ -212,3 +212,114 @@ def test_fraction_after_and_is_a_fraction(nlp):
     # "and a half" belongs to the number before it; "and three-quarters of" starts a new one
     c = by_text(nlp, "Two-thirds of voters and three-quarters of members backed the plan.", "three")
     assert c.quantity_kind == "fraction" and c.value == 75
+
+
+# --- issue 10, third pass ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, needle, value",
+    [
+        # "an" and a possessive "'s" are no aircraft codes ("An-124", "S 400")
+        ("Buyers get the phone after an 800 yuan promotion.", "800", 800),
+        ("The iPhone 14’s 6.1-inch display remains one of the best.", "6.1", 6.1),
+        ("The company's 500 employees walked out on Monday.", "500", 500),
+    ],
+)
+def test_article_or_possessive_before_a_number_is_no_code(nlp, text, needle, value):
+    assert by_text(nlp, text, needle).value == value
+
+
+def test_spaced_aircraft_code_still_names(nlp):
+    assert not [c for c in claims(nlp, "Flight MH 17 was shot down over Ukraine.") if c.value == 17]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("This year's price is $33790 versus last years $32280.", 32280),
+        ("The honor comes with a five-year $700000 award toward his research.", 700000),
+    ],
+)
+def test_amount_with_a_currency_sign_is_money_inside_a_date_entity(nlp, text, value):
+    c = by_text(nlp, text, str(value))
+    assert (c.value, c.unit) == (value, "USD")
+
+
+def test_by_a_size_to_a_level_is_no_range(nlp):
+    text = "The deficit increased by $43.6 billion to $419.2 billion last year."
+    size, level = by_text(nlp, text, "43.6"), by_text(nlp, text, "419.2")
+    assert (size.value, size.change, size.change_part, size.level) == (43.6e9, "up", "by", 419.2e9)
+    assert (level.value, level.modifier, level.change_part) == (419.2e9, "=", "to")
+    # a range of sizes stays a range
+    c = by_text(nlp, "They cut emissions by 10% to 20% in a decade.", "10%")
+    assert (c.modifier, c.low, c.high) == ("range", 10, 20)
+    c = by_text(nlp, "Sales grew by 2 to 12 million units.", "2")
+    assert (c.modifier, c.low, c.high) == ("range", 2e6, 12e6)
+
+
+def test_signed_moves_in_a_market_table_are_falls(nlp):
+    got = {c.value: c for c in claims(nlp, "In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7% DAX +0.4%.")}
+    assert {-1.3, -0.6, -1.7, 0.4} <= set(got)
+    assert got[-0.6].change == got[-1.3].change == "down" and got[0.4].change == "up"
+    assert 50 not in got  # "Stoxx 50" stays a name
+    # a spaced dash between two numbers is still a range's
+    c = by_text(nlp, "Rates of 10 - 20% are common.", "20")
+    assert (c.low, c.high) == (10, 20)
+
+
+@pytest.mark.parametrize(
+    "text, needle, value",
+    [
+        ("Japan's debt rose to ¥1,200trn last year.", "1,200trn", 1.2e15),
+        ("The fund holds $1.2tn in assets.", "1.2tn", 1.2e12),
+        ("The sisters helped launder RM3.06mil from victims.", "3.06mil", 3.06e6),
+        ("Net profit reached 3 bln euros.", "3 bln", 3e9),
+    ],
+)
+def test_scale_abbreviations_come_from_the_lexicon(nlp, text, needle, value):
+    assert by_text(nlp, text, needle).value == pytest.approx(value)
+
+
+def test_money_only_scales_need_a_currency_sign(nlp):
+    # "mil" and "t" are scales only after a currency sign: "20 T-shirts" is twenty
+    assert by_text(nlp, "He sold 20 T-shirts for $5 each.", "20").value == 20
+
+
+@pytest.mark.parametrize(
+    "text, needle, direction",
+    [
+        ("Profits rose to a record £1.2bn last year.", "1.2bn", "up"),
+        ("Inflation fell to a four-year low of 1.2% in May.", "1.2%", "down"),
+        ("The council voted to raise the minimum wage to $15 an hour.", "15", "up"),
+        ("The bank cut interest rates to 0.25% on Thursday.", "0.25%", "down"),
+    ],
+)
+def test_level_reached_after_a_change_word_has_its_direction(nlp, text, needle, direction):
+    c = by_text(nlp, text, needle)
+    assert (c.change, c.change_part) == (direction, "to")
+
+
+def test_raising_money_is_no_change(nlp):
+    # "raise" states a direction only toward a level: funding raised is an amount
+    assert by_text(nlp, "The start-up raised $5m from investors.", "5m").change is None
+    assert by_text(nlp, "He gave the book to 5 people.", "5").change is None
+
+
+def test_glued_degrees_letter_is_a_temperature(nlp):
+    c = by_text(nlp, "Temperatures hit 40C in London on Tuesday.", "40")
+    assert (c.value, c.unit, c.quantity_kind) == (40, "°C", "measure")
+    c = by_text(nlp, "Lows of -5C are expected overnight.", "5")
+    assert (c.value, c.unit) == (-5, "°C")
+    c = by_text(nlp, "Temperatures of 35-40C are forecast.", "35")
+    assert (c.low, c.high, c.unit) == (35, 40, "°C")
+
+
+def test_glued_c_without_temperature_talk_is_no_temperature(nlp):
+    assert not [c for c in claims(nlp, "The 14C dates of the shells were anomalous.") if c.unit == "°C"]
+    assert not [c for c in claims(nlp, "Organic matter was analysed for δ13C in the cores.") if c.unit == "°C"]
+
+
+def test_scale_after_per_is_part_of_a_unit(nlp):
+    got = claims(nlp, "The effect was seen with carbon levels at 1200 parts per million.")
+    assert [c.value for c in got] == [1200]

@@ -482,6 +482,22 @@ def test_lexicon_files_are_well_formed():
     assert {lexicon.table("change_words")[w] for w in ("rose", "fell")} == {"up", "down"}
 
 
+def test_modifier_words_come_from_their_resource():
+    """The bound words are data: every phrase of resources/modifiers.tsv bounds a number, a word
+    only at a word start, a sign glued or not."""
+    from factcheck import lexicon
+    from factcheck.extract.quantities import _MOD_RE
+
+    rows = lexicon.rows("modifiers")
+    assert {op for _, op, _ in rows} == {">=", ">", "<", "<=", "<=~", "~"}
+    for phrase, op, form in rows:
+        ops = {o for rx, o in _MOD_RE if rx.search(f"we saw {phrase} ")}
+        assert op in ops, (phrase, op, ops)
+        if form == "sign":
+            assert any(rx.search(f"n{phrase}") for rx, o in _MOD_RE if o == op), phrase
+    assert not any(rx.search("a clover ") or rx.search("an ecosome ") for rx, _ in _MOD_RE)
+
+
 # --- uncertainty and unit exponents (scientific and technical reports) ------------------------
 
 

@@ -19,6 +19,10 @@ from typing import Protocol
 from .. import lexicon
 
 _WORDS = lexicon.table("change_words")
+_LEVEL_WORDS = lexicon.table("change_level_words")
+# "rose to a record £1.2bn", "fell to a four-year low of 3%": what the level is called between
+# "to" and the number
+_LEVEL_NAME = re.compile(r"^(?:an?|the|its|their)$")
 _NOUNS = lexicon.table("change_nouns")
 _LEVEL_GAP = re.compile(
     r"^\s*,?\s*(?:to|at|to\s+(?:close|end|finish|settle|stand|trade)\s+at|to\s+a\s+\w+(?:\s+\w+)?\s+of|"
@@ -46,10 +50,10 @@ class Change:
     level_of: int | None = None  # index of the "by" quantity this one is the level of
 
 
-def _direction(word: str) -> str | None:
+def _direction(word: str, words=_WORDS) -> str | None:
     """The direction a change word states, for the forms the list writes and their inflections
     ("plummeting", "advancing", "cutting", "rallying" from "plummet", "advance", "cut", "rally")."""
-    d = _WORDS.get(word)
+    d = words.get(word)
     if d is not None or len(word) < 5:
         return d
     for suffix in ("ing", "ed", "s"):
@@ -57,8 +61,37 @@ def _direction(word: str) -> str | None:
             stem = word[: -len(suffix)]
             for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None,
                          stem[:-1] + "y" if stem.endswith("i") else None):
-                if base and _WORDS.get(base):
-                    return _WORDS[base]
+                if base and words.get(base):
+                    return words[base]
+    return None
+
+
+def _level_direction(word: str) -> str | None:
+    return _direction(word) or _direction(word, _LEVEL_WORDS)
+
+
+def _toward(words: list[str]) -> Change | None:
+    """A level reached, where "to" does not stand right after the change word: "rose to a record
+    £1.2bn" (the level named between "to" and the number), "raise the minimum wage to $15" (the
+    thing changed between the verb and "to")."""
+    if "to" not in words[-6:]:
+        return None
+    j = len(words) - 1 - words[::-1].index("to")
+    named = words[j + 1 :]
+    if named and _LEVEL_NAME.match(named[0]) and len(named) <= 5 and all(re.fullmatch(r"[a-z][a-z-]*", t) for t in named):
+        i = j - 1
+        if i > 0 and words[i].endswith("ly") and not _level_direction(words[i]):
+            i -= 1
+        if i >= 0 and _level_direction(words[i]):
+            return Change(_level_direction(words[i]), "to")  # type: ignore[arg-type]
+    if j == len(words) - 1:
+        # the verb, its object (no number, no clause break), then "to"
+        for k in range(j - 1, max(-1, j - 6), -1):
+            t = words[k]
+            if not re.fullmatch(r"[a-z][a-z'’-]*", t) or t in ("from", "by", "to", "and", "or"):
+                break
+            if k < j - 1 and _level_direction(t):
+                return Change(_level_direction(t), "to")  # type: ignore[arg-type]
     return None
 
 
@@ -128,8 +161,13 @@ def find_changes(quantities: Sequence[_Q], text: str) -> list[Change | None]:
                 pre = text[max(0, q.start - 60) : q.start]
                 if pre.endswith("+"):
                     found = Change("up", "by")
+                elif q.kind in ("percent", "points") and text[q.start : q.start + 1] in "-−" and q.value is not None and q.value < 0:
+                    # "FTSE -0.6%": a signed share or point move is a fall, as "+0.2%" is a rise
+                    found = Change("down", "by")
                 else:
                     found = _before([t.lower() for t in _TOKEN.findall(pre)])
+                if found is None:
+                    found = _toward([t.lower() for t in _TOKEN.findall(pre)])
                 if found is None:
                     m = re.match(r"[\s-]+([A-Za-z]+)", text[q.end : q.end + 20])
                     d = _AFTER_WORDS.get(m.group(1).lower()) if m else None

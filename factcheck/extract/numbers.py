@@ -22,6 +22,17 @@ TENS = {r[0]: int(r[1]) for r in _WORDS if r[2] == "tens"}
 SCALES = {r[0]: int(r[1]) for r in _WORDS if r[2] == "scale"}
 # attached or abbreviated scales: "1.2bn", "$5m", "100k", "EUR 3 mln"
 SCALE_ABBR = dict(lexicon.numbers("scale_abbreviations"))
+
+
+def _scales(*forms: str) -> str:
+    """The abbreviated scales of the given forms (resources/scale_abbreviations.tsv, third
+    column) as an alternation, longest first."""
+    return "|".join(sorted((r[0] for r in lexicon.rows("scale_abbreviations") if r[2] in forms), key=len, reverse=True))
+
+
+SCALE_SPACED = _scales("spaced")  # "1.2bn", "3 mln"
+SCALE_GLUED = _scales("glued")  # "100k", "$1.2tn"
+SCALE_AFTER_MONEY = _scales("money", "spaced", "glued")  # "$5m", "RM3.06mil"
 DENOMINATORS = {k: int(v) for k, v in lexicon.numbers("fraction_words").items()}
 # "dozens of", "hundreds of thousands of": vague plurals -> the least they can mean
 VAGUE = {
@@ -50,7 +61,7 @@ NUMBER_RE = re.compile(
     (?P<frac>(?<![\w.,/])(?:[-−]\s?)?(?:\d+\s+)?\d+\s?/\s?\d+(?![\w/]))
   | (?P<digits>(?=[-−.\dmn])(?:(?<![\w.,])(?:[-−]\s?|(?:minus|negative)[\s-]+)?
                   |(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}})|(?<=\$[A-Z])|(?<=\$[A-Z]{{2}}))(?:{_DIGITS})(?:e[+-]?\d+\b|{_TIMES_TEN})?(?:[\s-]?(?:{_SCALE_WORDS})s?\b)?
-        (?:\s?(?:bn|mn|mln)\b|k\b)?)
+        (?:\s?(?:{SCALE_SPACED})\b|(?:{SCALE_GLUED})\b)?)
   | (?P<words>\b(?:(?:minus|negative)\s+)?(?:(?:a|an)\s+(?=(?:{_SCALE_WORDS})\b))?(?:{_PART_OF}|(?:{WORD_ALT}))
         (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{WORD_ALT})\b)*(?:\s+point(?:(?:\s+|\s*-\s*)(?:{WORD_ALT}))+)?
         (?:\s+and\s+a\s+(?:half|quarter|third)(?:\s+(?:thousand|million|billion|trillion))?\b)?\b)
@@ -325,7 +336,10 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
             raw, e = raw[:-1], e - 1
         # "2000 - 2500": a dash after a number is a range's, not a minus sign; so is the one
         # of "2.5 +/- 0.3"
-        if raw[:1] in "-−" and re.search(r"(?:\d|\+/?)\s*$", text[:s]):
+        # "Stoxx 50 -1.3% FTSE -0.6%": spaced from the number before it and glued to its own
+        # percentage, the dash is a sign, as market tables write a fall
+        signed = re.search(r"\d\s$", text[:s]) and re.match(r"[-−]\d[\d.,]*\s?%", raw + text[e : e + 2])
+        if raw[:1] in "-−" and re.search(r"(?:\d|\+/?)\s*$", text[:s]) and not signed:
             lead = len(raw) - len(raw[1:].lstrip())
             raw, s = raw[lead:], s + lead
         if kind == "words":

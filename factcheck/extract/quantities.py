@@ -42,28 +42,33 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..types import Document, ParsedSentence, QuantityClaim
 from .changes import find_changes
-from .numbers import NumberMatch, find_numbers, vague_interval
+from .numbers import SCALE_ABBR, SCALE_AFTER_MONEY, SCALE_GLUED, SCALE_SPACED, NumberMatch, find_numbers, vague_interval
 
 APPROX_TOLERANCE = 0.10
 
 # ---------------------------------------------------------------------------------------------
 # lexicon
 
-_MODIFIERS: list[tuple[str, str]] = [
-    (r"no fewer than|no less than|not less than|not fewer than|a minimum of|at the very least|at least|≥|⩾|>=", ">="),
-    (r"more than|greater than|higher than|larger than|in excess of|upwards of|upward of|well over|"
-     r"just over|over|above|exceeding|beyond|north of|>", ">"),
-    (r"fewer than|less than|lower than|smaller than|just under|under|below|short of|<", "<"),
-    (r"no more than|not more than|a maximum of|at most|up to|as many as|as much as|as high as|≤|⩽|<=", "<="),
-    (r"nearly|almost|close to|just shy of|approaching", "<=~"),  # high = value, low a bit below
-    (r"an estimated|estimated|about|around|some|roughly|approximately|approx\.|circa|ca\.|"
-     r"more or less|an approximate|on the order of|~|∼|≈|≃", "~"),
-]
-_MOD_SYMBOLS = {">=": "≥|⩾|>=", ">": ">", "<": "<", "<=": "≤|⩽|<=", "~": "~|∼|≈|≃"}
-_MOD_RE = [
-    (re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{_MOD_SYMBOLS.get(op, '(?!)')}))\s*$", re.IGNORECASE), op)
-    for pat, op in _MODIFIERS
-]
+def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """One pattern per bound, in the order resources/modifiers.tsv first names each: the first
+    bound whose pattern ends at the number wins, so the file's order is the tie-break."""
+    words: dict[str, list[str]] = {}
+    signs: dict[str, list[str]] = {}
+    for row in lexicon.rows("modifiers"):
+        phrase, op, form = row
+        words.setdefault(op, [])
+        signs.setdefault(op, [])
+        (signs if form == "sign" else words)[op].append(re.escape(phrase))
+    out = []
+    for op in words:
+        pat = "|".join(words[op]) or "(?!)"
+        sign = "|".join(signs[op]) or "(?!)"
+        # a phrase must start a word ("clover 5" is no "over 5"); a sign may be glued ("n≥30")
+        out.append((re.compile(rf"(?:(?:^|(?<=[\s(\"'“‘]))(?:{pat})|(?:{sign}))\s*$", re.IGNORECASE), op))
+    return out
+
+
+_MOD_RE = _modifier_patterns()
 # "about", "~" before a range: the hedge of "about 14-18 mpg"
 _HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
@@ -134,6 +139,10 @@ _UNIT_AFTER = re.compile(
     r"(?:\s?/\s?[a-zA-Zμµ]+\d?|\s(?:[a-zA-Z]{1,3})\s?[−-]\d(?!\d))*)",
 )
 _ATTACHED_UNIT = re.compile(rf"^(?:-(?=[a-zA-Z]))?(?:(?i:{_UNIT_CI})|(?:{_UNIT_CS}))(?![\w'’])")
+# "highs of 40C", "a low of -5C": British and Australian news glue the degrees' letter to the
+# number and leave out the sign; a capital alone, so "5c" (cents) and "40C-" (a code) are not
+_GLUED_DEGREES = re.compile(r"^[CF](?![\w'’/-])")
+_TEMPERATURE_WORD = re.compile(rf"\b(?:{lexicon.alternation('temperature_words')})", re.I)
 _TIME_UNITS = {
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "millennium", "night", "weekend", "quarter", "season", "sec", "min", "hr", "yr",
@@ -155,7 +164,11 @@ _LABEL_BEFORE = re.compile(
     r"vol\.|volume|part|title|episode|season|verse|version|v\.|ver\.|apollo|windows|iphone|"
     r"boeing|airbus|model|type|class|unit|block|building|district|ward|precinct|exit|"
     r"channel|division|brigade|battalion|regiment|corps|squadron|fleet|army|league|cup|"
-    r"world war|covid|sars|mh|su|mig|tu|il|an|s|f)\s*[-#]?\s*$",
+    r"world war|covid|sars)\s*[-#]?\s*$"
+    # aircraft and missile codes written apart from their number ("MH 17", "Su 27", "S 400"): in
+    # capitals and never after an apostrophe, or "an 800 yuan promotion" and "the iPhone's 6.1"
+    # would lose their numbers (glued codes, "An-124", are codes by the glued-letter rule)
+    r"|(?<![\w'’])(?-i:MH|Su|MiG|Tu|S|F)\s?-?\s*$",
     re.IGNORECASE,
 )
 _INDEX_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))(?:{lexicon.alternation('index_names')})\s?$", re.I)
@@ -177,6 +190,7 @@ _DATE_NUMERIC = re.compile(r"\b(?:1[5-9]|20)\d\d-[01]?\d(?:-[0-3]?\d)?\b|\b[0-3]
 _PM = r"±|\+/?[-−]"
 _RANGE_SEP = re.compile(rf"^\s*(?:-|–|—|to|through|and|or|{_PM})\s*$", re.I)
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_PM})\s*$")
+_BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*(?:US\s?\$|\$|€|£|¥)?\s*$", re.I)
 _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART",
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
@@ -342,6 +356,15 @@ def _counted_after(after: str) -> bool:
         after, re.I)
 
 
+def _glued_degrees(text: str, start: int, after: str) -> bool:
+    """ "40C": a number glued to C or F in a sentence that speaks of temperature."""
+    if not _GLUED_DEGREES.match(after) or re.search(r"[^\s(~–-]$", text[:start]):
+        return False
+    lo = max(text.rfind(". ", 0, start), 0)
+    hi = text.find(". ", start)
+    return _TEMPERATURE_WORD.search(text[lo : hi if hi >= 0 else len(text)]) is not None
+
+
 def _opens_range_of_counts(after: str) -> bool:
     """ "2000 and 2500 calories", "1500-2000 kcal": a year-like number whose range's other end
     is no year or counts something; "between 1990 and 2000" stays two years."""
@@ -375,6 +398,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True  # URLs, percent-encoding, e-mail addresses
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
+    if n.kind == "words" and re.search(r"\bper\s+$", before, re.I) and re.fullmatch(r"(?:hundred|thousand|million|billion)", n.text, re.I):
+        return True  # "parts per million": the scale of a unit, no amount
     if n.kind == "digits" and re.search(r"\de", n.text, re.I):
         return True  # "7e7" in news is a name, not 7x10^7
     currency_before = _CURRENCY_PREFIX.search(before[-8:]) is not None
@@ -392,8 +417,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not re.match(r"^(?:bn|mn|mln|k|tn|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
-                and not (currency_before and re.match(r"^(?:b|m|tr)\b", after, re.I)):
+        if glued and not _ATTACHED_UNIT.match(after) and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
+                and not (currency_before and (_SCALE_AFTER_MONEY.match(after) or re.match(r"^tr\b", after, re.I))):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
             return True
@@ -449,7 +474,9 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
     if n.kind != "digits":
         return False
     mi = _INDEX_BEFORE.search(before[-16:])
-    if mi and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
+    # "FTSE -0.6%", "DAX +1.2%": a signed number is the index's move, never part of its name
+    signed = n.text[:1] in "-−" or before.endswith("+")
+    if mi and not signed and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
         return True
     if _STREET_AFTER.match(after) or _PRODUCT_AFTER.match(after):
         return True
@@ -498,6 +525,11 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
                 elif sep in ("to", "through"):
                     # "rose from 10 to 20": two values (before and after), not a range
                     ok = not _CHANGE_FROM.search(text[max(0, a.start - 60) : a.start])
+                    # "increased by $43.6 billion to $419.2 billion": the size of a change and the
+                    # level it reached, each written whole; a range of sizes spans less ("cut by
+                    # 10 to 20 percent") or shares the second end's scale ("by 2 to 12 million")
+                    if ok and _BY_BEFORE.search(before) and (_scale_of(a) or cur_a or pct_a) and 0 < 5 * a.value < b.value:
+                        ok = False
                 ok = ok and b.value is not None and a.value is not None
                 if ok and (a.value < b.value or _scale_of(b) and not _scale_of(a) or _PLUS_MINUS.match(sep)):
                     out.append((a, b))
@@ -508,12 +540,16 @@ def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch,
     return out
 
 
+_SCALE_END = re.compile(rf"(hundred|thousand|million|billion|trillion|{SCALE_SPACED}|{SCALE_GLUED})s?$", re.I)
+# "£5m", "$1.2 m", "RM3.06mil": after a currency sign m is million, not metres
+_SCALE_AFTER_MONEY = re.compile(rf"^\s?({SCALE_AFTER_MONEY})\b\.?", re.I)
+
+
 def _scale_of(n: NumberMatch) -> float | None:
-    m = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|mln|k)s?$", n.text, re.I)
+    m = _SCALE_END.search(n.text)
     if not m:
         return None
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-            "bn": 1e9, "mn": 1e6, "mln": 1e6, "k": 1e3}[m.group(1).lower()]
+    return 1e2 if m.group(1).lower() == "hundred" else SCALE_ABBR[m.group(1).lower()]
 
 
 def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, text: str | None = None) -> list[Quantity]:
@@ -607,9 +643,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         kind = "money"
         start -= len(mc.group(0))
         # "£5m", "$1.2 m": m is million after a currency
-        mm = re.match(r"^\s?(m|b|bn|mn|k|tn)\b\.?", text[ne:], re.I)
+        mm = _SCALE_AFTER_MONEY.match(text[ne:])
         if mm and not _scale_of(b or a):
-            mult = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12}[mm.group(1).lower()]
+            mult = SCALE_ABBR[mm.group(1).lower()]
             value *= mult
             if hi_value is not None:
                 hi_value *= mult
@@ -659,6 +695,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         mpt = _POINTS.match(after)
         unit, kind = ("bp" if "basis" in mpt.group(0).lower() else "pp"), "points"
         end += len(mpt.group(0))
+    elif a.kind == "digits" and b is None and _glued_degrees(text, ns, after) \
+            or b is not None and b.kind == "digits" and _glued_degrees(text, ns, after):
+        unit, kind = "°" + after[0], "measure"
+        end += 1
     else:
         mu = _UNIT_AFTER.match(after)
         if mu and (a.kind == "digits" or len(mu.group("u")) > 2):
@@ -674,7 +714,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if ent_span is not None:
             words = [t for t in ent_span if t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "a", "an")
                      and not (start <= t.idx < end)]
-            if ent in ("DATE", "TIME"):
+            if ent in ("DATE", "TIME") and mc is not None:
+                pass  # "last year's $32280", "a five-year $700000 award": a sign makes it money
+            elif ent in ("DATE", "TIME"):
                 # the small model calls many bare numbers DATE ("5318 participants"): drop only
                 # on a date or duration word, or a year-like number
                 lows = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
