@@ -174,7 +174,7 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
 
 def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token) -> str | None:
     """The person an age belongs to: the name it is set beside ("Paul Riva, 58"), the name it
-    modifies ("the 36-year-old Rahman", "the actress, Tara Reid"), or the subject it is said of
+    modifies ("the 36-year-old Rahman") or a name in apposition to the noun it modifies, or the subject it is said of
     ("Banky was 52", "died aged 85"). Two ages of one person are one fact; of two people, two."""
     inside = [doc[i] for i in sorted(claim_ids)]
     root = next((t for t in inside if t.head.i not in claim_ids or t.head.i == t.i), None)
@@ -185,7 +185,7 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
         named = _entity_name(head, ents_by_token, memory)
         if named:
             return named
-        # "the 38-year-old actress, Tara Reid" / "the 38-year-old actress Tara Reid"
+        # "the 38-year-old actress, Tara Reid": the noun's apposition or the name it compounds into
         around = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ in ("appos", "compound"):
             around.append(head.head)

@@ -523,3 +523,14 @@ def test_margin_alone_keeps_its_sign_in_the_span(nlp):
 def test_unit_exponent_is_part_of_the_unit(nlp):
     c = one(nlp, "The spectrum shows a sharp peak at 1031 cm−1 in the sample.")
     assert c.text == "1031 cm−1" and c.unit == "cm−1"
+
+
+@pytest.mark.parametrize("text, op", [
+    ("There were no more than 5 jets.", "<="),  # "more than" ends at the number too
+    ("not more than 12 boats sailed", "<="),
+    ("no fewer than 30 ships sailed", ">="),
+    ("More than 5 jets flew.", ">"),
+])
+def test_the_longest_bound_phrase_before_a_number_wins(nlp, text, op):
+    q = next(c for c in claims(nlp, text) if c.kind == "quantity")
+    assert q.modifier == op

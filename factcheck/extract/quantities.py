@@ -50,8 +50,8 @@ APPROX_TOLERANCE = 0.10
 # lexicon
 
 def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """One pattern per bound, in the order resources/modifiers.tsv first names each: the first
-    bound whose pattern ends at the number wins, so the file's order is the tie-break."""
+    """One pattern per bound, in the order resources/modifiers.tsv first names each: of the
+    bounds whose pattern ends at the number, the longest phrase wins, the file's order breaks ties."""
     words: dict[str, list[str]] = {}
     signs: dict[str, list[str]] = {}
     for row in lexicon.rows("modifiers"):
@@ -767,12 +767,12 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     elif b is None and pre.endswith("±"):
         start -= 1  # "±5%": a margin, stated as its size
     elif b is None or tol is not None:
-        for rx, o in _MOD_RE:
-            mm = rx.search(pre)
-            if mm:
-                op = o
-                start -= len(pre) - mm.start()
-                break
+        # the longest phrase that ends at the number wins: "no more than 5" is at most 5,
+        # though "more than" ends there too; the file's order breaks ties
+        found = [(mm.start(), i, o) for i, (rx, o) in enumerate(_MOD_RE) if (mm := rx.search(pre))]
+        if found:
+            at, _, op = min(found)
+            start -= len(pre) - at
         post = text[end : end + 20]
         for rx, o in _POSTFIX:
             mp2 = rx.match(post)
