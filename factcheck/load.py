@@ -219,7 +219,9 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
     return spans
 
 
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a month's name, full or shortened, from its first three letters ("sep", "sept", "september")
+_MON = r"(?:" + "|".join(sorted({r[0][:3] for r in lexicon.rows("months")} | {r[0] for r in lexicon.rows("months") if r[2] == "abbr"},
+                                key=len, reverse=True)) + r")[a-z]*\.?"
 _CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")
 _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import sentencex
 
+from . import lexicon
 from .types import Document, ParsedSentence, Sentence
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -18,9 +19,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INNER_BOUNDARY = re.compile(r"(?<=[a-z0-9%)][.!?])([\"\u201d\u2019']?)\s+(?=[\"\u201c\u2018']?[A-Z])")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st",
-    "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "vs", "etc", "no", "approx", "dept", "est", "fig", "mt", "ft", "rev",
+    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "approx", "dept", "est", "fig", "mt", "ft", "rev",
 }
+_ABBREVIATIONS |= {r[0] for r in lexicon.rows("months") if r[2] == "abbr"}  # "Sept. 12"
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

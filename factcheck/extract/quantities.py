@@ -196,11 +196,11 @@ _NON_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "ORG", 
                    "FAC", "PERSON", "GPE", "LANGUAGE"}
 _DATE_WORDS = {
     "ago", "last", "next", "this", "today", "yesterday", "tomorrow", "tonight", "century",
-    "centuries", "decade", "decades", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "morning", "evening",
+    "centuries", "decade", "decades", "spring", "summer", "autumn", "fall", "winter", "morning", "evening",
     "night", "afternoon", "noon", "midnight", "am", "pm", "a.m.", "p.m.", "o'clock", "bc", "ad",
     "fiscal", "era", "since", "early", "late", "mid", "end", "beginning", "past", "coming",
 }
+_DATE_WORDS |= lexicon.words("weekdays")
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.I)
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
 _QUANTITY_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}

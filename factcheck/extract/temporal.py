@@ -68,11 +68,22 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
-_MON = (r"(?P<mon>(?i:January|February|April|June|July|August|September|October|November"
-        r"|December)|January|February|March|April|May|June|July|August|September|October|November"
-        r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])")
-_WD = r"(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+
+
+def _month_pattern() -> str:
+    """Month names from resources/months.tsv. "March" and "May" are also a verb and a modal, so
+    only their capitalised forms are months; abbreviations are capitalised, with or without a
+    stop ("Sept.", "Oct")."""
+    full = sorted((r[0].capitalize() for r in lexicon.rows("months") if r[2] == "full"), key=len, reverse=True)
+    abbr = sorted((r[0].capitalize() for r in lexicon.rows("months") if r[2] == "abbr"), key=len, reverse=True)
+    either = [m for m in full if m not in ("March", "May")]
+    return (r"(?P<mon>(?i:" + "|".join(either) + ")|" + "|".join(full) + "|"
+            + "|".join(a + r"\." for a in abbr) + "|" + "|".join(abbr) + r")(?![A-Za-z])")
+
+
+_MON = _month_pattern()
+_MONTH_NAMES = "|".join(r[0].capitalize() for r in lexicon.rows("months") if r[2] == "full")
+_WD = r"(?P<wd>(?i:" + lexicon.alternation("weekdays") + "))"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)(?!\s*%)"
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -117,8 +128,7 @@ _YEARW = (r"(?P<yc>nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<yy>
           r"|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))(?![\w-])"
           r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2k>one|two|three|four|five"
           r"|six|seven|eight|nine|ten))?(?![\w-])(?!\s+(?:people|dollars|troops|years))")
-_rule("year_words", r"\b(?:(?P<wmon>January|February|March|April|May|June|July|August|September"
-      r"|October|November|December)\s+|(?P<wseas>the\s+(?:winter|summer|spring|fall|autumn)\s+of)\s+"
+_rule("year_words", r"\b(?:(?P<wmon>" + _MONTH_NAMES + r")\s+|(?P<wseas>the\s+(?:winter|summer|spring|fall|autumn)\s+of)\s+"
       r")?(?i:" + _YEARW + ")", priority=2)
 _rule("decade", r"\b(?:[Tt]he\s+)?(?:(?P<dec>1[89]\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b", priority=2)
 _rule("century", r"\b(?:(?P<crel>this|last|next|the\s+(?:last|next|previous|past))\s+century"
@@ -657,8 +667,8 @@ class _State:
     sent_day: dict = field(default_factory=dict)
 
 
-_MONTHK = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WDK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHK = tuple(sorted({r[0][:3] for r in lexicon.rows("months")}))
+_WDK = tuple(r[0] for r in lexicon.rows("weekdays"))
 _UNITK = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur",
           "quarter", "fortnight", "night", "yr", "hr", "min")
 # cheap substring prefilters: a rule runs only on text holding one of its keys
