@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from . import lexicon
 from .types import Claim, Frame, ParsedSentence
 
 _MODALS = {"will", "would", "may", "might", "could", "can", "should", "must", "shall"}
-_NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
+_NEGATORS = lexicon.words("negations")  # the same list the NLI cues read (cues.py)
 _PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
