@@ -136,27 +136,34 @@ class EntityMemory:
         return None
 
 
-def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
+def _subject_token(verb, claim_ids: set[int]):
+    """The subject of the verb's clause, or of the clause it hangs from ("died in Los Angeles,
+    aged 85"); None when there is none or the claim is in it ("70 jets were kept on high alert")."""
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            if claim_ids & {t.i for t in subj.subtree}:
-                return None  # the claim is the subject: "70 jets were kept on high alert"
-            if subj.pos_ == "PRON":
-                return memory.resolve(subj.text)
-            ent = ents_by_token.get(subj.i)
-            if ent is not None:
-                return memory.full_name(_name(ent.text))
-            left = min([subj.i] + [t.i for t in subj.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")])
-            if subj.like_num:
-                return None
-            return memory.full_name(_name(subj.doc[left : subj.i + 1].text))
+            return None if claim_ids & {t.i for t in subj.subtree} else subj
         if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp") and v.head.i != v.i:
             v = v.head
             continue
         break
     return None
+
+
+def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
+    subj = _subject_token(verb, claim_ids)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON":
+        return memory.resolve(subj.text)
+    ent = ents_by_token.get(subj.i)
+    if ent is not None:
+        return memory.full_name(_name(ent.text))
+    if subj.like_num:
+        return None
+    left = min([subj.i] + [t.i for t in subj.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")])
+    return memory.full_name(_name(subj.doc[left : subj.i + 1].text))
 
 
 def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
@@ -196,13 +203,8 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
                 if named:
                     return named
         return None
-    v = verb
-    for _ in range(4):  # "died in Los Angeles, aged 85": the age is said of the dying one
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or v.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp") or v.head.i == v.i:
-            break
-        v = v.head
-    if subj is None or claim_ids & {t.i for t in subj.subtree}:
+    subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"
+    if subj is None:
         return None
     named = _entity_name(subj, ents_by_token, memory)
     if named:

@@ -220,7 +220,7 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
 
 
 # a month's name, full or shortened, from its first three letters ("sep", "sept", "september")
-_MON = r"(?:" + "|".join(sorted({r[0][:3] for r in lexicon.rows("months")} | {r[0] for r in lexicon.rows("months") if r[2] == "abbr"},
+_MON = r"(?:" + "|".join(sorted({r[0][:3] if r[2] == "full" else r[0] for r in lexicon.rows("months")},
                                 key=len, reverse=True)) + r")[a-z]*\.?"
 _CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")

@@ -82,16 +82,16 @@ def _toward(words: list[str]) -> Change | None:
         i = j - 1
         if i > 0 and words[i].endswith("ly") and not _level_direction(words[i]):
             i -= 1
-        if i >= 0 and _level_direction(words[i]):
-            return Change(_level_direction(words[i]), "to")  # type: ignore[arg-type]
+        if i >= 0 and (d := _level_direction(words[i])):
+            return Change(d, "to")  # type: ignore[arg-type]
     if j == len(words) - 1:
         # the verb, its object (no number, no clause break), then "to"
         for k in range(j - 1, max(-1, j - 6), -1):
             t = words[k]
             if not re.fullmatch(r"[a-z][a-z'’-]*", t) or t in ("from", "by", "to", "and", "or"):
                 break
-            if k < j - 1 and _level_direction(t):
-                return Change(_level_direction(t), "to")  # type: ignore[arg-type]
+            if k < j - 1 and (d := _level_direction(t)):
+                return Change(d, "to")  # type: ignore[arg-type]
     return None
 
 

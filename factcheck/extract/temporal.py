@@ -68,13 +68,15 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
+_FULL_MONTHS = [r[0].capitalize() for r in lexicon.rows("months") if r[2] == "full"]
+_MONTH_NAMES = "|".join(_FULL_MONTHS)
 
 
 def _month_pattern() -> str:
     """Month names from resources/months.tsv. "March" and "May" are also a verb and a modal, so
     only their capitalised forms are months; abbreviations are capitalised, with or without a
     stop ("Sept.", "Oct")."""
-    full = sorted((r[0].capitalize() for r in lexicon.rows("months") if r[2] == "full"), key=len, reverse=True)
+    full = sorted(_FULL_MONTHS, key=len, reverse=True)
     abbr = sorted((r[0].capitalize() for r in lexicon.rows("months") if r[2] == "abbr"), key=len, reverse=True)
     either = [m for m in full if m not in ("March", "May")]
     return (r"(?P<mon>(?i:" + "|".join(either) + ")|" + "|".join(full) + "|"
@@ -82,7 +84,6 @@ def _month_pattern() -> str:
 
 
 _MON = _month_pattern()
-_MONTH_NAMES = "|".join(r[0].capitalize() for r in lexicon.rows("months") if r[2] == "full")
 _WD = r"(?P<wd>(?i:" + lexicon.alternation("weekdays") + "))"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)(?!\s*%)"
