@@ -36,13 +36,20 @@ def add_split_arguments(ap) -> None:
     ap.add_argument("--split", choices=("all", "held-out", "fit"), default="all",
                     help="held-out: only the held-out topics, judged by the same-fact model fitted without them")
     ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
+    ap.add_argument("--rival-ratios", help="comma-separated rival ratios to sweep (above 1: off)")
     ap.add_argument("--samefact", type=Path, help="same-fact model JSON (default: the shipped one; "
                     "with --split held-out: models/data/samefact_holdout.json)")
 
 
-def thresholds(args, default: float) -> list[float]:
-    """The conflict thresholds ``--thresholds`` asks to sweep, else the product's one."""
-    return [float(t) for t in args.thresholds.split(",")] if args.thresholds else [default]
+def sweep(args, options):
+    """Set ``options`` to each setting that ``--thresholds`` and ``--rival-ratios`` ask to
+    sweep (else the product's), yielding a label for each; the caller reuses its analyses."""
+    ts = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [options.conflict_threshold]
+    rs = [float(r) for r in args.rival_ratios.split(",")] if args.rival_ratios else [options.rival_ratio]
+    for t in ts:
+        for r in rs:
+            options.conflict_threshold, options.rival_ratio = t, r
+            yield f"conflict threshold {t}, rival ratio {r}"
 
 
 def split_model(args):

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, thresholds  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, sweep  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
 
@@ -115,8 +115,7 @@ def main() -> None:
     edits = [c for c in edits if c.get("review", {}).get("valid") and keep("ecbplus", c["cluster"])]
     clean = [c for c in clean if keep("ecbplus", c["cluster"])]
 
-    for threshold in thresholds(args, opts.conflict_threshold):
-        checker.checker.options.conflict_threshold = threshold
+    for setting in sweep(args, checker.checker.options):
         t0 = time.perf_counter()
         caught: dict[str, list[bool]] = collections.defaultdict(list)
         for case in edits:
@@ -147,7 +146,7 @@ def main() -> None:
         t_clean = time.perf_counter() - t0
 
         print(f"ECB+ open edit cases (valid only), NLI {'on' if opts.nli else 'off'}, "
-              f"max date gap {opts.max_date_gap_days}, topics: {args.split}, conflict threshold {threshold}")
+              f"max date gap {opts.max_date_gap_days}, topics: {args.split}, {setting}")
         for kind, target in (("number", ">= 0.90"), ("date", ">= 0.90"), ("negation", ">= 0.60")):
             hits = caught[kind]
             print(f"  {kind:9s} caught   {sum(hits):3d}/{len(hits):3d} = {sum(hits) / max(1, len(hits)):.2f}  (target {target})")

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, thresholds, with_sentence  # noqa: E402
+from _shared import add_split_arguments, shared_path, split_model, sweep, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
@@ -65,8 +65,7 @@ def main() -> None:
     cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     cases = [c for c in cases if keep(c["corpus"], c["cluster"])]
     t0 = time.perf_counter()
-    for threshold in thresholds(args, opts.conflict_threshold):
-        checker.checker.options.conflict_threshold = threshold
+    for setting in sweep(args, checker.checker.options):
         hits = {"incompatible": [], "compatible": []}
         for case in cases:
             docs = [d for d in corpora[case["corpus"]] if d.cluster == case["cluster"]]
@@ -86,7 +85,7 @@ def main() -> None:
                       f" / {case['source_sentence'][:120]!r}\n    {why(result, case, span, docs)}")
         inc, com = hits["incompatible"], hits["compatible"]
         print(f"restatements ({', '.join(p.name for p in files)}), NLI {'on' if opts.nli else 'off'}, "
-              f"topics: {args.split}, conflict threshold {threshold}")
+              f"topics: {args.split}, {setting}")
         print(f"  incompatible caught  {sum(inc):3d}/{len(inc)} = {sum(inc) / max(1, len(inc)):.2f}  (target >= 0.85)")
         print(f"  compatible flagged   {sum(com):3d}/{len(com)} = {sum(com) / max(1, len(com)):.2f}  (target <= 0.05)")
     print(f"time {time.perf_counter() - t0:.0f} s")

@@ -96,12 +96,16 @@ def moving(claim: Claim) -> bool:
 
 
 class Group(list):
-    """The claims of one group, with the alignment score of each linked pair."""
+    """The claims of one group, with the alignment score of each linked pair and, for each
+    member, every claim of another report it could have been linked to (``candidates``,
+    keyed by (member id, other doc): (probability, claim), most probable first)."""
 
-    def __init__(self, members: list[Claim], links: Mapping[frozenset[str], float]):
+    def __init__(self, members: list[Claim], links: Mapping[frozenset[str], float],
+                 candidates: Mapping[tuple[str, str], list[tuple[float, Claim]]] | None = None):
         super().__init__(members)
         ids = {c.id for c in members}
         self.links = {k: v for k, v in links.items() if k <= ids}
+        self.candidates = {k: v for k, v in (candidates or {}).items() if k[0] in ids}
 
     def score(self, a: Claim, b: Claim) -> float:
         return self.links.get(frozenset((a.id, b.id)), 0.0)
@@ -147,8 +151,10 @@ def align(
 
     # best[(claim id, other doc id)] = (probability, claim in the other doc)
     best: dict[tuple[str, str], tuple[float, Claim]] = {}
+    candidates: dict[tuple[str, str], list[tuple[float, Claim]]] = defaultdict(list)
 
     def offer(a: Claim, b: Claim, s: float) -> None:
+        candidates[(a.id, b.doc)].append((s, b))
         if s > best.get((a.id, b.doc), (0.0, None))[0]:
             best[(a.id, b.doc)] = (s, b)
 
@@ -189,4 +195,6 @@ def align(
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[find(c.id)].append(c)
-    return [Group(members, links) for members in groups.values()]
+    for found in candidates.values():
+        found.sort(key=lambda sc: -sc[0])
+    return [Group(members, links, candidates) for members in groups.values()]

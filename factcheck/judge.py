@@ -336,6 +336,21 @@ def _each_states_both(a: Claim, b: Claim, group: Group, options: Options) -> boo
     return states(a.doc, b) and states(b.doc, a)
 
 
+def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options: Options) -> Claim | None:
+    """A claim of b's report that agrees with a (or of a's report that agrees with b) and is
+    at least ``rival_ratio`` as likely a's fact as b is. A report that states both values
+    knows both facts; alignment could not tell which one the other report means, and the
+    values say it means the one it agrees with ("the 36-year-old Klitschko ... the
+    40-year-old American" against "the 40-year-old American")."""
+    for x, y in ((a, b), (b, a)):
+        for s, c in group.candidates.get((x.id, y.doc), ()):
+            if s < options.rival_ratio * score:
+                break
+            if c.id != y.id and compare_claims(x, c, options) in ("agree", "compatible"):
+                return c
+    return None
+
+
 def judge_group(group: Group, documents: Mapping[str, Document], options: Options) -> JudgedGroup:
     """Compare the linked pairs of one group as intervals.
 
@@ -370,6 +385,14 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
                     "", a.kind, "not-compared",
                     f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "
                     f"two facts, not a disagreement", round(score, 3), evidence, [a.id, b.id]))
+                continue
+            other = _states_other_value(a, b, score, group, options)
+            if other is not None:
+                judged.not_compared.append(Agreement(
+                    "", a.kind, "not-compared",
+                    f"{other.doc} also states {describe(other)!r}, as likely the fact the other "
+                    f"report's claim states: two facts, not a disagreement", round(score, 3),
+                    evidence, [a.id, b.id]))
                 continue
             if score < options.conflict_threshold:
                 judged.not_compared.append(Agreement(

@@ -45,6 +45,10 @@ class Options(BaseModel):
     align_threshold: float = Field(0.05, ge=0.0, le=1.0)
     conflict_threshold: float = Field(0.3, ge=0.0, le=1.0)
     error_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    # A conflict is not reported when the report of one side also states the other side's
+    # value in a claim at least this share as likely to be the fact (judge._states_other_value);
+    # swept on the open benchmarks' fit topics (README).
+    rival_ratio: float = Field(0.25, ge=0.0)  # above 1: never
     nli: bool = True
     model: str | None = Field(None, min_length=1)  # None: the shipped factcheck-nli-minilm
     device: str = Field("cpu", min_length=1)

@@ -118,3 +118,26 @@ def test_two_reports_that_each_give_both_ends_do_not_disagree(nlp):
     # the same link where one report gives only the other value is a conflict
     judged = judge_group(_linked_group(nlp, text, "In 1998, Comeaux was in and out of prison."), docs, Options())
     assert judged.conflicts
+
+
+@pytest.mark.parametrize("rival, expected", [(0.7, "not compared"), (0.3, "conflict")])
+def test_a_report_that_states_both_values_explains_the_other(nlp, rival, expected):
+    """A 40 linked to B's 36 is no disagreement when B also states 40 in a claim about as
+    likely to be A's fact; when that claim is much less likely, the conflict stands."""
+    from factcheck.align import Group
+    from factcheck.judge import judge_group
+    from factcheck.types import Document
+
+    a = [c for c in extract_claims("Thompson, 40, never recovered.", id="a", nlp=nlp) if c.kind == "quantity"]
+    b = [c for c in extract_claims("Klitschko, 36, floored Thompson, 40.", id="b", nlp=nlp) if c.kind == "quantity"]
+    assert [c.value for c in a] == [40] and [c.value for c in b] == [36, 40]
+    b36, b40 = b
+    group = Group(a + [b36], {frozenset((a[0].id, b36.id)): 0.8},
+                  {(a[0].id, "b"): [(0.8, b36), (rival, b40)]})
+    docs = {d: Document(id=d, text="") for d in ("a", "b")}
+    judged = judge_group(group, docs, Options(rival_ratio=0.5))
+    if expected == "conflict":
+        assert judged.conflicts and not judged.not_compared
+    else:
+        assert not judged.conflicts
+        assert "also states" in judged.not_compared[0].message

@@ -176,6 +176,13 @@ def test_values_and_units(nlp, text, value, unit):
     assert c.unit == unit
 
 
+def test_part_of_a_count_counts_what_the_whole_counts(nlp):
+    # "30 of 207 punches": the 30 are punches too, so a report that says "landed 30 punches"
+    # can be compared with it
+    by_value = {c.value: c.unit for c in claims(nlp, "Rahman landed 30 of 207 punches.")}
+    assert by_value == {30: "punch", 207: "punch"}
+
+
 def test_money_span_covers_symbol_and_scale(nlp):
     c = one(nlp, "The EU pledged $2 billion in aid.")
     assert c.text == "$2 billion"

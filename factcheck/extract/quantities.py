@@ -956,6 +956,9 @@ def _counted_noun_raw(doc, root, end_tok):
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.i - of.i <= 4:
             return pobj
+        # "30 of 207 punches": the part counts what the whole counts
+        if of.i + 1 < len(doc) and doc[of.i + 1].like_num:
+            return _counted_noun_raw(doc, doc[of.i + 1], doc[of.i + 1])
     return None
 
 

@@ -278,6 +278,8 @@ _NOT_COMPARED = (
      "the two values cannot be put on one scale (different units or kinds of number)"),
     (re.compile(r"each state both"),
      "each report gives both values (a range or a list), so they are two facts, not a disagreement"),
+    (re.compile(r"also states .*: two facts, not a disagreement"),
+     "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
 
 
