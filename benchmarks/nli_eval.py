@@ -1,8 +1,8 @@
 """Accuracy of an NLI model on the open NLI / numeric-NLI sets, beside the majority-class baseline.
 
-    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py                       # shipped model, all sets
+    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py                       # shipped model (int8, the default), all sets
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --limit 300           # quick run
-    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --quantize
+    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --no-quantize   # float32
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --write-calibration   # store the VitaminC-dev threshold
 
 Sets: VitaminC test (3-way), SICK test, RTE dev (2-way: entailment vs not; neutral+contradiction -> not),
@@ -107,7 +107,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, help="model dir or hub id (default: the shipped model)")
     ap.add_argument("--limit", type=int, default=0, help="at most N pairs per set (random, seeded)")
-    ap.add_argument("--quantize", action="store_true", help="int8 dynamic quantization (default: float32)")
+    ap.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=True,
+                    help="int8 on CPU, NLIModel's default (--no-quantize: float32)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--write-calibration", action="store_true",

@@ -79,6 +79,42 @@ def test_order_is_independent_of_batching():
     assert exact.predict(pairs[::-1])[::-1].argmax(1).tolist() == together.argmax(1).tolist()
 
 
+# sentence pairs of news and of the issue's examples, none on a decision boundary: int8 must label each as
+# float32 does, and move no probability by much (on 1,000 MEANTIME pairs the largest move is about 0.05)
+AGREEMENT_PAIRS = [
+    ("The company reported a net loss of $6 billion in the first quarter.",
+     "The company reported a net loss of $2 billion in the first quarter."),
+    ("Autocracy will always lose to democracy.", "Democracy will always prevail over autocracy."),
+    ("Airbus announced 10,000 job cuts over the next four years, the company said on Wednesday.",
+     "Airbus announced job cuts."),
+    ("GM lost US$6 billion in the first quarter of 2009.", "GM lost money in 2009."),
+    ("They have 120 ships.", "They have 80 ships."),
+    ("The meeting took place on Tuesday in Brussels.", "The meeting took place on Friday in Brussels."),
+    ("It rained in Paris.", "The minister resigned on Friday."),
+    ("Shares of Boeing rose 4% after the announcement.", "Boeing's shares fell after the announcement."),
+]
+
+
+def test_default_is_int8_onnx_and_agrees_with_float32(nli):
+    from factcheck.nli import _OnnxModel
+
+    assert isinstance(nli.model, _OnnxModel) and nli.name.endswith("+int8")
+    exact = NLIModel.load(quantize=False)
+    assert not exact.name.endswith("+int8")  # the score cache keeps the two apart
+    fast, ref = nli.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS)
+    assert fast.argmax(1).tolist() == ref.argmax(1).tolist()
+    assert np.abs(fast - ref).max() < 0.1, np.abs(fast - ref).max()
+    # the calibrated threshold is int8's own, refit with this engine (models/README.md)
+    assert nli.contradiction_threshold != exact.contradiction_threshold
+
+
+def test_int8_scores_move_little_with_batch_neighbours(nli):
+    together = nli.predict(AGREEMENT_PAIRS)
+    alone = np.stack([nli.predict([pr])[0] for pr in AGREEMENT_PAIRS])
+    assert together.argmax(1).tolist() == alone.argmax(1).tolist()
+    assert np.abs(together - alone).max() < 0.15  # 0.08 for the Tuesday/Friday pair
+
+
 def test_empty_strings_are_neutral(nli):
     p = nli.predict([("", "Something happened."), ("Something happened.", "   ")])
     np.testing.assert_array_equal(p, np.array([[0, 1, 0], [0, 1, 0]], dtype=np.float32))
