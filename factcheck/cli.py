@@ -153,7 +153,7 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
     p.add_argument("--batch-size", type=int, help="NLI batch size")
     p.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
-                   help="int8 NLI on CPU (the default; --no-quantize: float32, about 3x slower)")
+                   help="reduced-precision NLI on CPU, the default: bfloat16 with AMX, else int8 (--no-quantize: float32)")
     p.add_argument("--nli-threshold", type=float,
                    help="contradiction score the NLI model must reach (default: the model's calibrated one)")
 

@@ -5,12 +5,16 @@ all-MiniLM-L6-v2); any Hugging Face sequence-classification NLI model with entai
 contradiction labels (local directory, or a hub id when HF_HUB_OFFLINE is not set) works too.
 
 Speed: pairs are sorted by token length and padded per batch. On CPU the default (``quantize=True``) is
-int8: the shipped model runs as ``model_int8.onnx`` on ONNX Runtime (int8 weights with one scale per output
-channel, the first layer and the last FFN output kept float32; made by models/export_onnx.py), the fastest
-variant measured that stays within a point of float32 on every benchmark set (models/README.md). Another
-model directory or hub id gets torch dynamic int8 with per-channel weights. int8 scales activations per
-batch, so a pair's probabilities move with the other pairs of its batch (by 0.001 on average, up to about
-0.08). ``quantize=False`` runs float32 torch, whose scores do not depend on the batch.
+reduced precision, the fastest variant measured that stays within a point of float32 on every benchmark set
+(models/README.md):
+- bfloat16 torch on a CPU with AMX matrix units (Intel Sapphire Rapids and later): about 2.5-3x float32,
+  probabilities within 0.005 of it;
+- elsewhere int8: the shipped model runs as ``model_int8.onnx`` on ONNX Runtime (int8 weights with one
+  scale per output channel, the first layer and the last FFN output kept float32; made by
+  models/export_onnx.py), another model directory or hub id as torch dynamic int8 with per-channel
+  weights. int8 scales activations per batch, so a pair's probabilities move with the other pairs of its
+  batch (by 0.001 on average, up to about 0.08).
+``quantize=False`` runs float32 torch, whose scores do not depend on the batch.
 
 Empty strings: a pair whose premise or hypothesis is empty (or only whitespace) is scored as neutral,
 (0, 1, 0), without running the model: an empty sentence neither supports nor contradicts anything.
@@ -96,9 +100,9 @@ class NLIModel:
              quantize: bool = True, max_length: int = 256) -> "NLIModel":
         """Load a local model directory or a hub id (None: the model factcheck ships).
 
-        quantize: int8 on CPU (ignored on a GPU): ONNX Runtime when the directory has model_int8.onnx,
-        else torch dynamic int8; False: float32. Raises FactcheckError (one line) for a missing or corrupt
-        model or one without NLI labels.
+        quantize: on CPU (ignored on a GPU), bfloat16 where the CPU has AMX, else int8 (ONNX Runtime when
+        the directory has model_int8.onnx, else torch dynamic int8); False: float32.
+        Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
         """
         try:
             import torch
@@ -131,7 +135,8 @@ class NLIModel:
         verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
-        int8 = quantize and device == "cpu"
+        bf16 = quantize and device == "cpu" and _has_amx()
+        int8 = quantize and device == "cpu" and not bf16
         onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
         use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
         try:
@@ -163,6 +168,8 @@ class NLIModel:
                 model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear: qconfig}, dtype=torch.qint8)
         elif not use_onnx:
             model.eval()
+            if bf16:
+                model.to(torch.bfloat16)  # predict() takes the logits back to float32
             try:
                 model.to(device)
             except Exception as exc:
@@ -178,16 +185,17 @@ class NLIModel:
             if cal.is_file():
                 try:
                     cal_data = json.loads(cal.read_text())
-                    # int8 shifts the probabilities: it has its own threshold when one was measured
-                    if int8 and isinstance(cal_data.get("int8"), dict):
-                        cal_data = cal_data["int8"]
+                    # int8 and bf16 shift the probabilities: each has its own threshold when one was measured
+                    variant = "int8" if int8 else "bf16" if bf16 else None
+                    if variant and isinstance(cal_data.get(variant), dict):
+                        cal_data = cal_data[variant]
                     threshold = float(cal_data["contradiction_threshold"])
                 except (ValueError, KeyError, TypeError):
                     threshold = None
         else:
             name = source
-        if int8:  # the score cache keys on the name: int8 and float32 scores must not mix
-            name += "+int8"
+        # the score cache keys on the name: scores of different precisions must not mix
+        name += "+int8" if int8 else "+bf16" if bf16 else ""
         return cls(model, tokenizer, name, device=device, batch_size=batch_size, max_length=max_length,
                    contradiction_threshold=threshold)
 
@@ -237,6 +245,17 @@ class NLIModel:
                 for r, k in enumerate(chunk):
                     out[todo[k]] = probs[r]
         return out
+
+
+def _has_amx() -> bool:
+    """Whether the CPU has AMX tiles, on which bfloat16 was measured fastest (models/README.md); bfloat16
+    without them was not measured, so such a CPU keeps int8."""
+    import torch
+
+    try:
+        return bool(torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):  # an older torch: no way to tell, keep int8
+        return False
 
 
 class _OnnxModel:

@@ -49,8 +49,9 @@ class Options(BaseModel):
     model: str | None = Field(None, min_length=1)  # None: the shipped factcheck-nli-minilm
     device: str = Field("cpu", min_length=1)
     batch_size: int = Field(32, ge=1, le=4096)
-    # int8 NLI on CPU (ONNX Runtime for the shipped model): about 3x float32's speed, within a point of
-    # its accuracy on every benchmark set (models/README.md); False: float32 torch
+    # reduced-precision NLI on CPU: bfloat16 where the CPU has AMX, else int8 (ONNX Runtime for the
+    # shipped model); faster than float32 and within a point of its accuracy on every benchmark set
+    # (models/README.md). False: float32 torch
     quantize: bool = True
     nli_threshold: float | None = Field(None, ge=0.0, le=1.0)  # None: the shipped model's calibrated threshold
     severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(
