@@ -1,8 +1,8 @@
 """Accuracy of an NLI model on the open NLI / numeric-NLI sets, beside the majority-class baseline.
 
-    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py                       # shipped model, all sets
+    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py                       # shipped model (int8, the default), all sets
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --limit 300           # quick run
-    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --quantize
+    HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --model PATH --no-quantize   # float32
     HF_HUB_OFFLINE=1 python benchmarks/nli_eval.py --write-calibration   # store the VitaminC-dev threshold
 
 Sets: VitaminC test (3-way), SICK test, RTE dev (2-way: entailment vs not; neutral+contradiction -> not),
@@ -107,7 +107,10 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, help="model dir or hub id (default: the shipped model)")
     ap.add_argument("--limit", type=int, default=0, help="at most N pairs per set (random, seeded)")
-    ap.add_argument("--quantize", action="store_true", help="int8 dynamic quantization (default: float32)")
+    ap.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=True,
+                    help="NLIModel's CPU default: bfloat16 with AMX, else int8 (--no-quantize: float32)")
+    ap.add_argument("--int8", action="store_true",
+                    help="int8 even on a CPU with AMX, where the default is bfloat16 (to measure or calibrate int8)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--write-calibration", action="store_true",
@@ -117,10 +120,15 @@ def main(argv=None):
         print(f"SKIP: shared data folder not found at {SHARED}; nothing to evaluate")
         return 0
     sys.path.insert(0, str(ROOT))
+    import factcheck.nli
     from factcheck.nli import CALIBRATION_FILE, SHIPPED_MODEL_DIR, NLIModel
 
+    if args.int8:
+        factcheck.nli._has_amx = lambda: False
     model = NLIModel.load(args.model, batch_size=args.batch_size, quantize=args.quantize)
-    print(f"model: {model.name}  quantized int8: {args.quantize}  limit: {args.limit or 'none'}")
+    # the name says the precision that ran: +int8, +bf16 or nothing (float32)
+    variant = next((v for v in ("int8", "bf16") if model.name.endswith("+" + v)), None)
+    print(f"model: {model.name}  precision: {variant or 'float32'}  limit: {args.limit or 'none'}")
     lim = args.limit
     equate = read(EQUATE)
     sets = [
@@ -135,7 +143,7 @@ def main(argv=None):
     ]
     if GENERATED.exists():
         sets.append(("Generated MEANTIME held-out", sample(read(GENERATED, split="heldout"), lim), False))
-    results = {"model": model.name, "quantized": args.quantize, "limit": lim, "sets": {}}
+    results = {"model": model.name, "precision": variant or "float32", "limit": lim, "sets": {}}
     t0 = time.time()
     n_pairs = 0
     probs_by = {}
@@ -186,8 +194,8 @@ def main(argv=None):
                    "test_precision": round(P, 4), "test_recall": round(R, 4)}
             old = json.loads(path.read_text()) if path.is_file() else {}
             old.pop("quantized_int8", None)
-            # float32 at the top level (the default); the int8 threshold beside it, each run keeping the other
-            data = {**old, "int8": cal} if args.quantize else {**cal, **({"int8": old["int8"]} if "int8" in old else {})}
+            # float32 at the top level; the int8 and bf16 thresholds beside it, each run keeping the others
+            data = {**old, variant: cal} if variant else {**cal, **{k: old[k] for k in ("int8", "bf16") if k in old}}
             path.write_text(json.dumps(data, indent=1) + "\n")
             print(f"wrote {path}")
     return 0

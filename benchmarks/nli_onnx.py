@@ -1,4 +1,6 @@
-"""ONNX Runtime vs torch for the shipped NLI model, on the pairs of nli_speed.py.
+"""ONNX Runtime float32 vs torch float32 for the shipped NLI model, on the pairs of nli_speed.py.
+
+(NLIModel's default, the int8 ONNX model, is measured by nli_speed.py.)
 
     python benchmarks/nli_onnx.py [--n 1000] [--threads 2]     # needs: pip install onnx onnxruntime
 
@@ -44,7 +46,7 @@ def main() -> None:
     from factcheck.nli import NLIModel
 
     torch.set_num_threads(args.threads)
-    m = NLIModel.load()
+    m = NLIModel.load(quantize=False)
     m.model.config._attn_implementation = "eager"  # fusable by the optimizer; same numbers
     pairs = news_pairs(args.n)
     enc = m.tokenizer(["a b c"], ["d e"], return_tensors="pt")

@@ -4,11 +4,17 @@
 all-MiniLM-L6-v2); any Hugging Face sequence-classification NLI model with entailment / neutral /
 contradiction labels (local directory, or a hub id when HF_HUB_OFFLINE is not set) works too.
 
-Speed: pairs are sorted by token length and padded per batch, under ``torch.inference_mode()``. The default
-is float32 (batch-independent scores, the accuracy in models/README.md). ``load(..., quantize=True)``
-quantizes the Linear layers to int8 (torch dynamic quantization, CPU): about 2.5x faster, but 1-3.5 accuracy
-points lower on several sets, and since it scales activations per batch, a pair's probabilities can move by
-a few hundredths with the other pairs of its batch.
+Speed: pairs are sorted by token length and padded per batch. On CPU the default (``quantize=True``) is
+reduced precision, the fastest variant measured that stays within a point of float32 on every benchmark set
+(models/README.md):
+- bfloat16 torch on a CPU with AMX matrix units (Intel Sapphire Rapids and later): about 2.5-3x float32,
+  probabilities within 0.005 of it;
+- elsewhere int8: the shipped model runs as ``model_int8.onnx`` on ONNX Runtime (int8 weights with one
+  scale per output channel, the first layer and the last FFN output kept float32; made by
+  models/export_onnx.py), another model directory or hub id as torch dynamic int8 with per-channel
+  weights. int8 scales activations per batch, so a pair's probabilities move with the other pairs of its
+  batch (by 0.001 on average, up to about 0.08).
+``quantize=False`` runs float32 torch, whose scores do not depend on the batch.
 
 Empty strings: a pair whose premise or hypothesis is empty (or only whitespace) is scored as neutral,
 (0, 1, 0), without running the model: an empty sentence neither supports nor contradicts anything.
@@ -21,6 +27,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -37,6 +44,7 @@ def _shipped_model_dir() -> Path:
 
 SHIPPED_MODEL_DIR = _shipped_model_dir()
 CALIBRATION_FILE = "factcheck_calibration.json"
+ONNX_INT8_FILE = "model_int8.onnx"
 
 _ALIASES = {
     "entailment": 0, "entails": 0, "entail": 0, "entailed": 0,
@@ -89,15 +97,16 @@ class NLIModel:
 
     @classmethod
     def load(cls, name_or_path: str | None = None, device: str = "cpu", batch_size: int = 32, *,
-             quantize: bool = False, max_length: int = 256) -> "NLIModel":
+             quantize: bool = True, max_length: int = 256) -> "NLIModel":
         """Load a local model directory or a hub id (None: the model factcheck ships).
 
-        quantize: dynamic int8 quantization of the Linear layers (CPU only; faster, slightly less accurate).
+        quantize: on CPU (ignored on a GPU), bfloat16 where the CPU has AMX, else int8 (ONNX Runtime when
+        the directory has model_int8.onnx, else torch dynamic int8); False: float32.
         Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
         """
         try:
             import torch
-            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+            from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
         except ImportError as exc:  # pragma: no cover - torch/transformers are dependencies
             raise FactcheckError(f"NLI needs torch and transformers: {_first_line(exc)}") from None
 
@@ -126,10 +135,17 @@ class NLIModel:
         verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
+        bf16 = quantize and device == "cpu" and _has_amx()
+        int8 = quantize and device == "cpu" and not bf16
+        onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
+        use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
         try:
             tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
-            model = AutoModelForSequenceClassification.from_pretrained(
-                source, local_files_only=local_only, use_safetensors=True, dtype=torch.float32)
+            if use_onnx:
+                model = _OnnxModel(onnx_file, AutoConfig.from_pretrained(source, local_files_only=True))
+            else:
+                model = AutoModelForSequenceClassification.from_pretrained(
+                    source, local_files_only=local_only, use_safetensors=True, dtype=torch.float32)
         except Exception as exc:  # OSError, ValueError, safetensors/json errors: all mean "cannot load"
             hint = " (offline: only locally cached models)" if local_only and source == str(name_or_path) \
                 and not Path(source).exists() else ""
@@ -140,14 +156,20 @@ class NLIModel:
                 hf_logging.enable_progress_bar()
         _label_order(getattr(model.config, "id2label", None))  # fail before quantizing
 
-        model.eval()
-        if quantize and device == "cpu":
+        if int8 and not use_onnx:
             import warnings
 
+            model.eval()
+            # one weight scale per output channel, as in model_int8.onnx: per-tensor scales cost the shipped
+            # model up to 3.5 accuracy points, per-channel ones under one (models/README.md)
+            qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        else:
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear: qconfig}, dtype=torch.qint8)
+        elif not use_onnx:
+            model.eval()
+            if bf16:
+                model.to(torch.bfloat16)  # predict() takes the logits back to float32
             try:
                 model.to(device)
             except Exception as exc:
@@ -156,21 +178,24 @@ class NLIModel:
         threshold = None
         if local_only and Path(source).is_dir():
             name = "factcheck-nli-minilm" if name_or_path is None else str(name_or_path)
-            weights = Path(source) / "model.safetensors"
+            weights = onnx_file if use_onnx else Path(source) / "model.safetensors"
             if weights.is_file():
                 name = f"{name}@{_file_digest(weights)}"
             cal = Path(source) / CALIBRATION_FILE
             if cal.is_file():
                 try:
                     cal_data = json.loads(cal.read_text())
-                    # int8 shifts the probabilities: it has its own threshold when one was measured
-                    if quantize and device == "cpu" and isinstance(cal_data.get("int8"), dict):
-                        cal_data = cal_data["int8"]
+                    # int8 and bf16 shift the probabilities: each has its own threshold when one was measured
+                    variant = "int8" if int8 else "bf16" if bf16 else None
+                    if variant and isinstance(cal_data.get(variant), dict):
+                        cal_data = cal_data[variant]
                     threshold = float(cal_data["contradiction_threshold"])
                 except (ValueError, KeyError, TypeError):
                     threshold = None
         else:
             name = source
+        # the score cache keys on the name: scores of different precisions must not mix
+        name += "+int8" if int8 else "+bf16" if bf16 else ""
         return cls(model, tokenizer, name, device=device, batch_size=batch_size, max_length=max_length,
                    contradiction_threshold=threshold)
 
@@ -220,6 +245,38 @@ class NLIModel:
                 for r, k in enumerate(chunk):
                     out[todo[k]] = probs[r]
         return out
+
+
+def _has_amx() -> bool:
+    """Whether the CPU has AMX tiles, on which bfloat16 was measured fastest (models/README.md); bfloat16
+    without them was not measured, so such a CPU keeps int8."""
+    import torch
+
+    try:
+        return bool(torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):  # an older torch: no way to tell, keep int8
+        return False
+
+
+class _OnnxModel:
+    """An ONNX Runtime session behind the call NLIModel.predict makes of a transformers model."""
+
+    def __init__(self, path: Path, config):
+        import onnxruntime as ort
+        import torch
+
+        options = ort.SessionOptions()
+        # the CPU budget torch was given (torch.set_num_threads), so one setting governs both engines
+        options.intra_op_num_threads = torch.get_num_threads()
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.config = config
+
+    def __call__(self, **inputs):
+        import torch
+
+        feed = {k: v.numpy() for k, v in inputs.items() if k in self.inputs}
+        return SimpleNamespace(logits=torch.from_numpy(self.session.run(["logits"], feed)[0]))
 
 
 def _file_digest(path: Path) -> str:

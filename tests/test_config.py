@@ -57,7 +57,7 @@ nli = false
 model = "some/model"
 device = "cuda:0"
 batch-size = 16
-quantize = true
+quantize = false
 nli-threshold = 0.7
 include = ["*.md"]
 exclude = ["drafts/*"]
@@ -79,7 +79,7 @@ reason = "accepted by the desk"
     opts = cfg.options()
     assert (opts.fail_on, opts.numeric_tolerance, opts.max_date_gap_days) == ("info", 0.05, 3)
     assert (opts.align_threshold, opts.nli, opts.model, opts.device) == (0.5, False, "some/model", "cuda:0")
-    assert (opts.batch_size, opts.nli_threshold, opts.quantize) == (16, 0.7, True)
+    assert (opts.batch_size, opts.nli_threshold, opts.quantize) == (16, 0.7, False)
     assert opts.severity["single-source"] == "info" and opts.severity["numeric-conflict"] == "warning"
     assert opts.severity["temporal-conflict"] == "error"  # untouched rules keep their default
     assert Path(opts.cache_dir) == tmp_path / "build" / "cache"

@@ -79,6 +79,87 @@ def test_order_is_independent_of_batching():
     assert exact.predict(pairs[::-1])[::-1].argmax(1).tolist() == together.argmax(1).tolist()
 
 
+# sentence pairs of news and of the issue's examples, none on a decision boundary: int8 must label each as
+# float32 does, and move no probability by much (on 1,000 MEANTIME pairs the largest move is about 0.05)
+AGREEMENT_PAIRS = [
+    ("The company reported a net loss of $6 billion in the first quarter.",
+     "The company reported a net loss of $2 billion in the first quarter."),
+    ("Autocracy will always lose to democracy.", "Democracy will always prevail over autocracy."),
+    ("Airbus announced 10,000 job cuts over the next four years, the company said on Wednesday.",
+     "Airbus announced job cuts."),
+    ("GM lost US$6 billion in the first quarter of 2009.", "GM lost money in 2009."),
+    ("They have 120 ships.", "They have 80 ships."),
+    ("The meeting took place on Tuesday in Brussels.", "The meeting took place on Friday in Brussels."),
+    ("It rained in Paris.", "The minister resigned on Friday."),
+    ("Shares of Boeing rose 4% after the announcement.", "Boeing's shares fell after the announcement."),
+]
+
+
+@pytest.fixture(scope="module")
+def exact() -> NLIModel:
+    return NLIModel.load(quantize=False)
+
+
+@pytest.fixture(scope="module")
+def onnx_int8() -> NLIModel:
+    """The default on a CPU without AMX, whatever this one has."""
+    import factcheck.nli as nli_module
+
+    has_amx, nli_module._has_amx = nli_module._has_amx, lambda: False
+    try:
+        return NLIModel.load()
+    finally:
+        nli_module._has_amx = has_amx
+
+
+@pytest.fixture(scope="module")
+def bf16() -> NLIModel:
+    import factcheck.nli as nli_module
+
+    if not nli_module._has_amx():
+        pytest.skip("this CPU has no AMX: bfloat16 is not the default here")
+    return NLIModel.load()
+
+
+def _agrees(fast, ref, tol):
+    assert fast.argmax(1).tolist() == ref.argmax(1).tolist()
+    assert np.abs(fast - ref).max() < tol, np.abs(fast - ref).max()
+
+
+def test_default_agrees_with_float32(nli, exact):
+    assert nli.name.endswith(("+bf16", "+int8")) and not exact.name.endswith(("+bf16", "+int8"))  # cache keys differ
+    _agrees(nli.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS), 0.1)
+    # the calibrated threshold is the variant's own, refit with it (models/README.md)
+    import json
+
+    from factcheck.nli import CALIBRATION_FILE
+
+    cal = json.loads((SHIPPED_MODEL_DIR / CALIBRATION_FILE).read_text())
+    assert nli.contradiction_threshold == cal[nli.name.rsplit("+", 1)[1]]["contradiction_threshold"]
+
+
+def test_int8_onnx_agrees_with_float32(onnx_int8, exact):
+    from factcheck.nli import _OnnxModel
+
+    assert isinstance(onnx_int8.model, _OnnxModel) and onnx_int8.name.endswith("+int8")
+    _agrees(onnx_int8.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS), 0.1)
+
+
+def test_int8_scores_move_little_with_batch_neighbours(onnx_int8):
+    together = onnx_int8.predict(AGREEMENT_PAIRS)
+    alone = np.stack([onnx_int8.predict([pr])[0] for pr in AGREEMENT_PAIRS])
+    _agrees(together, alone, 0.15)  # 0.08 for the Tuesday/Friday pair
+
+
+def test_bf16_is_close_to_float32_and_to_itself(bf16, exact):
+    import torch
+
+    assert next(bf16.model.parameters()).dtype == torch.bfloat16 and bf16.name.endswith("+bf16")
+    _agrees(bf16.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS), 0.02)
+    alone = np.stack([bf16.predict([pr])[0] for pr in AGREEMENT_PAIRS])
+    _agrees(alone, bf16.predict(AGREEMENT_PAIRS), 0.02)  # no per-batch scaling: only rounding moves
+
+
 def test_empty_strings_are_neutral(nli):
     p = nli.predict([("", "Something happened."), ("Something happened.", "   ")])
     np.testing.assert_array_equal(p, np.array([[0, 1, 0], [0, 1, 0]], dtype=np.float32))
@@ -152,10 +233,13 @@ def test_wheel_carries_the_model(tmp_path, nli):
                                atol=1e-5)
 
 
-def test_int8_has_its_own_calibrated_threshold(tmp_path):
+def test_int8_and_bf16_have_their_own_calibrated_thresholds(tmp_path, monkeypatch):
     import json
 
+    import factcheck.nli as nli_module
     from factcheck.nli import CALIBRATION_FILE
+
+    monkeypatch.setattr(nli_module, "_has_amx", lambda: False)
 
     d = _tiny_model_dir(tmp_path, {0: "entailment", 1: "neutral", 2: "contradiction"})
     (d / CALIBRATION_FILE).write_text(json.dumps({"contradiction_threshold": 0.5,
@@ -164,3 +248,7 @@ def test_int8_has_its_own_calibrated_threshold(tmp_path):
     assert NLIModel.load(str(d), quantize=True).contradiction_threshold == 0.3
     (d / CALIBRATION_FILE).write_text(json.dumps({"contradiction_threshold": 0.5}))
     assert NLIModel.load(str(d), quantize=True).contradiction_threshold == 0.5  # no int8 figure: fall back
+    monkeypatch.setattr(nli_module, "_has_amx", lambda: True)
+    (d / CALIBRATION_FILE).write_text(json.dumps({"contradiction_threshold": 0.5, "int8": {"contradiction_threshold": 0.3},
+                                                  "bf16": {"contradiction_threshold": 0.4}}))
+    assert NLIModel.load(str(d), quantize=True).contradiction_threshold == 0.4

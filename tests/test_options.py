@@ -14,7 +14,7 @@ from factcheck.options import DEFAULT_SEVERITY, Options
 # the fields and defaults other modules rely on; a new field may be added, none renamed
 DEFAULTS = {
     "numeric_tolerance": 0.02, "max_date_gap_days": 1, "align_threshold": 0.05, "conflict_threshold": 0.3, "error_threshold": 0.5,
-    "nli": True, "model": None, "device": "cpu", "batch_size": 32, "quantize": False, "nli_threshold": None,
+    "nli": True, "model": None, "device": "cpu", "batch_size": 32, "quantize": True, "nli_threshold": None,
     "fail_on": "error", "cache_dir": None, "max_document_chars": 300_000, "max_sentence_chars": 1_000,
 }
 
@@ -60,7 +60,7 @@ def test_api_overrides_name_the_option():
 FILE_VALUES = {
     "numeric-tolerance": ("0.1", 0.1), "max-date-gap-days": ("-1", None), "align-threshold": ("0.4", 0.4),
     "conflict-threshold": ("0.7", 0.7), "error-threshold": ("0.8", 0.8), "nli": ("false", False), "model": ('"some/model"', "some/model"),
-    "device": ('"cuda:0"', "cuda:0"), "batch-size": ("8", 8), "quantize": ("true", True),
+    "device": ('"cuda:0"', "cuda:0"), "batch-size": ("8", 8), "quantize": ("false", False),
     "nli-threshold": ("0.6", 0.6), "fail-on": ('"info"', "info"), "cache-dir": ('"c"', None),
     "max-document-chars": ("5000", 5000), "max-sentence-chars": ("0", 0), "cluster": ('"topic"', "topic"),
 }
