@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="same-fact probability for two claims to be linked (default 0.05)")
     c.add_argument("--conflict-threshold", type=float,
                    help="same-fact probability for a value difference to be a conflict (default 0.3)")
+    c.add_argument("--rival-ratio", type=float,
+                   help="leave a conflict out when one report also states the other's value in a claim "
+                        "this share as likely the other's fact (default 0.25; above 1: off)")
     c.add_argument("--error-threshold", type=float,
                    help="same-fact probability for a conflict at the rule's full severity (default 0.5)")
     c.add_argument("--max-document-chars", type=int,
@@ -161,7 +164,7 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
 # Options fields that a flag of the same name (in kebab case) sets
 _FLAG_OPTIONS = ("fail_on", "numeric_tolerance", "max_date_gap_days", "align_threshold", "conflict_threshold",
                  "max_document_chars", "max_sentence_chars", "model", "device", "batch_size", "quantize",
-                 "nli_threshold", "cache_dir", "error_threshold", "cluster")
+                 "nli_threshold", "cache_dir", "error_threshold", "rival_ratio", "cluster")
 
 
 def _options(args):

@@ -206,6 +206,8 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
     subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"
     if subj is None:
         return None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "Tanya Wilson, who was 41": the relative pronoun stands for its head
     named = _entity_name(subj, ents_by_token, memory)
     if named:
         return named

@@ -59,7 +59,7 @@ def test_api_overrides_name_the_option():
 # a valid, non-default value for every option key of the file
 FILE_VALUES = {
     "numeric-tolerance": ("0.1", 0.1), "max-date-gap-days": ("-1", None), "align-threshold": ("0.4", 0.4),
-    "conflict-threshold": ("0.7", 0.7), "error-threshold": ("0.8", 0.8), "nli": ("false", False), "model": ('"some/model"', "some/model"),
+    "conflict-threshold": ("0.7", 0.7), "rival-ratio": ("2", 2.0), "error-threshold": ("0.8", 0.8), "nli": ("false", False), "model": ('"some/model"', "some/model"),
     "device": ('"cuda:0"', "cuda:0"), "batch-size": ("8", 8), "quantize": ("false", False),
     "nli-threshold": ("0.6", 0.6), "fail-on": ('"info"', "info"), "cache-dir": ('"c"', None),
     "max-document-chars": ("5000", 5000), "max-sentence-chars": ("0", 0), "cluster": ('"topic"', "topic"),

@@ -433,6 +433,7 @@ def test_ages_are_their_own_kind(nlp):
     ("The slain TallGrass president, Ben Banky, was 52.", 52),
     ("The receptionist who died, Madeline Kafoury, was 45.", 45),
     ("He was 81 when he died.", 81),
+    ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", 41),
 ])
 def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp, text, value):
     age = next(c for c in claims(nlp, text) if c.value == value)

@@ -86,6 +86,7 @@ def test_a_marked_claim_shows_what_it_counts_but_never_a_value(nlp):
     ("The slain TallGrass president, Ben Banky, was 52.", "ben banky"),
     ("That should do it for the 36-year-old Rahman.", "rahman"),
     ("Pin-up star Betty Page has died in Los Angeles, aged 85.", "betty page"),
+    ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", "tanya wilson"),
 ])
 def test_an_age_belongs_to_the_person_it_is_said_of(nlp, text, holder):
     age = next(c for c in extract_claims(text, nlp=nlp) if getattr(c, "quantity_kind", None) == "age")

@@ -903,7 +903,7 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 
 def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
-    "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died". The
+    "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya Wilson, who was 41,". The
     subject must be the person itself (a name, or a noun in apposition to one, or he/she),
     not a thing of theirs: "Obama's approval was 52" is no age."""
     number = span_toks[0]
@@ -918,6 +918,8 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
         return False
     if subj.lower_ in ("he", "she"):
         return True
+    if subj.lower_ == "who" and verb.dep_ == "relcl":
+        subj = verb.head  # "Tanya Wilson, who was 41,": the pronoun stands for the name
     return subj.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
 
 
