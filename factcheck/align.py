@@ -174,10 +174,10 @@ def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], 
                 allowed &= ~(far & (movers[rows, None] | movers[None, :]))
             cos = np.where(allowed, matrix[rows] @ matrix.T, -np.inf)
             top = np.argpartition(-cos, k - 1, axis=1)[:, :k] if k < n else np.broadcast_to(np.arange(n), cos.shape)
-            r = np.repeat(np.arange(lo, rows.stop), top.shape[1])
-            c = top.ravel()
-            keep = allowed[r - lo, c]
-            for i, j in zip(r[keep].tolist(), c[keep].tolist()):
+            mine = np.repeat(np.arange(lo, rows.stop), top.shape[1])
+            theirs = top.ravel()
+            keep = allowed[mine - lo, theirs]  # a row with fewer than k allowed also picks -inf
+            for i, j in zip(mine[keep].tolist(), theirs[keep].tolist()):
                 chosen.add((i, j) if docs[i] < docs[j] else (j, i))
         pairs.extend((block[i], block[j]) for i, j in chosen)
     return pairs
