@@ -2,9 +2,12 @@
 
 Two claims are candidates when they are of one kind and one counted thing or unit, and come
 from different documents of the same cluster; a level that moves (``moving``) is compared only
-between reports at most ``max_date_gap_days`` apart, a fact fixed in time at any distance. The same-fact model (samefact.py) gives the probability that they state one fact,
-from their frames, words and meaning; claims are linked to their most probable match in each
-other document when that match is mutual, and linked claims form groups.
+between reports at most ``max_date_gap_days`` apart, a fact fixed in time at any distance; and
+one is among the other's ``TOP_K`` nearest such claims by the cosine of their sentences, so the
+cost is linear in the articles of a cluster. The same-fact model (samefact.py) gives the
+probability that they state one fact, from their frames, words and meaning; claims are linked
+to their most probable match in each other document when that match is mutual, and linked
+claims form groups.
 
 ``similarity`` is the older lexical score, still used to pair the claims of two given
 sentences one to one (contradiction.claim_verdict), where the sentences are already aligned.
@@ -111,6 +114,85 @@ class Group(list):
         return self.links.get(frozenset((a.id, b.id)), 0.0)
 
 
+# Each claim is scored against at most TOP_K claims of its key in the other documents of its
+# cluster: its nearest by masked-sentence cosine (a pair is scored when either claim keeps the
+# other). The same-fact model is a Python call per pair, so without a bound alignment grows with
+# the square of the articles (1,434 comparable claim pairs an article at 100 ECB+ articles, 28
+# at 10); with it, linearly. A count's key takes any counted thing, so a block holds many
+# claims even in a small cluster: on the 40 open ECB+ clean clusters (findings_snapshot.py
+# --no-nli) 24 changed one finding and about 65 claim agreements, 48 no finding and 4 weak
+# agreements (p 0.05-0.07) of 2,752, 96 nothing; at 462 articles in one cluster 24 / 48 / 96
+# score 185 / 356 / 675 claim pairs an article.
+TOP_K = 48
+# Rows of a block's cosine matrix computed at once: memory stays _ROWS x (claims of one key).
+_ROWS = 256
+
+
+def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], options: Options,
+                    vectors: Mapping[tuple[str, int], np.ndarray] | None) -> list[tuple[Claim, Claim]]:
+    """The claim pairs alignment scores, each as (claim of the earlier document, of the later).
+
+    Claims are blocked by cluster and ``comparable_key``; within a block, a pair of different
+    documents is allowed unless it is a moving level between reports far apart (``far_apart``),
+    and each claim keeps its ``TOP_K`` allowed partners of highest cosine, from one matrix
+    product per block (``_ROWS`` rows at a time). The lexical half of ``plausible`` (sentence
+    Jaccard) is left to the caller for these pairs only, so a pair of low cosine but high word
+    overlap outside both claims' top K is no longer scored. Without ``vectors`` nothing ranks
+    the pairs and every allowed pair is returned.
+    """
+    by_doc = _by_doc(claims, documents)
+    rank = {d: i for i, d in enumerate(by_doc)}
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for d, found in by_doc.items():
+        for c in found:
+            key = comparable_key(c)
+            if key[0] in ("quantity", "time"):
+                blocks[(documents[d].cluster, key)].append(c)
+
+    def day(doc: str) -> float:
+        parsed = _parse_date(documents[doc].date)
+        return np.nan if parsed is None else parsed.toordinal()
+
+    pairs: list[tuple[Claim, Claim]] = []
+    for block in blocks.values():
+        n = len(block)
+        docs = np.array([rank[c.doc] for c in block])
+        if (docs == docs[0]).all():
+            continue
+        movers = np.array([moving(c) for c in block])
+        days = np.array([day(c.doc) for c in block])
+        k = TOP_K if vectors is not None else n
+        found = [vectors.get((c.doc, c.sentence_start)) for c in block] if vectors is not None else [None] * n
+        dim = next((len(v) for v in found if v is not None), 1)
+        matrix = np.stack([np.zeros(dim, np.float32) if v is None else v for v in found]).astype(np.float32)
+        chosen: set[tuple[int, int]] = set()
+        for lo in range(0, n, _ROWS):
+            rows = slice(lo, min(n, lo + _ROWS))
+            allowed = docs[rows, None] != docs[None, :]
+            if options.max_date_gap_days is not None and movers.any():
+                with np.errstate(invalid="ignore"):  # an undated report is never far apart
+                    far = np.abs(days[rows, None] - days[None, :]) > options.max_date_gap_days
+                allowed &= ~(far & (movers[rows, None] | movers[None, :]))
+            cos = np.where(allowed, matrix[rows] @ matrix.T, -np.inf)
+            top = np.argpartition(-cos, k - 1, axis=1)[:, :k] if k < n else np.broadcast_to(np.arange(n), cos.shape)
+            mine = np.repeat(np.arange(lo, rows.stop), top.shape[1])
+            theirs = top.ravel()
+            keep = allowed[mine - lo, theirs]  # a row with fewer than k allowed also picks -inf
+            for i, j in zip(mine[keep].tolist(), theirs[keep].tolist()):
+                chosen.add((i, j) if docs[i] < docs[j] else (j, i))
+        pairs.extend((block[i], block[j]) for i, j in chosen)
+    return pairs
+
+
+def _by_doc(claims: Sequence[Claim], documents: Mapping[str, Document]) -> dict[str, list[Claim]]:
+    """The claims of each known document, documents in the order of their first claim."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.doc in documents:
+            by_doc[c.doc].append(c)
+    return dict(by_doc)
+
+
 def align(
     claims: Sequence[Claim],
     documents: Mapping[str, Document],
@@ -130,11 +212,6 @@ def align(
     numerals masked (``samefact.masked``), keyed by (doc, sentence start); ``phrases``: of the
     claims' short phrases (``samefact.phrases``), keyed by text.
     """
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_doc[c.doc].append(c)
-    doc_ids = [d for d in by_doc if d in documents]
-
     def lemmas(c: Claim) -> set[str]:
         return sentence_lemmas.get((c.doc, c.sentence_start), set())
 
@@ -143,11 +220,6 @@ def align(
             return 0.0
         va, vb = vectors.get((a.doc, a.sentence_start)), vectors.get((b.doc, b.sentence_start))
         return float(va @ vb) if va is not None and vb is not None else 0.0
-
-    # per claim once, not per pair (samefact.comparable_claims): the loop below is quadratic
-    keys = {c.id: comparable_key(c) for c in claims}
-    keys.update({c.id: None for c in claims if keys[c.id][0] not in ("quantity", "time")})
-    moving_ids = {c.id: moving(c) for c in claims}
 
     # best[(claim id, other doc id)] = (probability, claim in the other doc)
     best: dict[tuple[str, str], tuple[float, Claim]] = {}
@@ -158,23 +230,26 @@ def align(
         if s > best.get((a.id, b.doc), (0.0, None))[0]:
             best[(a.id, b.doc)] = (s, b)
 
-    for i, da in enumerate(doc_ids):
-        for db in doc_ids[i + 1 :]:
-            if documents[da].cluster != documents[db].cluster:
-                continue
-            far = far_apart(documents[da], documents[db], options)
-            for a in by_doc[da]:
-                for b in by_doc[db]:
-                    if keys[a.id] is None or keys[a.id] != keys[b.id] or far and (moving_ids[a.id] or moving_ids[b.id]):
-                        continue
-                    cos = cosine(a, b)
-                    if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
-                        continue  # known before the features are computed
-                    f = pair_features(a, b, lemmas(a), lemmas(b), documents[da], documents[db], cos, phrases)
-                    s = samefact.predict(f)
-                    if s >= options.align_threshold:
-                        offer(a, b, s)
-                        offer(b, a, s)
+    # Scored in the order of the former loop over every pair (document pair, then claim
+    # pair), so that ties in ``best`` and ``candidates`` fall as they always have.
+    by_doc = _by_doc(claims, documents)
+    rank = {d: i for i, d in enumerate(by_doc)}
+    position = {c.id: i for found in by_doc.values() for i, c in enumerate(found)}
+
+    def order(pair: tuple[Claim, Claim]) -> tuple[int, int, int, int]:
+        a, b = pair
+        return rank[a.doc], rank[b.doc], position[a.id], position[b.id]
+
+    for a, b in sorted(candidate_pairs(claims, documents, options, vectors), key=order):
+        da, db = documents[a.doc], documents[b.doc]
+        cos = cosine(a, b)  # again, per pair: the exact value the model was fitted on
+        if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
+            continue  # known before the features are computed
+        f = pair_features(a, b, lemmas(a), lemmas(b), da, db, cos, phrases)
+        s = samefact.predict(f)
+        if s >= options.align_threshold:
+            offer(a, b, s)
+            offer(b, a, s)
 
     parent = {c.id: c.id for c in claims}
 
