@@ -62,10 +62,11 @@ def main() -> None:
     opts = Options(nli=not args.no_nli)
     nli = None
     if not args.no_nli:
-        # find_contradictions became rules/contradiction.find when the rules became units: this
-        # NLI mode fails at this import until it is ported; --no-nli runs
-        from factcheck.contradiction import find_contradictions, select_candidates
+        from factcheck.contradiction import select_candidates
         from factcheck.nli import NLIModel
+        from factcheck.rules import Cluster
+        from factcheck.rules.contradiction import find as find_contradictions
+        from factcheck.segment import content_lemmas
 
         nli = NLIModel.load()
     checker = Checker(opts, nli=nli)
@@ -98,7 +99,10 @@ def main() -> None:
             cands, _ = select_candidates(part, checker.embedder, opts)
             select_s = time.perf_counter() - t0
             t0 = time.perf_counter()
-            findings, _ = find_contradictions(part, claims, nli, opts, embedder=checker.embedder)
+            lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for a in part for p in a.sentences}
+            cluster = Cluster(part, claims, {a.document.id: a.document for a in part}, lemmas, opts,
+                              nli=nli, embedder=lambda: checker.embedder)
+            findings = find_contradictions(cluster).findings
             nli_s = time.perf_counter() - t0  # selects again, then scores: scoring = nli_s - select_s
         total = align_s + nli_s
         per_article[n] = total / n
