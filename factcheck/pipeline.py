@@ -6,6 +6,8 @@ passed in, never kept in module globals.
 
 from __future__ import annotations
 
+import sys
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +21,10 @@ from .rules import Cluster
 from .samefact import SameFactModel, comparable_key, masked, phrases
 from .segment import content_lemmas, parse_sentences, split_sentences
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
+
+# Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
+# news) for spaCy's batches to fill, few enough that a chunk's parses stay small in memory.
+PARSE_CHUNK = 32
 
 @dataclass
 class Analysis:
@@ -96,29 +102,59 @@ class Checker:
         return self._embedder
 
     def analyse(self, document: Document) -> Analysis:
-        if document.status != "ok":
-            return Analysis(document, [], [])
-        try:
-            view = clip_document(document, self.options.max_document_chars)
-            sentences = split_long_sentences(document, split_sentences(view), self.options.max_sentence_chars)
-            parsed = parse_sentences(sentences, self.nlp)
-            claims = extract_from_parsed(view, parsed)
-            attach_frames(claims, parsed)
-            return Analysis(document, parsed, claims)
-        except Exception as exc:  # one document that trips a bug must not stop the others
-            _fail(document, "analysing", exc)
-            return Analysis(document, [], [])
+        return self.analyse_all([document])[0]
 
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
-        return [self.analyse(d) for d in documents]
+        """Analyse documents in chunks of ``PARSE_CHUNK``, parsing the sentences of a chunk in
+        one ``nlp.pipe`` pass: spaCy batches well only over many sentences, and a news article
+        has a dozen or two (``benchmarks/speed.py --bare``)."""
+        docs = list(documents)
+        return [a for i in range(0, len(docs), PARSE_CHUNK) for a in self._analyse_chunk(docs[i:i + PARSE_CHUNK])]
+
+    def _analyse_chunk(self, documents: Sequence[Document]) -> list[Analysis]:
+        # one document that trips a bug must not stop the others: each step is guarded per document
+        prepared: list[tuple | None] = []
+        for d in documents:
+            if d.status != "ok":
+                prepared.append(None)
+                continue
+            try:
+                view = clip_document(d, self.options.max_document_chars)
+                prepared.append((view, split_long_sentences(d, split_sentences(view), self.options.max_sentence_chars)))
+            except Exception as exc:
+                _fail(d, "analysing", exc)
+                prepared.append(None)
+        try:
+            parsed_all = parse_sentences([s for p in prepared if p for s in p[1]], self.nlp)
+        except Exception:
+            if len(documents) == 1:
+                _fail(documents[0], "analysing", sys.exc_info()[1])
+                return [Analysis(documents[0], [], [])]
+            return [a for d in documents for a in self._analyse_chunk([d])]  # find the one that trips it
+        out, k = [], 0
+        for d, p in zip(documents, prepared):
+            if p is None:
+                out.append(Analysis(d, [], []))
+                continue
+            view, sentences = p
+            parsed, k = parsed_all[k:k + len(sentences)], k + len(sentences)
+            try:
+                claims = extract_from_parsed(view, parsed)
+                attach_frames(claims, parsed)
+                out.append(Analysis(d, parsed, claims))
+            except Exception as exc:
+                _fail(d, "analysing", exc)
+                out.append(Analysis(d, [], []))
+        return out
 
     def check(self, documents: Sequence[Document]) -> CheckResult:
         progress = self.progress
         with progress.stage("parsing", len(documents), "doc") as step:
             analyses = []
-            for d in documents:
-                analyses.append(self.analyse(d))
-                step()
+            for i in range(0, len(documents), PARSE_CHUNK):
+                chunk = self.analyse_all(documents[i:i + PARSE_CHUNK])
+                analyses += chunk
+                step(len(chunk))
         self.assign_clusters(analyses)
         groups = cluster_groups(analyses)
         with progress.stage("judging", len(groups), "cluster") as step:

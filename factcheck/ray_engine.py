@@ -72,7 +72,7 @@ class _Analyser:
     def __call__(self, batch: dict) -> dict:
         from .cluster import profiles
 
-        analyses = [self.checker.analyse(pickle.loads(d)) for d in batch["document"]]
+        analyses = self.checker.analyse_all([pickle.loads(d) for d in batch["document"]])
         todo = [a for a in analyses if self.model is not None and a.document.status == "ok"
                 and a.document.cluster is None]
         found = dict(zip((a.document.id for a in todo),

@@ -97,7 +97,7 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
         yield pos, end
 
 
-def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 64) -> list[ParsedSentence]:
+def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256) -> list[ParsedSentence]:
     """Parse every sentence with spaCy in one batched pass."""
     docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size)
     return [ParsedSentence(s, d) for s, d in zip(sentences, docs)]

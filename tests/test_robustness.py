@@ -96,6 +96,19 @@ def test_a_document_that_crashes_the_analysis_is_an_error_and_the_run_goes_on(tm
     assert {ev["doc"] for ev in f["evidence"]} == {"a.txt", "b.txt"}
 
 
+def test_a_document_that_crashes_the_shared_parse_is_found_and_the_others_are_parsed(checker, monkeypatch):
+    # the sentences of up to PARSE_CHUNK documents are parsed in one nlp.pipe pass: a fault in
+    # that pass is traced back to its document, and the others are parsed on their own
+    docs = [Document(id=i, text=text, date="2022-02-24") for i, text in
+            (("a", JETS_100), ("bad", "They have 90 jets on high alert."), ("b", JETS_80))]
+    _fail_for(monkeypatch, "parse_sentences", lambda sentences, nlp: any(s.doc == "bad" for s in sentences))
+    result = checker.check(docs)
+    assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "error", "b": "ok"}
+    assert "internal error while analysing" in result.documents[1].error
+    (f,) = result.findings
+    assert {ev.doc for ev in f.evidence} == {"a", "b"}
+
+
 def test_a_cluster_that_crashes_the_judging_is_lost_alone(checker, monkeypatch):
     docs = [Document(id=f"{c}{i}", text=text, date="2022-02-24", cluster=c)
             for c in ("x", "y") for i, text in enumerate((JETS_100, JETS_80))]
