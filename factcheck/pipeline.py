@@ -6,8 +6,6 @@ passed in, never kept in module globals.
 
 from __future__ import annotations
 
-import sys
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +23,7 @@ from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSente
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
 # news) for spaCy's batches to fill, few enough that a chunk's parses stay small in memory.
 PARSE_CHUNK = 32
+
 
 @dataclass
 class Analysis:
@@ -126,9 +125,9 @@ class Checker:
                 prepared.append(None)
         try:
             parsed_all = parse_sentences([s for p in prepared if p for s in p[1]], self.nlp)
-        except Exception:
+        except Exception as exc:
             if len(documents) == 1:
-                _fail(documents[0], "analysing", sys.exc_info()[1])
+                _fail(documents[0], "analysing", exc)
                 return [Analysis(documents[0], [], [])]
             return [a for d in documents for a in self._analyse_chunk([d])]  # find the one that trips it
         out, k = [], 0

@@ -903,9 +903,9 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 
 def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
-    "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya Wilson, who was 41,". The
-    subject must be the person itself (a name, or a noun in apposition to one, or he/she),
-    not a thing of theirs: "Obama's approval was 52" is no age."""
+    "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya
+    Wilson, who was 41,". The subject must be the person itself (a name, or a noun in
+    apposition to one, or he/she), not a thing of theirs: "Obama's approval was 52" is no age."""
     number = span_toks[0]
     verb = number.head
     if not (1 <= value <= 120 and value == int(value)) or number.dep_ not in ("attr", "acomp", "npadvmod") \
