@@ -120,15 +120,11 @@ def main(argv=None):
         print(f"SKIP: shared data folder not found at {SHARED}; nothing to evaluate")
         return 0
     sys.path.insert(0, str(ROOT))
-    import factcheck.nli
     from factcheck.nli import CALIBRATION_FILE, SHIPPED_MODEL_DIR, NLIModel
 
-    if args.int8:
-        factcheck.nli._has_amx = lambda: False
-    model = NLIModel.load(args.model, batch_size=args.batch_size, quantize=args.quantize)
-    # the name says the precision that ran: +int8, +bf16 or nothing (float32)
-    variant = next((v for v in ("int8", "bf16") if model.name.endswith("+" + v)), None)
-    print(f"model: {model.name}  precision: {variant or 'float32'}  limit: {args.limit or 'none'}")
+    model = NLIModel.load(args.model, batch_size=args.batch_size, quantize="int8" if args.int8 else args.quantize)
+    variant = None if model.precision == "float32" else model.precision
+    print(f"model: {model.name}  precision: {model.precision}  limit: {args.limit or 'none'}")
     lim = args.limit
     equate = read(EQUATE)
     sets = [
@@ -143,7 +139,7 @@ def main(argv=None):
     ]
     if GENERATED.exists():
         sets.append(("Generated MEANTIME held-out", sample(read(GENERATED, split="heldout"), lim), False))
-    results = {"model": model.name, "precision": variant or "float32", "limit": lim, "sets": {}}
+    results = {"model": model.name, "precision": model.precision, "limit": lim, "sets": {}}
     t0 = time.time()
     n_pairs = 0
     probs_by = {}

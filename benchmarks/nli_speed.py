@@ -81,16 +81,12 @@ def main(argv=None):
           f"torch threads {torch.get_num_threads()}")
     print(f"RSS before models: {rss_mb():.0f} MB")
 
-    import factcheck.nli
-
     default = NLIModel.load(args.model)
     print(f"RSS after NLIModel default load: {rss_mb():.0f} MB")
     m32 = NLIModel.load(args.model, quantize=False)
     int8 = None
-    if default.name.endswith("+bf16"):  # a CPU with AMX: also time int8, the default elsewhere
-        has_amx, factcheck.nli._has_amx = factcheck.nli._has_amx, lambda: False
-        int8 = NLIModel.load(args.model)
-        factcheck.nli._has_amx = has_amx
+    if default.precision == "bf16":  # a CPU with AMX: also time int8, the default elsewhere
+        int8 = NLIModel.load(args.model, quantize="int8")
 
     from transformers import pipeline
 

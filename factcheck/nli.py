@@ -28,6 +28,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Literal
 
 import numpy as np
 
@@ -82,8 +83,9 @@ class NLIModel:
     LABELS = ("entailment", "neutral", "contradiction")
 
     def __init__(self, model, tokenizer, name: str, *, device: str = "cpu", batch_size: int = 32,
-                 max_length: int = 256, contradiction_threshold: float | None = None):
+                 max_length: int = 256, contradiction_threshold: float | None = None, precision: str = "float32"):
         self.model = model
+        self.precision = precision  # float32 | bf16 | int8: what load() chose
         self.tokenizer = tokenizer
         self.name = name
         self.device = device
@@ -97,11 +99,12 @@ class NLIModel:
 
     @classmethod
     def load(cls, name_or_path: str | None = None, device: str = "cpu", batch_size: int = 32, *,
-             quantize: bool = True, max_length: int = 256) -> "NLIModel":
+             quantize: bool | Literal["int8"] = True, max_length: int = 256) -> "NLIModel":
         """Load a local model directory or a hub id (None: the model factcheck ships).
 
         quantize: on CPU (ignored on a GPU), bfloat16 where the CPU has AMX, else int8 (ONNX Runtime when
-        the directory has model_int8.onnx, else torch dynamic int8); False: float32.
+        the directory has model_int8.onnx, else torch dynamic int8); "int8": int8 whatever the CPU (to
+        measure or calibrate the default of CPUs without AMX); False: float32.
         Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
         """
         try:
@@ -135,8 +138,9 @@ class NLIModel:
         verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
-        bf16 = quantize and device == "cpu" and _has_amx()
-        int8 = quantize and device == "cpu" and not bf16
+        bf16 = quantize is True and device == "cpu" and _has_amx()
+        int8 = bool(quantize) and device == "cpu" and not bf16
+        precision = "bf16" if bf16 else "int8" if int8 else "float32"
         onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
         use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
         try:
@@ -186,18 +190,17 @@ class NLIModel:
                 try:
                     cal_data = json.loads(cal.read_text())
                     # int8 and bf16 shift the probabilities: each has its own threshold when one was measured
-                    variant = "int8" if int8 else "bf16" if bf16 else None
-                    if variant and isinstance(cal_data.get(variant), dict):
-                        cal_data = cal_data[variant]
+                    if isinstance(cal_data.get(precision), dict):
+                        cal_data = cal_data[precision]
                     threshold = float(cal_data["contradiction_threshold"])
                 except (ValueError, KeyError, TypeError):
                     threshold = None
         else:
             name = source
         # the score cache keys on the name: scores of different precisions must not mix
-        name += "+int8" if int8 else "+bf16" if bf16 else ""
+        name += "" if precision == "float32" else "+" + precision
         return cls(model, tokenizer, name, device=device, batch_size=batch_size, max_length=max_length,
-                   contradiction_threshold=threshold)
+                   contradiction_threshold=threshold, precision=precision)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Probabilities (n, 3) in LABELS order; empty premise or hypothesis -> neutral (0, 1, 0)."""

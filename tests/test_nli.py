@@ -103,13 +103,7 @@ def exact() -> NLIModel:
 @pytest.fixture(scope="module")
 def onnx_int8() -> NLIModel:
     """The default on a CPU without AMX, whatever this one has."""
-    import factcheck.nli as nli_module
-
-    has_amx, nli_module._has_amx = nli_module._has_amx, lambda: False
-    try:
-        return NLIModel.load()
-    finally:
-        nli_module._has_amx = has_amx
+    return NLIModel.load(quantize="int8")
 
 
 @pytest.fixture(scope="module")
