@@ -66,7 +66,7 @@ def main() -> None:
         from factcheck.nli import NLIModel
         from factcheck.rules import Cluster
         from factcheck.rules.contradiction import find as find_contradictions
-        from factcheck.segment import content_lemmas
+        from factcheck.segment import sentence_lemmas
 
         nli = NLIModel.load()
     checker = Checker(opts, nli=nli)
@@ -99,7 +99,7 @@ def main() -> None:
             cands, _ = select_candidates(part, checker.embedder, opts)
             select_s = time.perf_counter() - t0
             t0 = time.perf_counter()
-            lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for a in part for p in a.sentences}
+            lemmas = sentence_lemmas(p for a in part for p in a.sentences)
             cluster = Cluster(part, claims, {a.document.id: a.document for a in part}, lemmas, opts,
                               nli=nli, embedder=lambda: checker.embedder)
             findings = find_contradictions(cluster).findings

@@ -130,7 +130,9 @@ _ROWS = 256
 
 def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], options: Options,
                     vectors: Mapping[tuple[str, int], np.ndarray] | None) -> list[tuple[Claim, Claim]]:
-    """The claim pairs alignment scores, each as (claim of the earlier document, of the later).
+    """The claim pairs alignment scores, each as (claim of the earlier document, of the later),
+    in the order of the former loop over every pair (document pair, then claim pair), so that
+    ties between equally probable matches fall as they always have.
 
     Claims are blocked by cluster and ``comparable_key``; within a block, a pair of different
     documents is allowed unless it is a moving level between reports far apart (``far_apart``),
@@ -140,18 +142,20 @@ def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], 
     overlap outside both claims' top K is no longer scored. Without ``vectors`` nothing ranks
     the pairs and every allowed pair is returned.
     """
-    by_doc = _by_doc(claims, documents)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)  # documents in the order of their first claim
+    for c in claims:
+        if c.doc in documents:
+            by_doc[c.doc].append(c)
     rank = {d: i for i, d in enumerate(by_doc)}
+    position = {c.id: i for found in by_doc.values() for i, c in enumerate(found)}
+    # far_apart's test, once per document and then on arrays: an undated report is NaN
+    day = {d: np.nan if (p := _parse_date(documents[d].date)) is None else p.toordinal() for d in by_doc}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for d, found in by_doc.items():
         for c in found:
             key = comparable_key(c)
             if key[0] in ("quantity", "time"):
                 blocks[(documents[d].cluster, key)].append(c)
-
-    def day(doc: str) -> float:
-        parsed = _parse_date(documents[doc].date)
-        return np.nan if parsed is None else parsed.toordinal()
 
     pairs: list[tuple[Claim, Claim]] = []
     for block in blocks.values():
@@ -160,7 +164,7 @@ def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], 
         if (docs == docs[0]).all():
             continue
         movers = np.array([moving(c) for c in block])
-        days = np.array([day(c.doc) for c in block])
+        days = np.array([day[c.doc] for c in block])
         k = TOP_K if vectors is not None else n
         found = [vectors.get((c.doc, c.sentence_start)) for c in block] if vectors is not None else [None] * n
         dim = next((len(v) for v in found if v is not None), 1)
@@ -181,16 +185,7 @@ def candidate_pairs(claims: Sequence[Claim], documents: Mapping[str, Document], 
             for i, j in zip(mine[keep].tolist(), theirs[keep].tolist()):
                 chosen.add((i, j) if docs[i] < docs[j] else (j, i))
         pairs.extend((block[i], block[j]) for i, j in chosen)
-    return pairs
-
-
-def _by_doc(claims: Sequence[Claim], documents: Mapping[str, Document]) -> dict[str, list[Claim]]:
-    """The claims of each known document, documents in the order of their first claim."""
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.doc in documents:
-            by_doc[c.doc].append(c)
-    return dict(by_doc)
+    return sorted(pairs, key=lambda p: (rank[p[0].doc], rank[p[1].doc], position[p[0].id], position[p[1].id]))
 
 
 def align(
@@ -221,35 +216,20 @@ def align(
         va, vb = vectors.get((a.doc, a.sentence_start)), vectors.get((b.doc, b.sentence_start))
         return float(va @ vb) if va is not None and vb is not None else 0.0
 
-    # best[(claim id, other doc id)] = (probability, claim in the other doc)
-    best: dict[tuple[str, str], tuple[float, Claim]] = {}
+    # candidates[(claim id, other doc id)]: (probability, claim in the other doc), most probable
+    # first after the sort below; a stable sort keeps the first offered of equal ones first
     candidates: dict[tuple[str, str], list[tuple[float, Claim]]] = defaultdict(list)
-
-    def offer(a: Claim, b: Claim, s: float) -> None:
-        candidates[(a.id, b.doc)].append((s, b))
-        if s > best.get((a.id, b.doc), (0.0, None))[0]:
-            best[(a.id, b.doc)] = (s, b)
-
-    # Scored in the order of the former loop over every pair (document pair, then claim
-    # pair), so that ties in ``best`` and ``candidates`` fall as they always have.
-    by_doc = _by_doc(claims, documents)
-    rank = {d: i for i, d in enumerate(by_doc)}
-    position = {c.id: i for found in by_doc.values() for i, c in enumerate(found)}
-
-    def order(pair: tuple[Claim, Claim]) -> tuple[int, int, int, int]:
-        a, b = pair
-        return rank[a.doc], rank[b.doc], position[a.id], position[b.id]
-
-    for a, b in sorted(candidate_pairs(claims, documents, options, vectors), key=order):
-        da, db = documents[a.doc], documents[b.doc]
+    for a, b in candidate_pairs(claims, documents, options, vectors):
         cos = cosine(a, b)  # again, per pair: the exact value the model was fitted on
         if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
             continue  # known before the features are computed
-        f = pair_features(a, b, lemmas(a), lemmas(b), da, db, cos, phrases)
+        f = pair_features(a, b, lemmas(a), lemmas(b), documents[a.doc], documents[b.doc], cos, phrases)
         s = samefact.predict(f)
         if s >= options.align_threshold:
-            offer(a, b, s)
-            offer(b, a, s)
+            candidates[(a.id, b.doc)].append((s, b))
+            candidates[(b.id, a.doc)].append((s, a))
+    for found in candidates.values():
+        found.sort(key=lambda sc: -sc[0])
 
     parent = {c.id: c.id for c in claims}
 
@@ -261,15 +241,22 @@ def align(
 
     by_id = {c.id: c for c in claims}
     links: dict[frozenset[str], float] = {}
-    for (aid, _), (score, b) in best.items():
-        back = best.get((b.id, by_id[aid].doc))
-        if back is not None and back[1].id == aid:
+    for (aid, _), found in candidates.items():
+        score, b = found[0]
+        back = candidates.get((b.id, by_id[aid].doc))
+        if back is not None and back[0][1].id == aid:
             parent[find(aid)] = find(b.id)
             links[frozenset((aid, b.id))] = score
 
+    # each group is handed its own links and candidates: filtering all of them per group
+    # would be quadratic in the claims of a cluster
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[find(c.id)].append(c)
-    for found in candidates.values():
-        found.sort(key=lambda sc: -sc[0])
-    return [Group(members, links, candidates) for members in groups.values()]
+    links_of: dict[str, dict] = defaultdict(dict)
+    for pair, score in links.items():
+        links_of[find(next(iter(pair)))][pair] = score
+    candidates_of: dict[str, dict] = defaultdict(dict)
+    for key, found in candidates.items():
+        candidates_of[find(key[0])][key] = found
+    return [Group(members, links_of[root], candidates_of[root]) for root, members in groups.items()]

@@ -30,7 +30,7 @@ import numpy as np
 from .align import comparable, similarity
 from .cues import find_cues
 from .judge import compare_claims
-from .segment import content_lemmas
+from .segment import sentence_lemmas
 from .options import Options
 from .types import Claim, ParsedSentence
 
@@ -139,7 +139,7 @@ def select_candidates(analyses, embedder, options: Options,
     flat = [p for paired, _, _ in work for i in paired for p in usable[i]]
     enc = embedder.encode([p.sentence.text for p in flat]) if flat else None
     if lemmas is None:  # the pipeline passes the map it built for alignment
-        lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for p in flat}
+        lemmas = sentence_lemmas(flat)
 
     def key(p: ParsedSentence) -> tuple[str, int]:
         return p.sentence.doc, p.sentence.start

@@ -17,7 +17,7 @@ from .limits import clip_document, split_long_sentences
 from .options import Options
 from .rules import Cluster
 from .samefact import SameFactModel, comparable_key, masked, phrases
-from .segment import content_lemmas, parse_sentences, split_sentences
+from .segment import parse_sentences, sentence_lemmas, split_sentences
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
@@ -151,7 +151,7 @@ class Checker:
         with progress.stage("parsing", len(documents), "doc") as step:
             analyses = []
             for i in range(0, len(documents), PARSE_CHUNK):
-                chunk = self.analyse_all(documents[i:i + PARSE_CHUNK])
+                chunk = self._analyse_chunk(documents[i:i + PARSE_CHUNK])
                 analyses += chunk
                 step(len(chunk))
         self.assign_clusters(analyses)
@@ -186,11 +186,7 @@ class Checker:
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:
         documents = {a.document.id: a.document for a in analyses}
         claims = [c for a in analyses for c in a.claims]
-        lemmas = {
-            (p.sentence.doc, p.sentence.start): content_lemmas(p)
-            for a in analyses
-            for p in a.sentences
-        }
+        lemmas = sentence_lemmas(p for a in analyses for p in a.sentences)
         vectors, phrase_vectors = self._claim_vectors(analyses)
         groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
                        vectors=vectors, phrases=phrase_vectors)

@@ -106,6 +106,11 @@ def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256) -
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 
+def sentence_lemmas(parsed: Iterable[ParsedSentence]) -> dict[tuple[str, int], set[str]]:
+    """``content_lemmas`` of each sentence, keyed by (doc, sentence start) as claims point to it."""
+    return {(p.sentence.doc, p.sentence.start): content_lemmas(p) for p in parsed}
+
+
 def content_lemmas(parsed: ParsedSentence) -> set[str]:
     """Lower-case lemmas of a sentence's content words: what alignment and pair selection compare."""
     return {

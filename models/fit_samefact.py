@@ -87,10 +87,10 @@ class _Scorer:
     """The features of claim pairs of one cluster, as alignment computes them."""
 
     def __init__(self, checker, analyses):
-        from factcheck.segment import content_lemmas
+        from factcheck.segment import sentence_lemmas
 
         self.docs = {a.document.id: a.document for a in analyses}
-        self.lemmas = {(p.sentence.doc, p.sentence.start): content_lemmas(p) for a in analyses for p in a.sentences}
+        self.lemmas = sentence_lemmas(p for a in analyses for p in a.sentences)
         self.vectors, self.phrases = checker._claim_vectors(analyses)
 
     def features(self, a, b):
