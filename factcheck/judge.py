@@ -186,6 +186,40 @@ def duration_interval(c: TimeClaim, tolerance: float) -> Interval | None:
     return Interval(days - slack, days + slack)
 
 
+_FIELDS = re.compile(r"(?P<year>\d{4}|XXXX)(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?"
+                     r"|W(?:\d{2}|XX)-(?P<weekday>[1-7])))?(?=$|T)")
+
+
+def calendar_fields(value: str) -> dict[str, int]:
+    """The calendar fields a TIMEX3 date value states, whatever it leaves open: "XXXX-03-03" ->
+    month 3, day 3; "XXXX-WXX-2" (an undated report's "Tuesday") -> weekday 2; a full day
+    also gives its weekday, so that it can meet an unresolved weekday."""
+    m = _FIELDS.match(value or "")
+    if not m:
+        return {}
+    fields = {k: int(v) for k, v in m.groupdict().items() if v and not v.startswith("X")}
+    if {"year", "month", "day"} <= fields.keys():
+        try:
+            fields["weekday"] = date(fields["year"], fields["month"], fields["day"]).isoweekday()
+        except ValueError:
+            return {}
+    return fields
+
+
+def _compare_fields(a: TimeClaim, b: TimeClaim) -> str | None:
+    """Two dates that cannot both be placed on the calendar (an undated report's "March 3" or
+    "on Tuesday") are still compared on the fields both state: once the two state one fact, a
+    March 3 and a March 13, or a Tuesday and a Friday the 13th, cannot both be its day. A
+    bounded or hedged date ("before March") is left alone."""
+    if a.mod is not None or b.mod is not None or a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
+        return None
+    fa, fb = calendar_fields(a.value), calendar_fields(b.value)
+    shared = fa.keys() & fb.keys()
+    if not shared:
+        return None
+    return "conflict" if any(fa[k] != fb[k] for k in shared) else "compatible"
+
+
 def compare_times(a: TimeClaim, b: TimeClaim, tolerance: float = 0.02) -> str | None:
     """None when the two cannot be compared (unresolved, vague durations, sets)."""
     if a.type == b.type == "DURATION":
@@ -199,7 +233,9 @@ def compare_times(a: TimeClaim, b: TimeClaim, tolerance: float = 0.02) -> str | 
         return "agree" if a.type == b.type and a.value == b.value else None
     ia, ib = time_interval(a), time_interval(b)
     if ia is None or ib is None:
-        return "agree" if a.value == b.value and a.resolved == b.resolved else None
+        if a.value == b.value and a.resolved == b.resolved:
+            return "agree"
+        return _compare_fields(a, b)
     if a.value == b.value and a.mod == b.mod:
         return "agree"
     return "compatible" if ia.overlaps(ib) else "conflict"

@@ -141,3 +141,33 @@ def test_a_report_that_states_both_values_explains_the_other(nlp, rival, expecte
     else:
         assert not judged.conflicts
         assert "also states" in judged.not_compared[0].message
+
+
+def _dated(nlp, text: str, date: str | None):
+    return next(c for c in extract_claims(text, id="x", nlp=nlp, date=date) if c.kind == "time")
+
+
+@pytest.mark.parametrize("a,date_a,b,date_b,expected", [
+    # an undated report's "March 3" has no year, yet cannot be another report's March 13
+    ("On March 3, Obama directed the departments to review it.", None,
+     "On March 13, Obama directed the departments to review it.", "2009-03-20", "conflict"),
+    ("On March 13, Obama directed the departments to review it.", None,
+     "On March 13, Obama directed the departments to review it.", "2009-03-20", "compatible"),
+    # an unresolved weekday against a day of the calendar: 13 March 2009 was a Friday
+    ("Obama directed the departments on Tuesday to review it.", None,
+     "On March 13, Obama directed the departments to review it.", "2009-03-20", "conflict"),
+    ("Obama directed the departments on Friday to review it.", None,
+     "On March 13, Obama directed the departments to review it.", "2009-03-20", "compatible"),
+    ("Obama directed the departments on Tuesday to review it.", None,
+     "Obama directed the departments on Friday to review it.", None, "conflict"),
+    # nothing in common to compare: a month against a weekday
+    ("Obama directed the departments on Tuesday to review it.", None,
+     "In March, Obama directed the departments to review it.", "2009-03-20", None),
+])
+def test_dates_without_a_year_are_compared_on_the_fields_they_state(nlp, a, date_a, b, date_b, expected):
+    from factcheck.judge import compare_claims
+
+    ta, tb = _dated(nlp, a, date_a), _dated(nlp, b, date_b)
+    assert not ta.resolved
+    assert compare_claims(ta, tb, Options()) == expected
+    assert compare_claims(tb, ta, Options()) == expected

@@ -168,6 +168,13 @@ def test_change_from_to_is_not_a_range(nlp):
         ("Seventy-five soldiers were captured.", 75, "soldier"),
         ("The missile flew 700 kilometers.", 700, "km"),
         ("The company sold 125 million Australian dollars of bonds.", 125e6, "AUD"),
+        # the number hangs on a compound in the parse: it still counts the officers
+        ("When the four plainclothes officers saw the weapon they opened fire.", 4, "officer"),
+        # a hyphenated noun is counted whole: co-workers are not workers
+        ("Hiller shot and killed four co-workers at the plant.", 4, "co-worker"),
+        # money before the noun it pays for: the currency is the unit, not the rescue
+        ("Athens agreed to a 150 billion euro rescue from the EU.", 150e9, "EUR"),
+        ("They took a 2.4-billion-dollar loan.", 2.4e9, "USD"),
     ],
 )
 def test_values_and_units(nlp, text, value, unit):

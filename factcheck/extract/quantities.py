@@ -813,7 +813,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             and noun.i == end_tok.i + 1 and a.kind == "digits" and not noun.ent_type_ in ("NORP", "GPE"):
         return None  # a model name: "787 Dreamliner", "500 Series"
     if noun is not None:
-        lemma = noun.lemma_.lower()
+        lemma = _hyphened(doc, noun, end_tok) + noun.lemma_.lower()
         if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
             lemma = lemma[:-1]  # "Republicans" -> "republican"
         low_text = noun.lower_
@@ -926,9 +926,40 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
 def _counted_noun(doc, root, end_tok):
     """The noun the number counts: "100 [jets]", "dozens of [people]", "82 of the [victims]"."""
     noun = _counted_noun_raw(doc, root, end_tok)
+    if noun is not None and noun.i > end_tok.i:
+        # "a 150 billion euro rescue", "a 5 million pound deal": the currency is the unit and
+        # the noun what the money is for
+        unit_word = next((t for t in doc[end_tok.i + 1 : noun.i + 1] if _is_unit_word(t)), None)
+        if unit_word is not None:
+            return unit_word
+        # "four plainclothes officers": the parse may hang the number on a compound modifier
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and 0 < noun.head.i - noun.i <= 3:
+            noun = noun.head
+        # "four co-workers": the tagger splits a hyphenated noun; the number counts its last part
+        i = noun.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+                and not doc[i + 1].whitespace_ and doc[i + 2].pos_ in ("NOUN", "PROPN") and i + 2 - end_tok.i <= 5:
+            i += 2
+        noun = doc[i]
     if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
         return None  # "the 787 today", "5 March"
     return noun
+
+
+def _is_unit_word(t) -> bool:
+    """A currency or unit of measure: the unit of the number before it, never a counted thing."""
+    words = (t.lemma_.lower(), t.lower_)
+    return any(w in _CURRENCY_WORD or w in _UNITS or w in _TIME_UNITS or w in ("pound", "pounds", "percent") for w in words)
+
+
+def _hyphened(doc, noun, end_tok) -> str:
+    """The glued words before a counted noun, with their hyphens: "co-" of "co-workers", so
+    that "co-workers" counts co-workers and not workers."""
+    i = noun.i
+    while i - 2 > end_tok.i and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return "".join(t.text_with_ws for t in doc[i : noun.i]).lower()
 
 
 def _counted_noun_raw(doc, root, end_tok):
