@@ -40,6 +40,39 @@ def test_seeds_have_no_contradiction_and_the_paraphrase_agrees(nli_checker, seed
                "Democracy will always prevail over autocracy" in t for t in texts), texts
 
 
+class _Recording:
+    """The real model, recording the pairs it is asked to score."""
+
+    def __init__(self, model):
+        self.model, self.pairs = model, []
+        self.name, self.contradiction_threshold = model.name, model.contradiction_threshold
+
+    def predict(self, pairs):
+        self.pairs.extend(pairs)
+        return self.model.predict(pairs)
+
+
+def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir):
+    from factcheck.contradiction import PARAPHRASE_COSINE, select_candidates
+    from factcheck.cues import find_cues
+    from factcheck.segment import sentence_lemmas
+
+    recording = _Recording(nli)
+    checker = Checker(Options(), nlp=nlp, nli=recording)
+    analyses = checker.analyse_all(load_documents([seed_dir]))
+    result = checker.judge(analyses)
+    candidates, _ = select_candidates(analyses, checker.embedder, Options(),
+                                      sentence_lemmas(p for a in analyses for p in a.sentences))
+    wanted = {(c.a.sentence.text, c.b.sentence.text) for c in candidates
+              if find_cues(c.a.doc, c.b.doc).contradiction or c.cosine >= PARAPHRASE_COSINE}
+    left_out = {(c.a.sentence.text, c.b.sentence.text) for c in candidates} - wanted
+    assert wanted and left_out  # the seeds have both kinds, so the test can tell them apart
+    scored = set(recording.pairs)
+    assert wanted <= scored and not left_out & scored
+    # the paraphrase of the seeds is still found from the pairs scored
+    assert any(a.kind == "paraphrase" for a in result.agreements)
+
+
 @pytest.mark.parametrize("old,new,needle", [
     ("Freedom will always prevail over oppression", "Freedom will never prevail over oppression",
      "never prevail"),

@@ -28,8 +28,8 @@ def find(cluster: Cluster) -> Found:
         return Found()
     from collections import defaultdict
 
-    from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, _equalise,
-                                 claim_verdict, score_pairs, select_candidates)
+    from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
+                                 _equalise, claim_verdict, score_pairs, select_candidates)
     from ..cues import find_cues
     from ..nli import NLIModel
 
@@ -49,19 +49,24 @@ def find(cluster: Cluster) -> Found:
     def claims_in(p: ParsedSentence):
         return by_sentence.get((p.sentence.doc, p.sentence.start), [])
 
-    texts = [(c.a.sentence.text, c.b.sentence.text) for c in candidates]
-    both = texts + [(b, a) for a, b in texts]
-    probs = score_pairs(nli, both, cache)
-    n = len(candidates)
+    # The wording cues are cheap and decide what the model's scores can change: a pair with a
+    # cue can be a contradiction, one without can only be a paraphrase, and a paraphrase far in
+    # meaning is rare. So only the pairs with a cue and the close pairs without are scored.
+    all_cues = [find_cues(c.a.doc, c.b.doc) for c in candidates]
+    scored = [i for i, (c, cues) in enumerate(zip(candidates, all_cues))
+              if cues.contradiction or cues.minimal_edit or c.cosine >= PARAPHRASE_COSINE]
+    texts = [(candidates[i].a.sentence.text, candidates[i].b.sentence.text) for i in scored]
+    probs = score_pairs(nli, texts + [(b, a) for a, b in texts], cache)
+    n = len(scored)
     ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
 
     findings: list[Finding] = []
     agreements: list[Agreement] = []
     rescore: list[tuple[int, str, str, list[str]]] = []
-    for i, cand in enumerate(candidates):
-        forward, backward = probs[i], probs[n + i]
+    for k, i in enumerate(scored):
+        cand, cues = candidates[i], all_cues[i]
+        forward, backward = probs[k], probs[n + k]
         contradiction = float(max(forward[con], backward[con]))
-        cues = find_cues(cand.a.doc, cand.b.doc)
         # nothing in the wording can make them contradict: a high score is the model's
         # word-overlap bias, and the pair is judged like any other
         if cues.minimal_edit and not cues.converse:
