@@ -97,7 +97,7 @@ class Checker:
         if self._embedder is None:
             from .embed import Embedder
 
-            self._embedder = Embedder.load(self.options.device)
+            self._embedder = Embedder.load(self.options.device, self.options.quantize)
         return self._embedder
 
     def analyse(self, document: Document) -> Analysis:

@@ -39,7 +39,7 @@ def find(cluster: Cluster) -> Found:
     else:
         from ..embed import Embedder
 
-        embedder = Embedder.load(options.device)
+        embedder = Embedder.load(options.device, options.quantize)
     threshold = options.nli_threshold or getattr(nli, "contradiction_threshold", None) or DEFAULT_THRESHOLD
     candidates, _ = select_candidates(cluster.analyses, embedder, options, cluster.lemmas)
     by_sentence = defaultdict(list)
