@@ -3,10 +3,12 @@
     python benchmarks/speed.py            # without the NLI stage (target: >= 10 articles/s)
     python benchmarks/speed.py --nli      # with it: also pairs scored vs all cross-document pairs
     python benchmarks/speed.py --bare     # also a bare `nlp.pipe` of the same texts, same pipeline
+    python benchmarks/speed.py --bare --jobs 2   # factcheck parsing in 2 processes (and the bare parse too)
 
 ``--bare`` times, in the same run and with the same loaded pipeline, spaCy alone over the whole
 article texts (``nlp.pipe``, batches of 64) and over the sentences factcheck parses, and prints
-factcheck's end-to-end time as a multiple of the bare parse (target: at most 1.5x).
+factcheck's end-to-end time as a multiple of the bare parse (target: at most 1.5x). With
+``--jobs N`` factcheck parses in N processes, and the bare parse is timed in one process and in N.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main() -> None:
     ap.add_argument("--nli", action="store_true", help="include the NLI contradiction stage")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--bare", action="store_true", help="also time a bare nlp.pipe of the same texts")
+    ap.add_argument("--jobs", type=int, default=1, help="parsing processes (factcheck --jobs)")
     args = ap.parse_args()
 
     from factcheck.load import load_documents
@@ -39,7 +42,7 @@ def main() -> None:
         from factcheck.nli import NLIModel
 
         nli = NLIModel.load()
-    checker = Checker(Options(nli=args.nli), nli=nli)
+    checker = Checker(Options(nli=args.nli, jobs=args.jobs), nli=nli)
     load_s = time.perf_counter() - t0
     checker.check(docs[:2])  # warm-up: first spaCy call allocates
 
@@ -53,7 +56,8 @@ def main() -> None:
     words = sum(len(d.text.split()) for d in docs)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"articles: {len(docs)} ({words} words), clusters: {len({d.cluster for d in docs})}")
+    print(f"articles: {len(docs)} ({words} words), clusters: {len({d.cluster for d in docs})}, "
+          f"parsing processes: {checker.jobs}")
     print(f"model loading: {load_s:.1f} s (once per run)")
     print(f"segment+parse+extract: {extract_s:.2f} s, align+judge{'+nli' if args.nli else ''}: {judge_s:.2f} s")
     print(f"end to end: {total:.2f} s = {len(docs) / total:.1f} articles/s")
@@ -75,6 +79,13 @@ def main() -> None:
         for _ in nlp.pipe(sentences, batch_size=64):
             pass
         bare_sents = time.perf_counter() - t0
+        if checker.jobs > 1:
+            t0 = time.perf_counter()
+            for _ in nlp.pipe([d.text for d in docs], batch_size=64, n_process=checker.jobs):
+                pass
+            parallel = time.perf_counter() - t0
+            print(f"bare nlp.pipe of the articles in {checker.jobs} processes: {parallel:.2f} s; "
+                  f"factcheck end to end / that: {total / parallel:.2f}x")
         print(f"bare nlp.pipe ({', '.join(nlp.pipe_names)}): whole articles {bare_docs:.2f} s = "
               f"{len(docs) / bare_docs:.1f} articles/s; the {len(sentences)} sentences factcheck parses "
               f"{bare_sents:.2f} s")

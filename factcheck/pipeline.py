@@ -6,7 +6,8 @@ passed in, never kept in module globals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .align import align
@@ -103,12 +104,23 @@ class Checker:
     def analyse(self, document: Document) -> Analysis:
         return self.analyse_all([document])[0]
 
+    @property
+    def jobs(self) -> int:
+        return self.options.jobs or os.cpu_count() or 1
+
+    def chunks(self, documents: Sequence[Document]) -> Iterator[Sequence[Document]]:
+        """The documents in the chunks that ``_analyse_chunk`` parses in one pass: ``PARSE_CHUNK``
+        documents, or ``PARSE_CHUNK`` * 4 per job when several processes parse, since each pass
+        forks its workers anew."""
+        size = PARSE_CHUNK if self.jobs == 1 else PARSE_CHUNK * 4 * self.jobs
+        for i in range(0, len(documents), size):
+            yield documents[i:i + size]
+
     def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
-        """Analyse documents in chunks of ``PARSE_CHUNK``, parsing the sentences of a chunk in
-        one ``nlp.pipe`` pass: spaCy batches well only over many sentences, and a news article
-        has a dozen or two (``benchmarks/speed.py --bare``)."""
-        docs = list(documents)
-        return [a for i in range(0, len(docs), PARSE_CHUNK) for a in self._analyse_chunk(docs[i:i + PARSE_CHUNK])]
+        """Analyse documents in ``chunks``, parsing the sentences of a chunk in one ``nlp.pipe``
+        pass: spaCy batches well only over many sentences, and a news article has a dozen or
+        two (``benchmarks/speed.py --bare``)."""
+        return [a for chunk in self.chunks(list(documents)) for a in self._analyse_chunk(chunk)]
 
     def _analyse_chunk(self, documents: Sequence[Document]) -> list[Analysis]:
         # one document that trips a bug must not stop the others: each step is guarded per document
@@ -124,7 +136,9 @@ class Checker:
                 _fail(d, "analysing", exc)
                 prepared.append(None)
         try:
-            parsed_all = parse_sentences([s for p in prepared if p for s in p[1]], self.nlp)
+            sentences = [s for p in prepared if p for s in p[1]]
+            jobs = self.jobs if len(documents) > 1 else 1
+            parsed_all = parse_sentences(sentences, self.nlp, n_process=jobs)
         except Exception as exc:
             if len(documents) == 1:
                 _fail(documents[0], "analysing", exc)
@@ -150,10 +164,10 @@ class Checker:
         progress = self.progress
         with progress.stage("parsing", len(documents), "doc") as step:
             analyses = []
-            for i in range(0, len(documents), PARSE_CHUNK):
-                chunk = self._analyse_chunk(documents[i:i + PARSE_CHUNK])
-                analyses += chunk
-                step(len(chunk))
+            for chunk in self.chunks(documents):
+                done = self._analyse_chunk(chunk)
+                analyses += done
+                step(len(done))
         self.assign_clusters(analyses)
         groups = cluster_groups(analyses)
         with progress.stage("judging", len(groups), "cluster") as step:

@@ -62,7 +62,9 @@ class _Analyser:
     def __init__(self, options: Options):
         from .pipeline import Checker
 
-        self.checker = Checker(options)
+        # Ray runs the actors in parallel: an actor that also forked parsers would take CPUs
+        # that Ray did not give it
+        self.checker = Checker(options.model_copy(update={"jobs": 1}))
         self.model = None
         if options.cluster == "auto":
             from .cluster import StoryModel

@@ -97,9 +97,13 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
         yield pos, end
 
 
-def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256) -> list[ParsedSentence]:
-    """Parse every sentence with spaCy in one batched pass."""
-    docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size)
+def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256, n_process: int = 1) -> list[ParsedSentence]:
+    """Parse every sentence with spaCy in one batched pass; ``n_process`` > 1 shares the batches
+    out to that many worker processes, which spaCy forks for this pass."""
+    if n_process > 1:
+        # every worker gets a batch even when the sentences are few
+        batch_size = max(1, min(batch_size, -(-len(sentences) // n_process)))
+    docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size, n_process=n_process)
     return [ParsedSentence(s, d) for s, d in zip(sentences, docs)]
 
 

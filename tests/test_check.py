@@ -171,3 +171,27 @@ def test_a_change_is_not_compared_with_a_level(checker, tmp_path):
     assert run(checker, tmp_path).findings == []
     (tmp_path / "b.txt").write_text(" date 2008-09-17\n\nThe Dow Jones index has a value of 9,500 points.\n")
     assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
+
+
+def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_factory):
+    from factcheck.options import Options
+    from factcheck.pipeline import Checker
+
+    docs = load_documents([seed_dir])
+    one = Checker(Options(nli=False), nlp=nlp).analyse_all(docs)
+    two = Checker(Options(nli=False, jobs=2), nlp=nlp).analyse_all(load_documents([seed_dir]))
+
+    def seen(analyses):
+        return [(a.document.id, [(p.sentence.start, [t.dep_ for t in p.doc]) for p in a.sentences],
+                 [(c.id, c.text, c.start, c.end) for c in a.claims]) for a in analyses]
+
+    assert seen(one) == seen(two) and any(a.claims for a in one)
+    # the flag reaches the checker, and the run reports as a single process would
+    tmp_path = tmp_path_factory.mktemp("reports")
+    out = tmp_path / "two.json"
+    assert main(["check", str(seed_dir), "--no-nli", "--jobs", "2", "-f", "json", "-o", str(out)]) == 0
+    assert main(["check", str(seed_dir), "--no-nli", "-f", "json", "-o", str(tmp_path / "one.json")]) == 0
+    assert json.loads(out.read_text()) == json.loads((tmp_path / "one.json").read_text())
+    from factcheck.cli import _options, build_parser
+
+    assert _options(build_parser().parse_args(["check", "x", "-j", "2"])).jobs == 2
