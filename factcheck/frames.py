@@ -255,8 +255,9 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
                 qualifiers.append(doc[c.i : max(t.i for t in c.subtree) + 1].text if c.dep_ == "prep" else c.text)
     predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
     if predicate == "be":
-        comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
-        prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+        # the claim itself is no complement: "there are [90 allied ships] at sea" is "be at"
+        comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i not in claim_ids), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i not in claim_ids), None)
         predicate = f"be {comp.lemma_.lower()}" if comp is not None else (
             f"be {prep.lower_}" if prep is not None else "be")
     return Frame(
