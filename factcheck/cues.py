@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import lexicon
 
 NEGATIONS = set(lexicon.words("negations"))
+NEG_RAISING = set(lexicon.words("neg_raising_verbs"))
 
 # Verb and adjective pairs of opposite meaning, as lemmas (resources/antonym_lemmas.tsv).
 ANTONYMS: dict[str, set[str]] = {}
@@ -46,14 +47,19 @@ class Cues:
         same participants: "Freedom will never prevail over oppression" / "Oppression will
         always be defeated by freedom"."""
         flip = any(c == "negation" or c.startswith("antonym") for c in self.contradiction)
-        if "negated converse" in self.contradiction:
-            return True  # found only between parallel sentences, roles swapped by definition
+        if "negated converse" in self.contradiction or "negated clause" in self.contradiction:
+            return True  # found only between parallel sentences or clauses, by definition
         return flip and (self.overlap >= MINIMAL_EDIT_OVERLAP or self.same_roles)
 
 
 def _negated(doc) -> list[str]:
     """Lemmas of the words each negation applies to: "no troops" -> troop, "never prevail"."""
-    return [t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in NEGATIONS]
+    return [t.head.lemma_.lower() for t in doc if (t.dep_ == "neg" or t.lower_ in NEGATIONS) and not _not_only(t)]
+
+
+def _not_only(t) -> bool:
+    """"not only X but Y" asserts X."""
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "only"
 
 
 def _roles(doc) -> tuple[str | None, str | None]:
@@ -135,6 +141,57 @@ def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
     return None
 
 
+_CLAUSE_EDGES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
+MIN_CLAUSE_WORDS = 3
+
+
+_MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'d", "'ll"}
+
+
+def _negates(verb) -> bool:
+    """A "not", "n't" or "never" on the verb itself ("not only" is no negation)."""
+    return any((c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) for c in verb.children)
+
+
+def _clauses(doc) -> list[tuple[str, bool, frozenset[str], set[str]]]:
+    """(verb lemma, negated, modals, content lemmas) of each clause: a verb with its subtree,
+    less the clauses under it ("residents nearby were evacuated as a precaution" inside
+    "firefighters tackled the blaze ..., and residents nearby were evacuated as a precaution").
+    A negated "think" or "believe" above counts ("I don't think he won" negates "won", as "I
+    believe he did not win" does)."""
+    skip = _attribution(doc)
+    out = []
+    for v in doc:
+        if v.pos_ not in ("VERB", "AUX") or v.i in skip or (v.pos_ == "AUX" and v.dep_ != "ROOT"):
+            continue
+        inner = {t.i for c in v.children if c.dep_ in _CLAUSE_EDGES and c.pos_ in ("VERB", "AUX")
+                 for t in c.subtree}
+        words = {t.lemma_.lower() for t in v.subtree
+                 if t.i not in inner and t.is_alpha and not t.is_stop and t.i not in skip}
+        # a negated "think" or "believe" above negates the clause it governs, nothing else does
+        raisers = [x for x in v.ancestors if x.lemma_.lower() in NEG_RAISING and x.i not in skip]
+        negations = _negates(v) + sum(_negates(x) for x in raisers[:1])
+        modals = frozenset(c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _MODALS)
+        out.append((v.lemma_.lower(), negations % 2 == 1, modals, words - NEGATIONS))
+    return out
+
+
+def _negated_clause(a, b) -> bool:
+    """One sentence states a clause of the other with its verb negated, the same modals, and
+    nothing else:
+    "Residents nearby were not evacuated as a precaution" against "..., and residents nearby
+    were evacuated as a precaution". The shorter clause's content words (at least
+    MIN_CLAUSE_WORDS) must all but MINIMAL_EDIT_OVERLAP lie in the other's."""
+    for va, na, ma, wa in _clauses(a):
+        for vb, nb, mb, wb in _clauses(b):
+            # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
+            if va != vb or na == nb or ma != mb or min(len(wa), len(wb)) < MIN_CLAUSE_WORDS:
+                continue
+            if len(wa & wb) / min(len(wa), len(wb)) >= MINIMAL_EDIT_OVERLAP:
+                return True
+    return False
+
+
 def find_cues(a, b) -> Cues:
     """Contradiction cues between two parsed sentences (spaCy Docs).
 
@@ -173,4 +230,7 @@ def find_cues(a, b) -> Cues:
         if swapped and antonym is None:
             cues.append("roles swapped")
     same_roles = None not in ra and ra[0] != ra[1] and ra == rb
+    if not converse and _negated_clause(a, b):
+        # the sharper reading of a negation: it bears on a clause the other states as it is
+        cues = [c for c in cues if c != "negation"] + ["negated clause"]
     return Cues(cues, converse, overlap, same_roles)

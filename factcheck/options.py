@@ -69,10 +69,10 @@ class Options(BaseModel):
     # 300,000 characters is some 50,000 words, twenty long features; a news sentence is rarely
     # over 400 characters, and spaCy's memory grows with the length of what it parses. 0: no limit.
     max_document_chars: int = Field(300_000, ge=0)
+    max_sentence_chars: int = Field(1_000, ge=0)
     # Processes that parse in parallel (spaCy's n_process); 0: one per CPU. Parsing is most of
     # a run without NLI, and one spaCy process uses one core (benchmarks/speed.py --jobs).
     jobs: int = Field(1, ge=0, le=256)
-    max_sentence_chars: int = Field(1_000, ge=0)
 
     @field_validator("max_date_gap_days", mode="before")
     @classmethod

@@ -60,3 +60,26 @@ def test_a_negated_converse_is_the_opposite_not_a_restatement(nlp, a, b, contrad
     assert cues.converse is not contradicts
     assert cues.minimal_edit is contradicts
     assert ("negated converse" in cues.contradiction) is contradicts
+
+
+@pytest.mark.parametrize("a,b,negated", [
+    # one report denies a clause the other states inside a longer sentence
+    ("Residents nearby were not evacuated as a precaution.",
+     "More than 50 firefighters tackled the blaze which began on the roof of the supermarket, "
+     "and residents nearby were evacuated as a precaution.", True),
+    ("Police Chief Scott Russell, 46, was not injured and was in stable condition.",
+     "Woodburn's police chief, Scott Russell, 46, was injured.", True),
+    # a negated "think" negates what it governs: both say he did not win
+    ('"I believe Brian Nichols did not win.', '"I don\'t think Brian Nichols won," said his victim\'s daughter.', False),
+    # "not only" asserts; a counterfactual "wouldn't have" denies nothing the other states
+    ("The warship not only repulsed an attack on a merchant vessel in the Gulf of Aden, but nabbed 23 brigands.",
+     "The warship repulsed an attack on a merchant vessel in the Gulf of Aden and nabbed 23 brigands.", False),
+    ("If it had, we wouldn't have 355 damaged shops in Athens.", "In Athens, we had 565 damaged shops, he said.", False),
+    # a negation above the clause that is no "think" does not reach it
+    ("He said he didn't hear a gunshot but saw a woman fleeing the building next door.",
+     "He looked out the window and saw a woman fleeing the building next door.", False),
+])
+def test_a_negated_clause_is_a_minimal_edit(nlp, a, b, negated):
+    cues = find_cues(nlp(a), nlp(b))
+    assert ("negated clause" in cues.contradiction) == negated, cues
+    assert cues.minimal_edit == negated, cues
