@@ -141,10 +141,9 @@ def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
     return None
 
 
+# the dependencies under which a verb starts a clause of its own
 _CLAUSE_EDGES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 MIN_CLAUSE_WORDS = 3
-
-
 _MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'d", "'ll"}
 
 
@@ -177,11 +176,10 @@ def _clauses(doc) -> list[tuple[str, bool, frozenset[str], set[str]]]:
 
 
 def _negated_clause(a, b) -> bool:
-    """One sentence states a clause of the other with its verb negated, the same modals, and
-    nothing else:
-    "Residents nearby were not evacuated as a precaution" against "..., and residents nearby
-    were evacuated as a precaution". The shorter clause's content words (at least
-    MIN_CLAUSE_WORDS) must all but MINIMAL_EDIT_OVERLAP lie in the other's."""
+    """One sentence states a clause of the other with the same verb and modals, negated, and
+    nothing else: "Residents nearby were not evacuated as a precaution" against "..., and
+    residents nearby were evacuated as a precaution". Of the shorter clause's content words
+    (MIN_CLAUSE_WORDS at least), MINIMAL_EDIT_OVERLAP or more must be in the other's."""
     for va, na, ma, wa in _clauses(a):
         for vb, nb, mb, wb in _clauses(b):
             # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
