@@ -121,24 +121,46 @@ def _content(doc) -> set[str]:
             if t.i not in skip and (t.is_alpha and not t.is_stop or t.lemma_.lower() in ANTONYMS)}
 
 
-def _entity_words(doc, label: str) -> set[str]:
-    return {e.text.lower() for e in doc.ents if e.label_ == label}
+def _slot(ent) -> tuple[str, ...]:
+    """Where an entity sits in its sentence: its dependency and head, and for the object of a
+    preposition the word the preposition attaches to ("held in [Paris]": pobj, in, hold)."""
+    root = ent.root
+    slot = (root.dep_, root.head.lemma_.lower())
+    if root.dep_ == "pobj":
+        slot += (root.head.head.lemma_.lower(),)
+    return slot
+
+
+def _alias(x: str, y: str) -> bool:
+    """One name under two spellings: "tenn." / "tennessee", "faa" / "federal aviation
+    administration", "obama" / "barack obama" (samefact.same_entity)."""
+    from .samefact import same_entity
+
+    x, y = x.replace(".", "").strip(), y.replace(".", "").strip()
+    short, long = sorted((x, y), key=len)
+    return same_entity(x, y) or (len(short) >= 3 and " " not in short and long.startswith(short))
 
 
 def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
-    """A name in one sentence where the other has a different name of the same type
-    ("Paris" / "Berlin"), not two spellings of one ("Moscone Center" / "Moscone West")."""
+    """A name in one sentence where the other has a different name of the same type in the
+    same place of the sentence ("talks in Paris" / "talks in Berlin"), not two spellings of one
+    ("Nashville, Tenn." / "Nashville, Tennessee"), not a name the other sentence has in lower
+    case ("Vehicular Manslaughter" / "vehicular manslaughter"), not a name in another role ("a
+    Vancouver man" / "a man in Canada")."""
+    text_a, text_b = a.text.lower(), b.text.lower()
     for label in sorted(_ENTITY_TYPES):
-        ea, eb = _entity_words(a, label), _entity_words(b, label)
-        only_a, only_b = ea - eb, eb - ea
-        if not only_a or not only_b:
-            continue
-        words_a = {w for e in only_a for w in e.split()}
-        words_b = {w for e in only_b for w in e.split()}
-        if words_a & words_b:
-            continue
-        return label, words_a | words_b
+        ea = {e.text.lower(): e for e in a.ents if e.label_ == label}
+        eb = {e.text.lower(): e for e in b.ents if e.label_ == label}
+        only_a = [e for t, e in ea.items() if t not in eb and t not in text_b]
+        only_b = [e for t, e in eb.items() if t not in ea and t not in text_a]
+        for x in only_a:
+            for y in only_b:
+                wx, wy = set(x.text.lower().split()), set(y.text.lower().split())
+                if wx & wy or _alias(x.text.lower(), y.text.lower()) or _slot(x) != _slot(y):
+                    continue
+                return label, wx | wy
     return None
+
 
 
 # the dependencies under which a verb starts a clause of its own

@@ -83,3 +83,23 @@ def test_a_negated_clause_is_a_minimal_edit(nlp, a, b, negated):
     cues = find_cues(nlp(a), nlp(b))
     assert ("negated clause" in cues.contradiction) == negated, cues
     assert cues.minimal_edit == negated, cues
+
+
+@pytest.mark.parametrize("a,b", [
+    # two spellings of one name
+    ("Page was born on April 22, 1923, in Nashville, Tennessee.", "Page was born on April 22, 1923, in Nashville, Tenn."),
+    # a name in another role of the sentence, not in the same place
+    ("A Vancouver man has been charged with first-degree murder after a killing at an office party.",
+     "A 61-year-old man in Canada is charged with first-degree murder in a deadly office Christmas party shooting."),
+    # a "name" the other sentence has in lower case is the same words
+    ("He has been charged with Vehicular Manslaughter, Criminally Negligent Homicide, and DWI.",
+     "Subryan is charged with DWI, vehicular manslaughter and criminally negligent homicide."),
+])
+def test_no_entity_swap_without_another_name_in_the_same_place(nlp, a, b):
+    cues = find_cues(nlp(a), nlp(b))
+    assert not any(c.startswith("entity") for c in cues.contradiction), cues
+
+
+def test_an_entity_swap_is_another_name_in_the_same_place(nlp):
+    cues = find_cues(nlp("Russia invaded Ukraine on Thursday."), nlp("Belarus invaded Ukraine on Thursday."))
+    assert "entity GPE" in cues.contradiction, cues
