@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon
+from .samefact import same_entity
 
 NEGATIONS = set(lexicon.words("negations"))
 NEG_RAISING = set(lexicon.words("neg_raising_verbs"))
@@ -134,8 +135,6 @@ def _slot(ent) -> tuple[str, ...]:
 def _alias(x: str, y: str) -> bool:
     """One name under two spellings: "tenn." / "tennessee", "faa" / "federal aviation
     administration", "obama" / "barack obama" (samefact.same_entity)."""
-    from .samefact import same_entity
-
     x, y = x.replace(".", "").strip(), y.replace(".", "").strip()
     short, long = sorted((x, y), key=len)
     return same_entity(x, y) or (len(short) >= 3 and " " not in short and long.startswith(short))
@@ -202,8 +201,9 @@ def _negated_clause(a, b) -> bool:
     nothing else: "Residents nearby were not evacuated as a precaution" against "..., and
     residents nearby were evacuated as a precaution". Of the shorter clause's content words
     (MIN_CLAUSE_WORDS at least), MINIMAL_EDIT_OVERLAP or more must be in the other's."""
+    clauses_b = _clauses(b)
     for va, na, ma, wa in _clauses(a):
-        for vb, nb, mb, wb in _clauses(b):
+        for vb, nb, mb, wb in clauses_b:
             # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
             if va != vb or na == nb or ma != mb or min(len(wa), len(wb)) < MIN_CLAUSE_WORDS:
                 continue

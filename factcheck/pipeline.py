@@ -116,11 +116,16 @@ class Checker:
         for i in range(0, len(documents), size):
             yield documents[i:i + size]
 
-    def analyse_all(self, documents: Iterable[Document]) -> list[Analysis]:
+    def analyse_all(self, documents: Iterable[Document], step=None) -> list[Analysis]:
         """Analyse documents in ``chunks``, parsing the sentences of a chunk in one ``nlp.pipe``
         pass: spaCy batches well only over many sentences, and a news article has a dozen or
-        two (``benchmarks/speed.py --bare``)."""
-        return [a for chunk in self.chunks(list(documents)) for a in self._analyse_chunk(chunk)]
+        two (``benchmarks/speed.py --bare``). ``step(n)`` is told of each chunk done."""
+        analyses: list[Analysis] = []
+        for chunk in self.chunks(list(documents)):
+            analyses += self._analyse_chunk(chunk)
+            if step is not None:
+                step(len(chunk))
+        return analyses
 
     def _analyse_chunk(self, documents: Sequence[Document]) -> list[Analysis]:
         # one document that trips a bug must not stop the others: each step is guarded per document
@@ -163,11 +168,7 @@ class Checker:
     def check(self, documents: Sequence[Document]) -> CheckResult:
         progress = self.progress
         with progress.stage("parsing", len(documents), "doc") as step:
-            analyses = []
-            for chunk in self.chunks(documents):
-                done = self._analyse_chunk(chunk)
-                analyses += done
-                step(len(done))
+            analyses = self.analyse_all(documents, step)
         self.assign_clusters(analyses)
         groups = cluster_groups(analyses)
         with progress.stage("judging", len(groups), "cluster") as step:
