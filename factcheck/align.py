@@ -22,8 +22,8 @@ from datetime import date
 import numpy as np
 
 from .options import Options
-from .samefact import (SameFactModel, comparable_key, event_words, is_change, is_measure, jaccard, overlap,
-                       pair_features, plausible, unit_of)
+from .samefact import (SameFactModel, comparable_key, event_words, is_change, is_measure, jaccard, kind_counts,
+                       moving, overlap, pair_features, plausible, unit_of)
 from .types import Claim, Document, QuantityClaim, TimeClaim
 
 def similarity(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str]) -> float:
@@ -87,15 +87,6 @@ def far_apart(da: Document, db: Document, options: Options) -> bool:
 def comparable(da: Document, db: Document, options: Options) -> bool:
     """Documents whose sentences the NLI stage may compare: same cluster, dates close enough."""
     return da.id != db.id and da.cluster == db.cluster and not far_apart(da, db, options)
-
-
-def moving(claim: Claim) -> bool:
-    """A level stated in the present with no time of its own ("the company has 500
-    employees", a running toll, a share price) may have changed between two reports; a dated
-    or past fact ("2 boats escaped on Thursday", the day a hearing is set for) has not."""
-    if not isinstance(claim, QuantityClaim) or claim.frame is None:
-        return False
-    return claim.frame.tense in ("present", None) and not claim.frame.anchor
 
 
 class Group(list):
@@ -219,11 +210,12 @@ def align(
     # candidates[(claim id, other doc id)]: (probability, claim in the other doc), most probable
     # first after the sort below; a stable sort keeps the first offered of equal ones first
     candidates: dict[tuple[str, str], list[tuple[float, Claim]]] = defaultdict(list)
+    counts = kind_counts(claims)
     for a, b in candidate_pairs(claims, documents, options, vectors):
         cos = cosine(a, b)  # again, per pair: the exact value the model was fitted on
         if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
             continue  # known before the features are computed
-        f = pair_features(a, b, lemmas(a), lemmas(b), documents[a.doc], documents[b.doc], cos, phrases)
+        f = pair_features(a, b, lemmas(a), lemmas(b), documents[a.doc], documents[b.doc], cos, phrases, counts)
         s = samefact.predict(f)
         if s >= options.align_threshold:
             candidates[(a.id, b.doc)].append((s, b))

@@ -125,7 +125,9 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     if not a.strip() or not b.strip():
         raise FactcheckError("compare: both sentences must be non-empty")
     options = options or Options()
-    if nli is None and options.nli:
+    if nli is False:  # the comment below promises it: numbers, dates and wording only
+        nli = None
+    elif nli is None and options.nli:
         nli = _nli_for(options)
     nlp = nlp or load_spacy()
     # one spaCy pass per text serves both the claims and the wording cues

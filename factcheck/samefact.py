@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,8 +40,8 @@ FEATURES = (
     "is_time", "measure_unit", "context", "sentence", "qualifier_shared", "qualifier_clash",
     "predicate_same", "predicate_clash", "subject_same", "subject_clash", "participants_shared",
     "participants_clash", "anchor_clash", "anchor_one_side", "tense_clash", "modality_clash",
-    "event", "date_gap", "undated", "cosine", "thing_same", "thing_sim", "predicate_sim", "subject_sim",
-    "holder_same", "holder_clash", "total_one_side",
+    "event", "date_gap", "date_gap_fixed", "undated", "cosine", "thing_same", "thing_sim", "predicate_sim", "subject_sim",
+    "holder_same", "holder_clash", "total_one_side", "kind_rarity",
 )
 
 # pairs below both are never the same fact in the labelled data and are not scored at all
@@ -102,6 +103,15 @@ def is_change(claim: QuantityClaim) -> bool:
     if claim.change is not None:
         return claim.change_part != "to"
     return not _CHANGE_VERBS.isdisjoint(claim.context)
+
+
+def moving(claim: Claim) -> bool:
+    """A level stated in the present with no time of its own ("the company has 500
+    employees", a running toll, a share price) may have changed between two reports; a dated
+    or past fact ("2 boats escaped on Thursday", the day a hearing is set for) has not."""
+    if not isinstance(claim, QuantityClaim) or claim.frame is None:
+        return False
+    return claim.frame.tense in ("present", None) and not claim.frame.anchor
 
 
 def counted_thing(claim: Claim) -> str | None:
@@ -215,11 +225,23 @@ def _phrase_sim(x: str | None, y: str | None, vectors: Mapping[str, object] | No
     return max(0.0, float(vectors[x] @ vectors[y]))
 
 
+def kind_of(claim: Claim) -> tuple:
+    """Claims of one kind: one comparable key and one counted thing."""
+    return (claim.doc, comparable_key(claim), counted_thing(claim))
+
+
+def kind_counts(claims: Iterable[Claim]) -> Counter:
+    """How many claims of each ``kind_of`` each document states (``counts`` of pair_features)."""
+    return Counter(kind_of(c) for c in claims)
+
+
 def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
                   doc_a: Document, doc_b: Document, cosine: float = 0.0,
-                  vectors: Mapping[str, object] | None = None) -> dict[str, float]:
+                  vectors: Mapping[str, object] | None = None,
+                  counts: Mapping[tuple, int] | None = None) -> dict[str, float]:
     """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked;
-    ``vectors``: unit embeddings of the claims' ``phrases``, by text."""
+    ``vectors``: unit embeddings of the claims' ``phrases``, by text; ``counts``: the claims
+    of each kind in each document (``kind_counts``)."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
     thing_a, thing_b = counted_thing(a), counted_thing(b)
     unit_a = unit_of(a) if isinstance(a, QuantityClaim) else None
@@ -233,6 +255,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     shared = _shared(pa, pb)
     anchor_a, anchor_b = set(fa.anchor), set(fb.anchor)
     da, db = _day(doc_a.date), _day(doc_b.date)
+    gap = math.log1p(abs(da - db)) if da is not None and db is not None else 0.0
     f = {
         "is_time": float(a.kind == "time"),
         "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(unit_a)),
@@ -251,7 +274,11 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "tense_clash": float(bool(fa.tense and fb.tense) and fa.tense != fb.tense),
         "modality_clash": float(fa.modality != fb.modality),
         "event": overlap(event_words(a), event_words(b)) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
-        "date_gap": math.log1p(abs(da - db)) if da is not None and db is not None else 0.0,
+        # the gap between two reports says whether a moving level is still the same fact, not
+        # whether a fact fixed in time is (the day a hearing is set for, how many boats escaped):
+        # two features, so the fit weighs each on its own
+        "date_gap": gap if moving(a) or moving(b) else 0.0,
+        "date_gap_fixed": 0.0 if moving(a) or moving(b) else gap,
         "undated": float(da is None or db is None),
         "cosine": cosine,
         "thing_same": float(thing_a is not None and thing_a == thing_b),
@@ -261,6 +288,10 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "holder_same": float(bool(fa.holder and fb.holder) and same_entity(fa.holder, fb.holder)),
         "holder_clash": float(bool(fa.holder and fb.holder) and not same_entity(fa.holder, fb.holder)),
         "total_one_side": float(bool(_TOTAL_WORDS & sent_a) != bool(_TOTAL_WORDS & sent_b)),
+        # a report that counts jets once and another that counts them once most likely count
+        # the same jets, however differently they word it; a report that counts people ten
+        # times gives each of its counts nine rivals
+        "kind_rarity": 1.0 / max(counts.get(kind_of(a), 1), counts.get(kind_of(b), 1), 1) if counts else 0.0,
     }
     return f
 

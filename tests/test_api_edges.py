@@ -74,3 +74,12 @@ def test_extract_json_of_a_missing_file_lists_it(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.txt"), "--format", "json"]) == 2
     payload = json.loads(capsys.readouterr().out)
     assert payload["claims"] == [] and payload["documents"][0]["status"] == "error"
+
+
+def test_compare_without_the_model_decides_by_numbers_dates_and_wording(nlp):
+    from factcheck.api import compare
+
+    conflict = compare("NATO has over 100 jets on high alert.", "NATO has 70 jets on high alert.", nli=False, nlp=nlp)
+    quiet = compare("NATO has over 100 jets on high alert.", "NATO has 120 jets on high alert.", nli=False, nlp=nlp)
+    assert conflict["label"] == "contradiction" and conflict["scores"] is None
+    assert quiet["label"] != "contradiction"

@@ -116,3 +116,76 @@ def test_one_participant_under_two_names(x, y, same):
     from factcheck.samefact import same_entity
 
     assert same_entity(x, y) is same
+
+
+def _subject_of(nlp, text: str, claim_text: str) -> str | None:
+    claim = next(c for c in extract_claims(text, nlp=nlp) if c.text == claim_text)
+    return claim.frame.subject
+
+
+def test_he_is_the_story_s_protagonist_not_the_last_person_quoted(nlp):
+    text = ("The Angels offered first baseman Mark Teixeira an eight-year contract. Teixeira's agent "
+            "met the owner. \"They have the right,\" general manager Tony Reagins said on Friday. "
+            "Overall, he finished the season with 33 homers.")
+    assert _subject_of(nlp, text, "33 homers") == "mark teixeira"
+
+
+def test_he_is_the_person_named_before_it_in_its_own_sentence(nlp):
+    text = ("Luann Marie Johnson was killed. Police said they pulled over the driver, Anthony LaSalle, "
+            "a few blocks away after he had struck two other vehicles.")
+    assert _subject_of(nlp, text, "two other vehicles") == "anthony lasalle"
+
+
+def test_it_is_no_name_unless_an_organisation_was_the_subject_before(nlp):
+    quake = ("The quake struck near Dubai in the United Arab Emirates. "
+             "The survey said it had a magnitude of 5.9.")
+    assert _subject_of(nlp, quake, "5.9") is None
+
+
+def test_a_be_to_future_is_the_planned_verb_with_will(nlp):
+    day = next(c for c in extract_claims("The alliance's leaders are to gather on February 28.",
+                                         date="2022-02-24", nlp=nlp) if c.kind == "time")
+    will = next(c for c in extract_claims("NATO leaders will gather on Friday.", date="2022-02-24", nlp=nlp)
+                if c.kind == "time")
+    assert (day.frame.predicate, day.frame.modality, day.frame.tense) == ("gather", "will", "future")
+    assert (will.frame.predicate, will.frame.modality) == (day.frame.predicate, day.frame.modality)
+
+
+def test_a_count_with_rivals_in_its_report_weighs_less_than_a_lone_one(nlp):
+    from factcheck.samefact import kind_counts
+
+    a = extract_claims("NATO has over 100 jets on high alert.", id="a", nlp=nlp)
+    b = extract_claims("Roughly 70 jets were on high alert. Another 20 jets were grounded. "
+                       "Some 5 jets were sold.", id="b", nlp=nlp)
+    doc_a, doc_b = Document(id="a", text=""), Document(id="b", text="")
+    counts = kind_counts(a + b)
+    lone = pair_features(a[0], b[0], set(), set(), doc_a, doc_b, 0.5, None, counts)
+    alone = pair_features(a[0], b[0], set(), set(), doc_a, doc_b, 0.5, None, kind_counts(a + b[:1]))
+    assert lone["kind_rarity"] == pytest.approx(1 / 3)
+    assert alone["kind_rarity"] == 1.0
+
+
+def test_the_date_gap_counts_for_moving_levels_apart_from_fixed_facts(nlp):
+    moving = first(nlp, "The company has 500 employees.", "a")
+    other = first(nlp, "The company has 450 employees.", "b")
+    fixed = first(nlp, "Two boats escaped on Thursday.", "a")
+    fixed_b = first(nlp, "Four boats escaped on Thursday.", "b")
+    doc_a = Document(id="a", text="", date="2022-02-24")
+    doc_b = Document(id="b", text="", date="2022-03-24")
+    f_moving = pair_features(moving, other, set(), set(), doc_a, doc_b, 0.5)
+    f_fixed = pair_features(fixed, fixed_b, set(), set(), doc_a, doc_b, 0.5)
+    assert f_moving["date_gap"] > 0 and f_moving["date_gap_fixed"] == 0
+    assert f_fixed["date_gap_fixed"] == f_moving["date_gap"] and f_fixed["date_gap"] == 0
+
+
+def test_the_shipped_weights_keep_the_sign_their_meaning_gives_them():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models"))
+    from fit_samefact import AGAINST_SAME, FOR_SAME
+
+    weights = json.loads(resources.files("factcheck").joinpath("resources/samefact.json").read_text("utf-8"))["weights"]
+    assert FOR_SAME | AGAINST_SAME <= set(FEATURES)
+    assert all(weights[n] >= 0 for n in FOR_SAME) and all(weights[n] <= 0 for n in AGAINST_SAME)
+    assert weights["thing_same"] > 0 and weights["total_one_side"] < 0  # not all held at zero
