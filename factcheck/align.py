@@ -95,11 +95,19 @@ class Group(list):
     keyed by (member id, other doc): (probability, claim), most probable first)."""
 
     def __init__(self, members: list[Claim], links: Mapping[frozenset[str], float],
-                 candidates: Mapping[tuple[str, str], list[tuple[float, Claim]]] | None = None):
+                 candidates: Mapping[tuple[str, str], list[tuple[float, Claim]]] | None = None,
+                 partners: Mapping[str, Mapping[str, str]] | None = None):
         super().__init__(members)
         ids = {c.id for c in members}
         self.links = {k: v for k, v in links.items() if k <= ids}
         self.candidates = {k: v for k, v in (candidates or {}).items() if k[0] in ids}
+        # claim id -> {doc: id of the claim of that doc it is linked to}, over the whole
+        # cluster: a candidate of this group may be linked in another (shared, not copied)
+        self.partners = partners or {}
+
+    def partner(self, claim: Claim, doc: str) -> str | None:
+        """The claim of ``doc`` that ``claim`` is linked to, in any group."""
+        return self.partners.get(claim.id, {}).get(doc)
 
     def score(self, a: Claim, b: Claim) -> float:
         return self.links.get(frozenset((a.id, b.id)), 0.0)
@@ -251,4 +259,9 @@ def align(
     candidates_of: dict[str, dict] = defaultdict(dict)
     for key, found in candidates.items():
         candidates_of[find(key[0])][key] = found
-    return [Group(members, links_of[root], candidates_of[root]) for root, members in groups.items()]
+    partners: dict[str, dict[str, str]] = defaultdict(dict)
+    for pair in links:
+        x, y = pair
+        partners[x][by_id[y].doc] = y
+        partners[y][by_id[x].doc] = x
+    return [Group(members, links_of[root], candidates_of[root], partners) for root, members in groups.items()]

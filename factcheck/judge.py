@@ -238,7 +238,23 @@ def compare_times(a: TimeClaim, b: TimeClaim, tolerance: float = 0.02) -> str | 
         return _compare_fields(a, b)
     if a.value == b.value and a.mod == b.mod:
         return "agree"
+    if a.mod == b.mod and a.mod in _ENDPOINTS:
+        # "from October 26 to November 14" against "from October 16 ...", "since 2005" against
+        # "since 2008": each names the day one period starts (or ends), so the days themselves
+        # must meet, not the open-ended stretches after them
+        ia, ib = _endpoint(a), _endpoint(b)
+        if ia is None or ib is None:
+            return None
     return "compatible" if ia.overlaps(ib) else "conflict"
+
+
+_ENDPOINTS = ("ON_OR_AFTER", "ON_OR_BEFORE")
+
+
+def _endpoint(c: TimeClaim) -> Interval | None:
+    """The days of the date a "from"/"since" or "until"/"by" claim names, without its mod."""
+    low, high = _day(c.value, end=False), _day(c.value, end=True)
+    return None if low is None or high is None else Interval(low, high)
 
 
 def covers(a: Claim, b: Claim, options: Options) -> bool:
@@ -377,11 +393,15 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
     at least ``rival_ratio`` as likely a's fact as b is. A report that states both values
     knows both facts; alignment could not tell which one the other report means, and the
     values say it means the one it agrees with ("the 36-year-old Klitschko ... the
-    40-year-old American" against "the 40-year-old American")."""
+    40-year-old American" against "the 40-year-old American"). A claim linked to another
+    claim of x's own report is that claim's counterpart, not x's rival ("from October 26 to
+    November 14": the other report's November 14 is the end of the period, not its start)."""
     for x, y in ((a, b), (b, a)):
         for s, c in group.candidates.get((x.id, y.doc), ()):
             if s < options.rival_ratio * score:
                 break
+            if group.partner(c, x.doc) not in (None, x.id):
+                continue
             if c.id != y.id and compare_claims(x, c, options) in ("agree", "compatible"):
                 return c
     return None

@@ -143,6 +143,27 @@ def test_a_report_that_states_both_values_explains_the_other(nlp, rival, expecte
         assert "also states" in judged.not_compared[0].message
 
 
+def test_a_rival_linked_to_another_claim_of_the_report_is_not_a_rival(nlp):
+    """B's November 14 is linked to A's own November 14 (the end of the period), so it cannot
+    be what A's October 26 (the start) means: the start dates conflict."""
+    from factcheck.align import Group
+    from factcheck.judge import judge_group
+    from factcheck.types import Document
+
+    def claims(text, doc):
+        return [c for c in extract_claims(text, id=doc, nlp=nlp, date="2013-09-26") if c.kind == "time"]
+
+    a26, a14 = claims("Nomination takes place from October 26 to November 14.", "a")
+    b16, b14 = claims("Nomination takes place from October 16 to November 14.", "b")
+    candidates = {(a26.id, "b"): [(0.80, b16), (0.79, b14)]}
+    docs = {d: Document(id=d, text="") for d in ("a", "b")}
+    free = Group([a26, b16], {frozenset((a26.id, b16.id)): 0.8}, candidates)
+    taken = Group([a26, b16], {frozenset((a26.id, b16.id)): 0.8}, candidates,
+                  {b14.id: {"a": a14.id}, a14.id: {"b": b14.id}})
+    assert not judge_group(free, docs, Options()).conflicts  # b14 could be a26's fact
+    assert judge_group(taken, docs, Options()).conflicts
+
+
 def _dated(nlp, text: str, date: str | None):
     return next(c for c in extract_claims(text, id="x", nlp=nlp, date=date) if c.kind == "time")
 
@@ -171,3 +192,15 @@ def test_dates_without_a_year_are_compared_on_the_fields_they_state(nlp, a, date
     assert not ta.resolved
     assert compare_claims(ta, tb, Options()) == expected
     assert compare_claims(tb, ta, Options()) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Nomination takes place from October 26 to November 14.", "Nomination takes place from October 16 to November 14.", "conflict"),
+    ("He has lived there since 2005.", "He has lived there since 2008.", "conflict"),
+    ("He has lived there since 2005.", "He has lived there since March 2005.", "compatible"),
+    ("He has lived there since 2005.", "He moved there in 2008.", "compatible"),  # a day in the open stretch
+])
+def test_two_starts_of_one_period_are_compared_as_days(nlp, a, b, expected):
+    from factcheck.judge import compare_claims
+
+    assert compare_claims(_t(nlp, a), _t(nlp, b), Options()) == expected
