@@ -205,3 +205,16 @@ def test_interval_helper():
     assert interval("1998-Q4") == ("1998-10-01", "1998-12-31")
     assert interval("2014", "AFTER") == ("2015-01-01", None)
     assert interval("P2W") == (None, None)
+
+
+@pytest.mark.parametrize("text, mod", [
+    ("Crews were called just after 6am.", "APPROX"),
+    ("He left shortly before noon.", "APPROX"),
+    ("Crews were called after 6am.", "AFTER"),
+    ("He left before noon.", "BEFORE"),
+])
+def test_just_after_a_moment_is_about_that_moment(nlp, text, mod):
+    from factcheck.api import extract_claims
+
+    claim = next(c for c in extract_claims(text, date="2013-07-21", nlp=nlp) if c.kind == "time")
+    assert claim.mod == mod

@@ -628,6 +628,8 @@ _PREFIX_MOD = re.compile(
 _SIGNAL = re.compile(r"\b(?P<s>since|after|before|until|till|through|by|prior\s+to|ahead\s+of"
                      r"|as\s+of|no\s+later\s+than|not\s+before|not\s+after|from|post|pre|up\s+to"
                      r"|beginning|starting|effective)[\s-]+(?:(?:on|in|at)\s+)?$", re.I)
+# "just after", "shortly before": the moment itself, give or take, not an open stretch
+_NEAR = re.compile(r"\b(?:just|shortly|right|soon|immediately|moments?|minutes)\s+$", re.I)
 _PREFIX_CODE = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
                 "beginning": "START", "start": "START", "end": "END", "middle": "MID",
                 "turn": "END", "close": "END", "about": "APPROX", "around": "APPROX",
@@ -770,9 +772,12 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
             continue
         mod = mod or m2
         if t in ("DATE", "TIME") and mod is None:
-            sg = _SIGNAL.search(_prev(text, s, 25))
+            before = _prev(text, s, 40)
+            sg = _SIGNAL.search(before)
             if sg:
                 code = _SIGNAL_CODE.get(re.sub(r"\s+", " ", sg.group("s").lower()))
+                if code in ("AFTER", "BEFORE") and _NEAR.search(before[:sg.start()]):
+                    code = "APPROX"  # "just after 6am" is about 6am, not any time after it
                 if not (sg.group("s").lower() == "by" and name in ("deictic",)
                         and m.group("w").lower() in ("now",)):
                     mod = code
