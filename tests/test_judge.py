@@ -204,3 +204,15 @@ def test_two_starts_of_one_period_are_compared_as_days(nlp, a, b, expected):
     from factcheck.judge import compare_claims
 
     assert compare_claims(_t(nlp, a), _t(nlp, b), Options()) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Crews were called at 7am on Sunday.", "Crews were called after 6am on Sunday.", "compatible"),
+    ("Crews were called at 5am on Sunday.", "Crews were called before 6am on Sunday.", "compatible"),
+    ("Crews were called on Saturday.", "Crews were called after 6am on Sunday.", "conflict"),
+])
+def test_before_or_after_a_clock_time_keeps_its_own_day(nlp, a, b, expected):
+    from factcheck.judge import compare_claims
+
+    ta, tb = _t(nlp, a), _t(nlp, b)
+    assert compare_claims(ta, tb, Options()) == expected

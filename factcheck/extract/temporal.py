@@ -518,6 +518,9 @@ def interval(value: str, mod: str | None = None) -> tuple[str | None, str | None
     b, u = _interval(value)
     if b is None:
         return None, None
+    if "T" in value and mod in ("BEFORE", "AFTER"):
+        # days are the finest grain here: "after 6am" on Sunday still holds Sunday's 7am
+        mod = "ON_OR_BEFORE" if mod == "BEFORE" else "ON_OR_AFTER"
     if mod == "BEFORE":
         return None, (date.fromisoformat(b) - timedelta(days=1)).isoformat()
     if mod == "ON_OR_BEFORE":
