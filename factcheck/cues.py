@@ -161,7 +161,6 @@ def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
     return None
 
 
-
 # the dependencies under which a verb starts a clause of its own
 _CLAUSE_EDGES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 MIN_CLAUSE_WORDS = 3

@@ -176,13 +176,9 @@ class EntityMemory:
         return None
 
 
-def _persons_before(tok, ents_by_token) -> list[str]:
+def _persons_before(tok) -> list[str]:
     """The persons named in ``tok``'s sentence before it, in order."""
-    names = []
-    for i in range(tok.i):
-        ent = ents_by_token.get(i)
-        if ent is not None and ent.label_ == "PERSON" and ent.end <= tok.i and ent.start == i:
-            names.append(_name(ent.text))
+    names = (_name(e.text) for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i)
     return [n for n in names if n]
 
 
@@ -206,7 +202,7 @@ def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> 
     if subj is None:
         return None
     if subj.pos_ == "PRON":
-        return memory.resolve(subj.text, _persons_before(subj, ents_by_token))
+        return memory.resolve(subj.text, _persons_before(subj))
     ent = ents_by_token.get(subj.i)
     if ent is not None:
         return memory.full_name(_name(ent.text))
@@ -220,7 +216,7 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     """The name a token stands for: its entity, a proper noun with its compounds, or the
     person a pronoun refers to."""
     if tok.pos_ == "PRON":
-        return memory.resolve(tok.text, _persons_before(tok, ents_by_token))
+        return memory.resolve(tok.text, _persons_before(tok))
     ent = ents_by_token.get(tok.i)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         return memory.full_name(_name(ent.text))

@@ -44,6 +44,16 @@ FEATURES = (
     "holder_same", "holder_clash", "total_one_side", "kind_rarity",
 )
 
+# The direction each feature's meaning gives it, which the fit keeps (models/fit_samefact.py,
+# SignedLogistic): evidence for one fact (a shared counted thing, predicate, participant;
+# similar words) or against it (a clash). Features in neither (the kind of claim, dates,
+# undated) take either sign.
+FOR_SAME = frozenset({"context", "sentence", "qualifier_shared", "predicate_same", "subject_same",
+                      "participants_shared", "event", "cosine", "thing_same", "thing_sim", "predicate_sim",
+                      "subject_sim", "holder_same", "kind_rarity"})
+AGAINST_SAME = frozenset({"qualifier_clash", "predicate_clash", "subject_clash", "participants_clash",
+                          "anchor_clash", "tense_clash", "modality_clash", "holder_clash", "total_one_side"})
+
 # pairs below both are never the same fact in the labelled data and are not scored at all
 MIN_COSINE = 0.3
 MIN_SENTENCE = 0.1
@@ -225,23 +235,23 @@ def _phrase_sim(x: str | None, y: str | None, vectors: Mapping[str, object] | No
     return max(0.0, float(vectors[x] @ vectors[y]))
 
 
-def kind_of(claim: Claim) -> tuple:
-    """Claims of one kind: one comparable key and one counted thing."""
-    return (claim.doc, comparable_key(claim), counted_thing(claim))
-
-
-def kind_counts(claims: Iterable[Claim]) -> Counter:
-    """How many claims of each ``kind_of`` each document states (``counts`` of pair_features)."""
-    return Counter(kind_of(c) for c in claims)
+def kind_counts(claims: Iterable[Claim]) -> dict[str, int]:
+    """For each claim (by id), how many claims of its kind its document states, itself
+    included: one comparable key and one counted thing (``counts`` of pair_features). Counted
+    once per cluster, not per pair."""
+    claims = list(claims)
+    kinds = [(c.doc, comparable_key(c), counted_thing(c)) for c in claims]
+    per_kind = Counter(kinds)
+    return {c.id: per_kind[k] for c, k in zip(claims, kinds)}
 
 
 def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
                   doc_a: Document, doc_b: Document, cosine: float = 0.0,
                   vectors: Mapping[str, object] | None = None,
-                  counts: Mapping[tuple, int] | None = None) -> dict[str, float]:
+                  counts: Mapping[str, int] | None = None) -> dict[str, float]:
     """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked;
     ``vectors``: unit embeddings of the claims' ``phrases``, by text; ``counts``: the claims
-    of each kind in each document (``kind_counts``)."""
+    of each claim's kind in its document, by claim id (``kind_counts``)."""
     fa, fb = a.frame or Frame(), b.frame or Frame()
     thing_a, thing_b = counted_thing(a), counted_thing(b)
     unit_a = unit_of(a) if isinstance(a, QuantityClaim) else None
@@ -256,6 +266,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     anchor_a, anchor_b = set(fa.anchor), set(fb.anchor)
     da, db = _day(doc_a.date), _day(doc_b.date)
     gap = math.log1p(abs(da - db)) if da is not None and db is not None else 0.0
+    moves = moving(a) or moving(b)
     f = {
         "is_time": float(a.kind == "time"),
         "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(unit_a)),
@@ -277,8 +288,8 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         # the gap between two reports says whether a moving level is still the same fact, not
         # whether a fact fixed in time is (the day a hearing is set for, how many boats escaped):
         # two features, so the fit weighs each on its own
-        "date_gap": gap if moving(a) or moving(b) else 0.0,
-        "date_gap_fixed": 0.0 if moving(a) or moving(b) else gap,
+        "date_gap": gap if moves else 0.0,
+        "date_gap_fixed": 0.0 if moves else gap,
         "undated": float(da is None or db is None),
         "cosine": cosine,
         "thing_same": float(thing_a is not None and thing_a == thing_b),
@@ -291,7 +302,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         # a report that counts jets once and another that counts them once most likely count
         # the same jets, however differently they word it; a report that counts people ten
         # times gives each of its counts nine rivals
-        "kind_rarity": 1.0 / max(counts.get(kind_of(a), 1), counts.get(kind_of(b), 1), 1) if counts else 0.0,
+        "kind_rarity": 1.0 / max(counts.get(a.id, 1), counts.get(b.id, 1), 1) if counts else 0.0,
     }
     return f
 

@@ -243,28 +243,21 @@ def reliability(y: np.ndarray, p: np.ndarray, bins: int = 10) -> list[tuple[str,
 HOLDOUT = ROOT / "models" / "data" / "samefact_holdout.json"
 
 
-# The direction each feature's meaning gives it: evidence for one fact (a shared counted thing,
-# predicate, participant; similar words) or against (a clash). The sample is small (137 pairs
-# of one fact) and its features collinear ("thing_same" implies "thing_sim" of 1), so an
-# unconstrained fit gave a synonymous counted thing a negative weight and an identical
-# predicate less than a near-synonym: artefacts that cost restatements, which the sample
-# lacks. Features in neither set (kind of claim, dates, undated) take either sign.
-FOR_SAME = frozenset({"context", "sentence", "qualifier_shared", "predicate_same", "subject_same",
-                      "participants_shared", "event", "cosine", "thing_same", "thing_sim", "predicate_sim",
-                      "subject_sim", "holder_same", "kind_rarity"})
-AGAINST_SAME = frozenset({"qualifier_clash", "predicate_clash", "subject_clash", "participants_clash",
-                          "anchor_clash", "tense_clash", "modality_clash", "holder_clash", "total_one_side"})
 C = 0.5  # inverse L2 strength, as scikit-learn's LogisticRegression(C=0.5) had
 
 
 class SignedLogistic:
-    """L2-penalised logistic regression whose weights keep the sign of FOR_SAME / AGAINST_SAME
-    (L-BFGS-B with bounds); ``coef_``, ``intercept_`` and ``predict_proba`` as scikit-learn's."""
+    """L2-penalised logistic regression whose weights keep the sign their meaning gives them
+    (samefact.FOR_SAME / AGAINST_SAME; L-BFGS-B with bounds). The sample is small (137 pairs
+    of one fact) and its features collinear ("thing_same" implies "thing_sim" of 1): an
+    unconstrained fit gave a synonymous counted thing a negative weight and an identical
+    predicate less than a near-synonym, artefacts that cost restatements, which the sample
+    lacks. ``coef_``, ``intercept_`` and ``predict_proba`` as scikit-learn's."""
 
     def fit(self, Z, y):
         from scipy.optimize import minimize
 
-        from factcheck.samefact import FEATURES
+        from factcheck.samefact import AGAINST_SAME, FEATURES, FOR_SAME
 
         d = Z.shape[1]
 

@@ -179,11 +179,7 @@ def test_the_date_gap_counts_for_moving_levels_apart_from_fixed_facts(nlp):
 
 
 def test_the_shipped_weights_keep_the_sign_their_meaning_gives_them():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models"))
-    from fit_samefact import AGAINST_SAME, FOR_SAME
+    from factcheck.samefact import AGAINST_SAME, FOR_SAME
 
     weights = json.loads(resources.files("factcheck").joinpath("resources/samefact.json").read_text("utf-8"))["weights"]
     assert FOR_SAME | AGAINST_SAME <= set(FEATURES)
