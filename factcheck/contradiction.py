@@ -30,6 +30,7 @@ import numpy as np
 from .align import comparable, similarity
 from .cues import find_cues
 from .judge import compare_claims
+from .samefact import masked
 from .segment import sentence_lemmas
 from .options import Options
 from .types import Claim, ParsedSentence
@@ -142,7 +143,10 @@ def select_candidates(analyses, embedder, options: Options,
         if len(paired) > 1:
             work.append((paired, {i: c for i, c in zip(members, cls)}, allowed))
     flat = [p for paired, _, _ in work for i in paired for p in usable[i]]
-    enc = embedder.encode([p.sentence.text for p in flat]) if flat else None
+    # numerals masked, as alignment embeds the claims' sentences: a pair that differs only in
+    # its numbers is one topic, and the pipeline's encoder (embed.TextVectors) then encodes
+    # each claim's sentence once for both
+    enc = embedder.encode([masked(p.sentence.text) for p in flat]) if flat else None
     if lemmas is None:  # the pipeline passes the map it built for alignment
         lemmas = sentence_lemmas(flat)
 

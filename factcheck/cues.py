@@ -140,22 +140,31 @@ def _alias(x: str, y: str) -> bool:
     return same_entity(x, y) or (len(short) >= 3 and " " not in short and long.startswith(short))
 
 
-def _swapped_entities(a, b) -> tuple[str, set[str]] | None:
+def _entities(doc) -> dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]]:
+    """Per entity type, each name in lower case: (name, its words, ``_slot``)."""
+    out: dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]] = {}
+    for e in doc.ents:
+        if e.label_ in _ENTITY_TYPES:
+            name = e.text.lower()
+            out.setdefault(e.label_, {})[name] = (name, set(name.split()), _slot(e))
+    return out
+
+
+def _swapped_entities(a: _Sentence, b: _Sentence) -> tuple[str, set[str]] | None:
     """A name in one sentence where the other has a different name of the same type in the
     same place of the sentence ("talks in Paris" / "talks in Berlin"), not two spellings of one
     ("Nashville, Tenn." / "Nashville, Tennessee"), not a name the other sentence has in lower
     case ("Vehicular Manslaughter" / "vehicular manslaughter"), not a name in another role ("a
     Vancouver man" / "a man in Canada")."""
-    text_a, text_b = a.text.lower(), b.text.lower()
     for label in sorted(_ENTITY_TYPES):
-        ea = {e.text.lower(): e for e in a.ents if e.label_ == label}
-        eb = {e.text.lower(): e for e in b.ents if e.label_ == label}
-        only_a = [e for t, e in ea.items() if t not in eb and t not in text_b]
-        only_b = [e for t, e in eb.items() if t not in ea and t not in text_a]
-        for x in only_a:
-            for y in only_b:
-                wx, wy = set(x.text.lower().split()), set(y.text.lower().split())
-                if wx & wy or _alias(x.text.lower(), y.text.lower()) or _slot(x) != _slot(y):
+        ea, eb = a.entities.get(label, {}), b.entities.get(label, {})
+        if not ea or not eb:
+            continue
+        only_a = [e for t, e in ea.items() if t not in eb and t not in b.text]
+        only_b = [e for t, e in eb.items() if t not in ea and t not in a.text]
+        for x, wx, sx in only_a:
+            for y, wy, sy in only_b:
+                if wx & wy or _alias(x, y) or sx != sy:
                     continue
                 return label, wx | wy
     return None
@@ -195,14 +204,13 @@ def _clauses(doc) -> list[tuple[str, bool, frozenset[str], set[str]]]:
     return out
 
 
-def _negated_clause(a, b) -> bool:
+def _negated_clause(a: _Sentence, b: _Sentence) -> bool:
     """One sentence states a clause of the other with the same verb and modals, negated, and
     nothing else: "Residents nearby were not evacuated as a precaution" against "..., and
     residents nearby were evacuated as a precaution". Of the shorter clause's content words
     (MIN_CLAUSE_WORDS at least), MINIMAL_EDIT_OVERLAP or more must be in the other's."""
-    clauses_b = _clauses(b)
-    for va, na, ma, wa in _clauses(a):
-        for vb, nb, mb, wb in clauses_b:
+    for va, na, ma, wa in a.clauses:
+        for vb, nb, mb, wb in b.clauses:
             # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
             if va != vb or na == nb or ma != mb or min(len(wa), len(wb)) < MIN_CLAUSE_WORDS:
                 continue
@@ -211,23 +219,47 @@ def _negated_clause(a, b) -> bool:
     return False
 
 
-def find_cues(a, b) -> Cues:
-    """Contradiction cues between two parsed sentences (spaCy Docs).
+@dataclass(frozen=True)
+class _Sentence:
+    """What ``find_cues`` reads of one parsed sentence, read once: a sentence is a candidate
+    in many pairs, and walking its parse again for each was a third of the NLI stage."""
+
+    text: str
+    content: set[str]
+    negated: list[str]
+    roles: tuple[str | None, str | None]
+    clauses: list[tuple[str, bool, frozenset[str], set[str]]]
+    entities: dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]]
+
+    @classmethod
+    def of(cls, doc) -> _Sentence:
+        return cls(doc.text.lower(), _content(doc), _negated(doc), _roles(doc), _clauses(doc), _entities(doc))
+
+
+def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
+    """Contradiction cues between two parsed sentences (spaCy Docs). ``memo``: a dict the
+    caller keeps while it holds the Docs, so that each sentence is read once across pairs.
 
     Cues count only between parallel sentences: once the cue words are set aside, at least
     PARALLEL of their content words must be shared. Two sentences that say different things
     about one topic ("fell today" / "fell this week on worries that ... might not prevent a
     recession") do not contradict each other by containing a "not".
     """
-    la, lb = _content(a), _content(b)
+    if memo is None:
+        memo = {}
+    for doc in (a, b):
+        if id(doc) not in memo:
+            memo[id(doc)] = _Sentence.of(doc)
+    a, b = memo[id(a)], memo[id(b)]
+    la, lb = a.content, b.content
     antonym = next(((x, y) for x in la - lb for y in ANTONYMS.get(x, ()) if y in lb - la), None)
     swap = _swapped_entities(a, b)
-    neg_a, neg_b = _negated(a), _negated(b)
+    neg_a, neg_b = a.negated, b.negated
     cue_words = NEGATIONS | ({antonym[0], antonym[1]} if antonym else set()) | (swap[1] if swap else set())
     ca, cb = la - cue_words, lb - cue_words
     overlap = len(ca & cb) / len(ca | cb) if ca | cb else 0.0
 
-    ra, rb = _roles(a), _roles(b)
+    ra, rb = a.roles, b.roles
     swapped = None not in ra and None not in rb and ra[0] != ra[1] and ra == rb[::-1]
     converse = antonym is not None and swapped
     cues: list[str] = []

@@ -6,7 +6,7 @@ loads offline from site-packages; nothing is fetched from a hub.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -54,3 +54,30 @@ class Embedder:
             return np.zeros((0, 384), dtype=np.float32)
         return self.model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                                  convert_to_numpy=True, show_progress_bar=False).astype(np.float32, copy=False)
+
+
+class TextVectors:
+    """Embeddings by text, each text encoded once: alignment embeds the claims' sentences and
+    the NLI stage every sentence of a cluster, both with numerals masked, so the second finds
+    most of its sentences done. ``load`` gives the Embedder on first use. A Checker that
+    judges many sets (a benchmark, a server) keeps one, so it is emptied past ``limit``
+    texts."""
+
+    def __init__(self, load: Callable[[], Embedder], limit: int = 200_000):
+        self._load = load
+        self._vectors: dict[str, np.ndarray] = {}
+        self.limit = limit
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted(set(texts) - self._vectors.keys())
+        if missing:
+            if len(self._vectors) + len(missing) > self.limit:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self._load().encode(missing)))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+    def lookup(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """``encode`` by text."""
+        return dict(zip(texts, self.encode(list(texts))))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .align import align
+from .embed import TextVectors
 from .extract import extract_from_parsed
 from .frames import attach_frames
 from .judge import run_rules
@@ -88,7 +89,7 @@ class Checker:
         self.nli = nli
         self.cache = cache
         self._embedder = embedder
-        self._vectors: dict[str, object] = {}
+        self.vectors = TextVectors(lambda: self.embedder)  # alignment and the NLI stage share it
         self.samefact = samefact if samefact is not None else SameFactModel.load()
         self.rules = rules  # None: every rule in factcheck.rules.RULES
 
@@ -206,7 +207,7 @@ class Checker:
         groups = align(claims, documents, lemmas, self.options, samefact=self.samefact,
                        vectors=vectors, phrases=phrase_vectors)
         cluster = Cluster(analyses, claims, documents, lemmas, self.options, nli=self.nli,
-                          embedder=lambda: self.embedder, cache=self.cache)
+                          embedder=lambda: self.vectors, cache=self.cache)
         judged = run_rules(groups, cluster, self.rules)
         findings, agreements = judged.findings, judged.agreements
         single, not_compared = judged.single_source, judged.not_compared
@@ -237,14 +238,8 @@ class Checker:
         if not sentences:
             return {}, {}
         texts.update(sentences.values())
-        missing = sorted(t for t in texts if t not in self._vectors)
-        if missing:
-            # a Checker that judges many sets (a benchmark, a server) embeds a text once
-            if len(self._vectors) > 200_000:
-                self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.encode(missing)))
-        return ({k: self._vectors[t] for k, t in sentences.items()},
-                {t: self._vectors[t] for t in texts})
+        vectors = self.vectors.lookup(sorted(texts))
+        return {k: vectors[t] for k, t in sentences.items()}, vectors
 
 
 def _error_line(step: str, exc: Exception) -> str:

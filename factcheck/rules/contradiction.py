@@ -52,7 +52,8 @@ def find(cluster: Cluster) -> Found:
     # The wording cues are cheap and decide what the model's scores can change: a pair with a
     # cue can be a contradiction, one without can only be a paraphrase, and a paraphrase far in
     # meaning is rare. So only the pairs with a cue and the close pairs without are scored.
-    all_cues = [find_cues(c.a.doc, c.b.doc) for c in candidates]
+    memo: dict = {}  # each sentence read once, while the candidates hold its Doc
+    all_cues = [find_cues(c.a.doc, c.b.doc, memo) for c in candidates]
     scored = [i for i, (c, cues) in enumerate(zip(candidates, all_cues))
               if cues.contradiction or cues.minimal_edit or c.cosine >= PARAPHRASE_COSINE]
     texts = [(candidates[i].a.sentence.text, candidates[i].b.sentence.text) for i in scored]
