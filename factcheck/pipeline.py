@@ -16,6 +16,7 @@ from .extract import extract_from_parsed
 from .frames import attach_frames
 from .judge import run_rules
 from .limits import clip_document, split_long_sentences
+from .memory import release
 from .options import Options
 from .rules import Cluster
 from .samefact import SameFactModel, comparable_key, masked, phrases
@@ -25,6 +26,10 @@ from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSente
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
 # news) for spaCy's batches to fill, few enough that a chunk's parses stay small in memory.
 PARSE_CHUNK = 32
+# Fewer sentences than this are parsed in one process whatever ``jobs`` says: starting the
+# workers costs about what a second core saves on some 80 sentences of news (four to ten
+# articles), and a check of a few reports should not fork at all (benchmarks/speed.py).
+PARALLEL_MIN_SENTENCES = 150
 
 
 @dataclass
@@ -143,7 +148,7 @@ class Checker:
                 prepared.append(None)
         try:
             sentences = [s for p in prepared if p for s in p[1]]
-            jobs = self.jobs if len(documents) > 1 else 1
+            jobs = self.jobs if len(sentences) >= PARALLEL_MIN_SENTENCES else 1
             parsed_all = parse_sentences(sentences, self.nlp, n_process=jobs)
         except Exception as exc:
             if len(documents) == 1:
@@ -197,6 +202,8 @@ class Checker:
         except Exception as e:  # one broken cluster must not stop the others
             where = f"comparing cluster {cluster!r}" if cluster else "comparing"
             return ClusterVerdict(cluster, ids, error=_error_line(where, e))
+        finally:
+            release()  # what the models freed while judging it (factcheck.memory)
         return ClusterVerdict(cluster, ids, r.findings, r.agreements, r.single_source, r.not_compared)
 
     def judge(self, analyses: Sequence[Analysis]) -> CheckResult:

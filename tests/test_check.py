@@ -173,12 +173,14 @@ def test_a_change_is_not_compared_with_a_level(checker, tmp_path):
     assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
 
 
-def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_factory):
+def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_factory, monkeypatch):
+    from factcheck import pipeline
     from factcheck.options import Options
     from factcheck.pipeline import Checker
 
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)  # the seeds are too few to fork for
     docs = load_documents([seed_dir])
-    one = Checker(Options(nli=False), nlp=nlp).analyse_all(docs)
+    one = Checker(Options(nli=False, jobs=1), nlp=nlp).analyse_all(docs)
     two = Checker(Options(nli=False, jobs=2), nlp=nlp).analyse_all(load_documents([seed_dir]))
 
     def seen(analyses):
@@ -190,8 +192,22 @@ def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_f
     tmp_path = tmp_path_factory.mktemp("reports")
     out = tmp_path / "two.json"
     assert main(["check", str(seed_dir), "--no-nli", "--jobs", "2", "-f", "json", "-o", str(out)]) == 0
-    assert main(["check", str(seed_dir), "--no-nli", "-f", "json", "-o", str(tmp_path / "one.json")]) == 0
+    assert main(["check", str(seed_dir), "--no-nli", "-j", "1", "-f", "json", "-o", str(tmp_path / "one.json")]) == 0
     assert json.loads(out.read_text()) == json.loads((tmp_path / "one.json").read_text())
     from factcheck.cli import _options, build_parser
 
     assert _options(build_parser().parse_args(["check", "x", "-j", "2"])).jobs == 2
+    assert _options(build_parser().parse_args(["check", "x"])).jobs == 0  # every CPU by default
+
+
+def test_a_few_reports_are_parsed_without_forking(nlp, seed_dir, monkeypatch):
+    import multiprocessing
+
+    from factcheck.options import Options
+    from factcheck.pipeline import Checker
+
+    started = []
+    real_start = multiprocessing.Process.start
+    monkeypatch.setattr(multiprocessing.Process, "start", lambda self: started.append(self) or real_start(self))
+    analyses = Checker(Options(nli=False, jobs=2), nlp=nlp).analyse_all(load_documents([seed_dir]))
+    assert any(a.claims for a in analyses) and started == []

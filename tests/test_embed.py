@@ -69,3 +69,16 @@ def test_nli_selection_reuses_the_claim_sentences_alignment_encoded(checker, see
         checker.vectors = checker_vectors
     assert candidates  # the seeds share a story
     assert again and not set(again) & claim_sentences
+
+
+def test_loading_a_model_caps_the_kernel_cache_unless_the_user_chose(embedder, monkeypatch):
+    from factcheck.memory import KERNEL_CACHE, limit_kernel_cache
+
+    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", raising=False)
+    Embedder.load()
+    import os
+
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == str(KERNEL_CACHE)
+    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
+    limit_kernel_cache()
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "512"
