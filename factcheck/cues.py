@@ -116,8 +116,8 @@ def _main_clause(doc):
     return root
 
 
-def _content(doc) -> set[str]:
-    skip = _attribution(doc)
+def _content(doc, skip: set[int]) -> set[str]:
+    """Content lemmas outside ``skip`` (``_attribution``)."""
     return {t.lemma_.lower() for t in doc
             if t.i not in skip and (t.is_alpha and not t.is_stop or t.lemma_.lower() in ANTONYMS)}
 
@@ -181,13 +181,12 @@ def _negates(verb) -> bool:
     return any((c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) for c in verb.children)
 
 
-def _clauses(doc) -> list[tuple[str, bool, frozenset[str], set[str]]]:
+def _clauses(doc, skip: set[int]) -> list[tuple[str, bool, frozenset[str], set[str]]]:
     """(verb lemma, negated, modals, content lemmas) of each clause: a verb with its subtree,
     less the clauses under it ("residents nearby were evacuated as a precaution" inside
     "firefighters tackled the blaze ..., and residents nearby were evacuated as a precaution").
     A negated "think" or "believe" above counts ("I don't think he won" negates "won", as "I
     believe he did not win" does)."""
-    skip = _attribution(doc)
     out = []
     for v in doc:
         if v.pos_ not in ("VERB", "AUX") or v.i in skip or (v.pos_ == "AUX" and v.dep_ != "ROOT"):
@@ -233,7 +232,9 @@ class _Sentence:
 
     @classmethod
     def of(cls, doc) -> _Sentence:
-        return cls(doc.text.lower(), _content(doc), _negated(doc), _roles(doc), _clauses(doc), _entities(doc))
+        skip = _attribution(doc)  # content and clauses both leave out "he said"
+        return cls(doc.text.lower(), _content(doc, skip), _negated(doc), _roles(doc), _clauses(doc, skip),
+                   _entities(doc))
 
 
 def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:

@@ -13,6 +13,8 @@ import numpy as np
 from .errors import FactcheckError
 from .precision import has_amx
 
+DIM = 384  # all-MiniLM-L6-v2's vectors
+
 
 class Embedder:
     def __init__(self, model, name: str):
@@ -54,7 +56,7 @@ class Embedder:
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Unit-length vectors, so a dot product is the cosine similarity."""
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, DIM), dtype=np.float32)
         return self.model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                                  convert_to_numpy=True, show_progress_bar=False).astype(np.float32, copy=False)
 
@@ -71,16 +73,22 @@ class TextVectors:
         self._vectors: dict[str, np.ndarray] = {}
         self.limit = limit
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _fill(self, texts: Sequence[str]) -> None:
         missing = sorted(set(texts) - self._vectors.keys())
+        if missing and len(self._vectors) + len(missing) > self.limit:
+            self._vectors.clear()
+            missing = sorted(set(texts))  # what was cached of these went with the rest
         if missing:
-            if len(self._vectors) + len(missing) > self.limit:
-                self._vectors.clear()
             self._vectors.update(zip(missing, self._load().encode(missing)))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, in the order given."""
+        self._fill(texts)
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, DIM), dtype=np.float32)
         return np.stack([self._vectors[t] for t in texts])
 
     def lookup(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """``encode`` by text."""
-        return dict(zip(texts, self.encode(list(texts))))
+        """The vectors by text, as cached (no copy)."""
+        self._fill(texts)
+        return {t: self._vectors[t] for t in texts}

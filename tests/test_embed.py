@@ -82,3 +82,12 @@ def test_loading_a_model_caps_the_kernel_cache_unless_the_user_chose(embedder, m
     monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
     limit_kernel_cache()
     assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "512"
+
+
+def test_texts_cached_before_the_cache_empties_are_encoded_again(embedder):
+    rec = Recording(embedder)
+    vectors = TextVectors(lambda: rec, limit=3)
+    vectors.encode(["one", "two"])
+    got = vectors.lookup(["two", "three", "four"])  # past the limit, "two" included
+    assert sorted(got) == ["four", "three", "two"]
+    assert rec.seen[2:] == ["four", "three", "two"]
