@@ -20,7 +20,7 @@ from .memory import release
 from .options import Options
 from .rules import Cluster
 from .samefact import SameFactModel, comparable_key, masked, phrases
-from .segment import parse_sentences, sentence_lemmas, split_sentences
+from .segment import sentence_lemmas, split_sentences, stream_parsed
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
@@ -146,22 +146,29 @@ class Checker:
             except Exception as exc:
                 _fail(d, "analysing", exc)
                 prepared.append(None)
-        try:
-            sentences = [s for p in prepared if p for s in p[1]]
-            jobs = self.jobs if len(sentences) >= PARALLEL_MIN_SENTENCES else 1
-            parsed_all = parse_sentences(sentences, self.nlp, n_process=jobs)
-        except Exception as exc:
-            if len(documents) == 1:
-                _fail(documents[0], "analysing", exc)
-                return [Analysis(documents[0], [], [])]
-            return [a for d in documents for a in self._analyse_chunk([d])]  # find the one that trips it
-        out, k = [], 0
-        for d, p in zip(documents, prepared):
+        sentences = [s for p in prepared if p for s in p[1]]
+        jobs = self.jobs if len(sentences) >= PARALLEL_MIN_SENTENCES else 1
+        stream = None
+        out: list[Analysis] = []
+        # Each document is extracted as soon as its sentences are parsed: with worker processes
+        # the extraction here overlaps their parsing instead of following it.
+        for i, (d, p) in enumerate(zip(documents, prepared)):
             if p is None:
                 out.append(Analysis(d, [], []))
                 continue
-            view, sentences = p
-            parsed, k = parsed_all[k:k + len(sentences)], k + len(sentences)
+            view, sentences_of_d = p
+            try:
+                if stream is None:
+                    stream = stream_parsed(sentences, self.nlp, n_process=jobs)
+                parsed = [next(stream) for _ in sentences_of_d]
+            except Exception as exc:
+                if stream is not None:
+                    stream.close()  # stops spaCy's workers
+                if len(documents) == 1:
+                    _fail(d, "analysing", exc)
+                    return [Analysis(d, [], [])]
+                # the parse of the rest failed: find the document that trips it, one at a time
+                return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest])]
             try:
                 claims = extract_from_parsed(view, parsed)
                 attach_frames(claims, parsed)

@@ -101,10 +101,35 @@ def test_a_document_that_crashes_the_shared_parse_is_found_and_the_others_are_pa
     # that pass is traced back to its document, and the others are parsed on their own
     docs = [Document(id=i, text=text, date="2022-02-24") for i, text in
             (("a", JETS_100), ("bad", "They have 90 jets on high alert."), ("b", JETS_80))]
-    _fail_for(monkeypatch, "parse_sentences", lambda sentences, nlp: any(s.doc == "bad" for s in sentences))
+    _fail_for(monkeypatch, "stream_parsed", lambda sentences, nlp: any(s.doc == "bad" for s in sentences))
     result = checker.check(docs)
     assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "error", "b": "ok"}
     assert "internal error while analysing" in result.documents[1].error
+    (f,) = result.findings
+    assert {ev.doc for ev in f.evidence} == {"a", "b"}
+
+
+def test_a_parse_that_fails_midway_keeps_the_documents_already_parsed(checker, monkeypatch):
+    # documents are extracted while the rest of their chunk is still being parsed: a fault that
+    # comes up partway through the stream keeps what was done and traces the rest one by one
+    from factcheck import pipeline
+
+    real = pipeline.stream_parsed
+    done = []
+
+    def faulty(sentences, nlp, **kwargs):
+        for p in real(sentences, nlp, **kwargs):
+            if p.sentence.doc == "bad":
+                raise ZeroDivisionError("division by zero")
+            done.append(p.sentence.doc)
+            yield p
+
+    monkeypatch.setattr(pipeline, "stream_parsed", faulty)
+    docs = [Document(id=i, text=text, date="2022-02-24") for i, text in
+            (("a", JETS_100), ("bad", "They have 90 jets on high alert."), ("b", JETS_80))]
+    result = checker.check(docs)
+    assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "error", "b": "ok"}
+    assert done[0] == "a" and done.count("a") == 1  # "a" was kept, not parsed again
     (f,) = result.findings
     assert {ev.doc for ev in f.evidence} == {"a", "b"}
 
