@@ -30,6 +30,10 @@ PARSE_CHUNK = 32
 # workers costs about what a second core saves on some 80 sentences of news (four to ten
 # articles), and a check of a few reports should not fork at all (benchmarks/speed.py).
 PARALLEL_MIN_SENTENCES = 150
+# A headline, a list or a table can hold no number or date a claim is made of: the document is
+# checked with what it has, and says so, rather than passing as checked and consistent.
+NO_CLAIMS = "no numbers or dates found: nothing in it is compared (the NLI stage is off)"
+NO_CLAIMS_NLI = "no numbers or dates found: only its sentences' wording is compared (NLI)"
 
 
 @dataclass
@@ -172,6 +176,8 @@ class Checker:
             try:
                 claims = extract_from_parsed(view, parsed)
                 attach_frames(claims, parsed)
+                if not claims and parsed:
+                    d.warnings.append(NO_CLAIMS_NLI if self.options.nli else NO_CLAIMS)
                 out.append(Analysis(d, parsed, claims))
             except Exception as exc:
                 _fail(d, "analysing", exc)

@@ -235,3 +235,17 @@ def test_an_unreadable_file_is_one_error_and_the_others_are_checked(tmp_path):
     payload = json.loads(proc.stdout)
     assert {d["id"]: d["status"] for d in payload["documents"]} == {"a.txt": "ok", "b.txt": "ok", "secret.txt": "error"}
     assert [f["rule"] for f in payload["findings"]] == ["numeric-conflict"]
+
+
+def test_a_document_with_no_numbers_or_dates_is_checked_and_says_so(checker):
+    # a headline or a list yields no claim: it stays in the result as checked, with a warning
+    # that nothing in it was compared, and the reports beside it are compared as before
+    docs = [Document(id=i, text=text, date="2022-02-24") for i, text in
+            (("a", JETS_100), ("headline", "NATO SUMMIT LIVE"), ("b", JETS_80))]
+    result = checker.check(docs)
+    by_id = {d.id: d for d in result.documents}
+    assert [d.status for d in result.documents] == ["ok", "ok", "ok"]
+    assert by_id["headline"].warnings == ["no numbers or dates found: nothing in it is compared (the NLI stage is off)"]
+    assert by_id["a"].warnings == [] and by_id["b"].warnings == []
+    (f,) = result.findings
+    assert {ev.doc for ev in f.evidence} == {"a", "b"}
