@@ -320,6 +320,30 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
+def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> Claim | None:
+    """The claim that names its own report's publication day ("this morning") when the other
+    report, dated differently, puts the fact on the day before: a report published after
+    midnight, or a wire story run again the next day, keeps the "today" it was written with,
+    so a day's difference between them says nothing about the event. None otherwise."""
+    if not (isinstance(a, TimeClaim) and isinstance(b, TimeClaim)):
+        return None
+    for x, y in ((a, b), (b, a)):
+        dx, dy = documents[x.doc].date, documents[y.doc].date
+        if not (dx and dy and dx[:10] != dy[:10] and x.value[:10] == dx[:10]):
+            continue
+        day, other = _parse_day(dx), _parse_day(y.value)
+        if day is not None and other is not None and (day - other).days == 1:
+            return x
+    return None
+
+
+def _parse_day(value: str | None):
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
 def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     """How sure the interval logic is that two conflicting claims cannot both be true: 1.0 when
     the values are apart by more than their rounding slack again, less for a near miss
@@ -436,6 +460,14 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
                                                  round(score, 3), evidence, [a.id, b.id]))
             continue
         if outcome == "conflict":
+            late = _today_a_day_late(a, b, documents)
+            if late is not None:
+                judged.not_compared.append(Agreement(
+                    "", a.kind, "not-compared",
+                    f"{late.doc}'s {late.text!r} is its own publication day, a day after the other "
+                    f"report's date: a report published the next day keeps its 'today'",
+                    round(score, 3), evidence, [a.id, b.id]))
+                continue
             if _each_states_both(a, b, group, options):
                 judged.not_compared.append(Agreement(
                     "", a.kind, "not-compared",

@@ -216,3 +216,34 @@ def test_before_or_after_a_clock_time_keeps_its_own_day(nlp, a, b, expected):
 
     ta, tb = _t(nlp, a), _t(nlp, b)
     assert compare_claims(ta, tb, Options()) == expected
+
+
+def _arrest_reports(checker, later_day: str):
+    from factcheck.types import Document
+
+    first = Document(id="first", date="2007-04-10", text=(
+        "A man suspected of shooting three people at an accounting firm was arrested after a "
+        "high-speed chase a few hours after the attack this morning, authorities said."))
+    second = Document(id="second", date="2007-04-12", text=(
+        "A man suspected of shooting three people at an accounting firm was arrested after a "
+        f"high-speed chase a few hours after the {later_day} morning attack, authorities said."))
+    return checker.check([first, second])
+
+
+def test_a_report_dated_a_day_later_keeps_the_today_it_was_written_with(checker):
+    # "this morning" in a report dated 10 April against "Monday morning" (9 April) in one dated
+    # 12 April: a story run again the next day says nothing about the event's day
+    result = _arrest_reports(checker, "Monday")
+    assert not [f for f in result.findings if f.rule == "temporal-conflict"]
+    (why,) = [n.message for n in result.not_compared if n.kind == "time"]
+    assert "its own publication day, a day after the other report's date" in why
+    from factcheck.report.humanise import not_compared
+
+    reason, _ = not_compared({"message": why, "score": 0.7})
+    assert reason.startswith("one report's 'today' is the day after the other's date")
+
+
+def test_two_days_apart_the_today_still_conflicts(checker):
+    # Sunday is 8 April: no next-day publication explains two days
+    result = _arrest_reports(checker, "Sunday")
+    assert [f.rule for f in result.findings] == ["temporal-conflict"]

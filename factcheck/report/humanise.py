@@ -274,6 +274,9 @@ _NOT_COMPARED = (
      "the values differ, but the sentences may be about different facts, so the checker does not call it a conflict"),
     (re.compile(r"each date their own publication day"),
      "each report's 'today' is its own publication day, which says nothing about one event's date"),
+    (re.compile(r"is its own publication day, a day after the other report's date"),
+     "one report's 'today' is the day after the other's date, and a report published the next day keeps "
+     "the 'today' it was written with"),
     (re.compile(r"cannot be placed on one scale"),
      "the two values cannot be put on one scale (different units or kinds of number)"),
     (re.compile(r"each state both"),
