@@ -247,3 +247,16 @@ def test_two_days_apart_the_today_still_conflicts(checker):
     # Sunday is 8 April: no next-day publication explains two days
     result = _arrest_reports(checker, "Sunday")
     assert [f.rule for f in result.findings] == ["temporal-conflict"]
+
+
+def test_a_date_in_digits_on_the_publication_day_still_conflicts(checker):
+    from factcheck.types import Document
+
+    first = Document(id="first", date="2007-04-10", text=(
+        "A man suspected of shooting three people at an accounting firm was arrested on April 10, 2007, "
+        "after a high-speed chase, authorities said."))
+    second = Document(id="second", date="2007-04-12", text=(
+        "A man suspected of shooting three people at an accounting firm was arrested on April 9, 2007, "
+        "after a high-speed chase, authorities said."))
+    result = checker.check([first, second])
+    assert [f.rule for f in result.findings] == ["temporal-conflict"]
