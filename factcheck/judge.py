@@ -334,17 +334,10 @@ def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> 
         deictic = not any(ch.isdigit() for ch in x.text)
         if not (deictic and dx and dy and dx[:10] != dy[:10] and x.value[:10] == dx[:10]):
             continue
-        day, other = _parse_day(dx), _parse_day(y.value)
-        if day is not None and other is not None and (day - other).days == 1:
+        day, other = _day(dx, end=False), time_interval(y)
+        if day is not None and other is not None and other.low == other.high and day - other.low == 1:
             return x
     return None
-
-
-def _parse_day(value: str | None):
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 
 
 def incompatibility(a: Claim, b: Claim, options: Options) -> float:
@@ -451,46 +444,35 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
     for pair, score in sorted(group.links.items(), key=lambda kv: sorted(kv[0])):
         a, b = sorted((by_id[i] for i in pair), key=lambda c: (c.doc, c.start))
         evidence = [evidence_for(a, documents), evidence_for(b, documents)]
+
+        def not_compared(reason: str) -> None:
+            judged.not_compared.append(Agreement("", a.kind, "not-compared", reason, round(score, 3),
+                                                 evidence, [a.id, b.id]))
         if _both_deictic(a, b, documents):
-            judged.not_compared.append(Agreement("", a.kind, "not-compared",
-                                                 f"{a.doc} and {b.doc} each date their own publication day",
-                                                 round(score, 3), evidence, [a.id, b.id]))
+            not_compared(f"{a.doc} and {b.doc} each date their own publication day")
             continue
         outcome = compare_claims(a, b, options)
         if outcome is None:
-            judged.not_compared.append(Agreement("", a.kind, "not-compared",
-                                                 f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale",
-                                                 round(score, 3), evidence, [a.id, b.id]))
+            not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
             continue
         if outcome == "conflict":
             late = _today_a_day_late(a, b, documents)
             if late is not None:
-                judged.not_compared.append(Agreement(
-                    "", a.kind, "not-compared",
-                    f"{late.doc}'s {late.text!r} is its own publication day, a day after the other "
-                    f"report's date: a report published the next day keeps its 'today'",
-                    round(score, 3), evidence, [a.id, b.id]))
+                not_compared(f"{late.doc}'s {late.text!r} is its own publication day, a day after the other "
+                             f"report's date: a report published the next day keeps its 'today'")
                 continue
             if _each_states_both(a, b, group, options):
-                judged.not_compared.append(Agreement(
-                    "", a.kind, "not-compared",
-                    f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "
-                    f"two facts, not a disagreement", round(score, 3), evidence, [a.id, b.id]))
+                not_compared(f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "
+                             f"two facts, not a disagreement")
                 continue
             other = _states_other_value(a, b, score, group, options)
             if other is not None:
-                judged.not_compared.append(Agreement(
-                    "", a.kind, "not-compared",
-                    f"{other.doc} also states {describe(other)!r}, as likely the fact the other "
-                    f"report's claim states: two facts, not a disagreement", round(score, 3),
-                    evidence, [a.id, b.id]))
+                not_compared(f"{other.doc} also states {describe(other)!r}, as likely the fact the other "
+                             f"report's claim states: two facts, not a disagreement")
                 continue
             if score < options.conflict_threshold:
-                judged.not_compared.append(Agreement(
-                    "", a.kind, "not-compared",
-                    f"{a.doc} says {describe(a)!r} and {b.doc} says {describe(b)!r}, but they "
-                    f"may be about different facts (same fact: {score:.2f})",
-                    round(score, 3), evidence, [a.id, b.id]))
+                not_compared(f"{a.doc} says {describe(a)!r} and {b.doc} says {describe(b)!r}, but they "
+                             f"may be about different facts (same fact: {score:.2f})")
                 continue
             judged.conflicts.append(Conflict(a, b, score, incompatibility(a, b, options)))
         else:

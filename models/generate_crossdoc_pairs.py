@@ -31,6 +31,7 @@ import json
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +108,7 @@ def hedged(text: str, is_time: bool, rng: random.Random) -> str | None:
     return f"more than {lower}" + text[m.end():]
 
 
-def sentence_of(doc, start: int, sentences) -> tuple[int, int] | None:
+def sentence_of(start: int, sentences) -> tuple[int, int] | None:
     for s in sentences:
         if s.start <= start < s.end:
             return s.start, s.end
@@ -118,10 +119,7 @@ def main() -> None:
     from factcheck.load import load_documents
     from factcheck.segment import split_sentences
 
-    docs = {}
-    for path, prefix in ((NEWS / "ecbplus_open.jsonl", ""), (NEWS / "meantime.jsonl", "")):
-        for d in load_documents([path]):
-            docs[prefix + d.id] = d
+    docs = {d.id: d for d in load_documents([NEWS / "ecbplus_open.jsonl", NEWS / "meantime.jsonl"])}
     sentences = {k: split_sentences(d) for k, d in docs.items()}
     rng = random.Random(SEED)
     out, skipped = [], 0
@@ -134,7 +132,7 @@ def main() -> None:
         if a["doc"] not in docs or b["doc"] not in docs:
             skipped += 1
             continue
-        sa, sb = sentence_of(docs[a["doc"]], a["start"], sentences[a["doc"]]), sentence_of(docs[b["doc"]], b["start"], sentences[b["doc"]])
+        sa, sb = sentence_of(a["start"], sentences[a["doc"]]), sentence_of(b["start"], sentences[b["doc"]])
         if sa is None or sb is None:
             skipped += 1
             continue
@@ -167,7 +165,6 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    from collections import Counter
     print(f"wrote {OUT.relative_to(ROOT)}: {len(out)} pairs "
           f"{dict(Counter((r['edit'], r['label']) for r in out))}; skipped {skipped}")
 
