@@ -12,6 +12,7 @@ prevail over autocracy": antonymous verbs with the roles swapped) is the same cl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .samefact import same_entity
@@ -173,34 +174,93 @@ def _swapped_entities(a: _Sentence, b: _Sentence) -> tuple[str, set[str]] | None
 # the dependencies under which a verb starts a clause of its own
 _CLAUSE_EDGES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "csubj"}
 MIN_CLAUSE_WORDS = 3
+_DESCRIPTIONS = {"appos", "acl", "relcl"}
 _MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'d", "'ll"}
 
 
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "expl"}
+_NOBODY = {"nobody", "nothing", "none", "no-one"}
+
+
 def _negates(verb) -> bool:
-    """A "not", "n't" or "never" on the verb itself ("not only" is no negation)."""
+    """A "not", "n't" or "never" on the verb itself ("not only" is no negation), or an argument
+    that is nobody or nothing: "we have no information" denies what "we don't have any leads"
+    denies. A neg-raising verb that governs a clause passes its negation down to it
+    (``_clauses``), so "I didn't feel we were executing" is no denial of "I feel"."""
+    if verb.lemma_.lower() in NEG_RAISING and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    for c in verb.children:
+        if (c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c):
+            return True
+        if c.dep_ in _ARGUMENTS and (c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    return False
+
+
+def _negates_above(verb) -> bool:
+    """The negation a neg-raising verb carries for the clause it governs."""
     return any((c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) for c in verb.children)
 
 
-def _clauses(doc, skip: set[int]) -> list[tuple[str, bool, frozenset[str], set[str]]]:
-    """(verb lemma, negated, modals, content lemmas) of each clause: a verb with its subtree,
-    less the clauses under it ("residents nearby were evacuated as a precaution" inside
-    "firefighters tackled the blaze ..., and residents nearby were evacuated as a precaution").
-    A negated "think" or "believe" above counts ("I don't think he won" negates "won", as "I
-    believe he did not win" does)."""
+class _Clause(NamedTuple):
+    verb: str  # lemma
+    negated: bool
+    modals: frozenset[str]
+    words: frozenset[str]  # content lemmas of the clause
+    # the same less what describes its participants ("Esther Williams, the swimming champion
+    # turned actress who starred in ..."): reports describe one person in their own words and
+    # state one fact, so two clauses are compared both ways and the closer reading counts
+    core: frozenset[str]
+
+    def overlap(self, other: _Clause, least: int = 1) -> float:
+        """Share of the shorter clause's words in the other, the closer of the two readings;
+        a reading with fewer than ``least`` words on either side does not count."""
+        best = 0.0
+        for x, y in ((self.words, other.words), (self.core, other.core)):
+            if min(len(x), len(y)) >= least:
+                best = max(best, len(x & y) / min(len(x), len(y)))
+        return best
+
+
+def _clauses(doc, skip: set[int]) -> list[_Clause]:
+    """Each clause: a verb with its subtree, less the clauses under it ("residents nearby were
+    evacuated as a precaution" inside "firefighters tackled the blaze ..., and residents nearby
+    were evacuated as a precaution"). A negated "think" or "believe" above counts ("I don't
+    think he won" negates "won", as "I believe he did not win" does)."""
     out = []
     for v in doc:
         if v.pos_ not in ("VERB", "AUX") or v.i in skip or (v.pos_ == "AUX" and v.dep_ != "ROOT"):
             continue
         inner = {t.i for c in v.children if c.dep_ in _CLAUSE_EDGES and c.pos_ in ("VERB", "AUX")
                  for t in c.subtree}
-        words = {t.lemma_.lower() for t in v.subtree
-                 if t.i not in inner and t.is_alpha and not t.is_stop and t.i not in skip}
+        described = {t.i for d in v.subtree if d.i != v.i and d.dep_ in _DESCRIPTIONS for t in d.subtree}
+        kept = [t for t in v.subtree if t.i not in inner and t.is_alpha and not t.is_stop and t.i not in skip]
+        words = {t.lemma_.lower() for t in kept} - NEGATIONS
+        core = {t.lemma_.lower() for t in kept if t.i not in described} - NEGATIONS
         # a negated "think" or "believe" above negates the clause it governs, nothing else does
         raisers = [x for x in v.ancestors if x.lemma_.lower() in NEG_RAISING and x.i not in skip]
-        negations = _negates(v) + sum(_negates(x) for x in raisers[:1])
+        negations = _negates(v) + sum(_negates_above(x) for x in raisers[:1])
         modals = frozenset(c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _MODALS)
-        out.append((v.lemma_.lower(), negations % 2 == 1, modals, words - NEGATIONS))
+        out.append(_Clause(v.lemma_.lower(), negations % 2 == 1, modals, frozenset(words), frozenset(core)))
     return out
+
+
+def _opposed(a: _Sentence, b: _Sentence):
+    """Clause pairs of the two sentences with one verb and modals, one negated and one not,
+    each the other's closest clause of that verb: a sentence that states "there's no
+    indication" and "there's any connection" does not deny the other's "there's any
+    connection" when the other states "there's no indication" too."""
+    def closest(x: _Clause, side: list[_Clause]) -> _Clause | None:
+        same = [y for y in side if y.verb == x.verb]
+        # ties go to the clause that shares the most words in all, then to one of the same polarity
+        return max(same, key=lambda y: (x.overlap(y), len(x.words & y.words) / len(x.words | y.words or {""}),
+                                        y.negated == x.negated), default=None)
+
+    for x in a.clauses:
+        y = closest(x, b.clauses)
+        # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
+        if y is not None and x.negated != y.negated and x.modals == y.modals and closest(y, a.clauses) is x:
+            yield x, y
 
 
 def _negated_clause(a: _Sentence, b: _Sentence) -> bool:
@@ -208,14 +268,17 @@ def _negated_clause(a: _Sentence, b: _Sentence) -> bool:
     nothing else: "Residents nearby were not evacuated as a precaution" against "..., and
     residents nearby were evacuated as a precaution". Of the shorter clause's content words
     (MIN_CLAUSE_WORDS at least), MINIMAL_EDIT_OVERLAP or more must be in the other's."""
-    for va, na, ma, wa in a.clauses:
-        for vb, nb, mb, wb in b.clauses:
-            # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
-            if va != vb or na == nb or ma != mb or min(len(wa), len(wb)) < MIN_CLAUSE_WORDS:
-                continue
-            if len(wa & wb) / min(len(wa), len(wb)) >= MINIMAL_EDIT_OVERLAP:
-                return True
-    return False
+    return any(x.overlap(y, MIN_CLAUSE_WORDS) >= MINIMAL_EDIT_OVERLAP for x, y in _opposed(a, b))
+
+
+def _negated_verb(a: _Sentence, b: _Sentence) -> bool:
+    """A clause negated in one sentence and stated in the other with the same verb and modals,
+    the two clauses parallel (PARALLEL of the shorter one's content words shared, one besides
+    the verb at least) though the sentences around them are not: "Dozens of people were not
+    evacuated from their homes and spent the night in a church" against "Sixty residents had to
+    be evacuated from their homes, initially to a nearby church". Weaker than ``_negated_clause``:
+    a cue for the NLI model to weigh, not a contradiction by itself."""
+    return any(x.words & y.words - {x.verb} and x.overlap(y) >= PARALLEL for x, y in _opposed(a, b))
 
 
 @dataclass(frozen=True)
@@ -227,7 +290,7 @@ class _Sentence:
     content: set[str]
     negated: list[str]
     roles: tuple[str | None, str | None]
-    clauses: list[tuple[str, bool, frozenset[str], set[str]]]
+    clauses: list[_Clause]
     entities: dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]]
 
     @classmethod
@@ -285,4 +348,6 @@ def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
     if not converse and _negated_clause(a, b):
         # the sharper reading of a negation: it bears on a clause the other states as it is
         cues = [c for c in cues if c != "negation"] + ["negated clause"]
+    elif not converse and "negation" not in cues and _negated_verb(a, b):
+        cues.append("negated verb")
     return Cues(cues, converse, overlap, same_roles)

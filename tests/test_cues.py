@@ -69,6 +69,11 @@ def test_a_negated_converse_is_the_opposite_not_a_restatement(nlp, a, b, contrad
      "and residents nearby were evacuated as a precaution.", True),
     ("Police Chief Scott Russell, 46, was not injured and was in stable condition.",
      "Woodburn's police chief, Scott Russell, 46, was injured.", True),
+    # each report describes her in its own words; what they state of her is one clause
+    ("Bettie Page, the 1950s pin-up model who helped set the stage for the sexual revolution, has not died.",
+     "Bettie Page, the pin-up model whose photographs outraged Americans in the 1950s, has died, her agent said.", True),
+    ("Bettie Page, the 1950s pin-up model who helped set the stage for the sexual revolution, has died.",
+     "Bettie Page, the pin-up model whose photographs outraged Americans in the 1950s, has died, her agent said.", False),
     # a negated "think" negates what it governs: both say he did not win
     ('"I believe Brian Nichols did not win.', '"I don\'t think Brian Nichols won," said his victim\'s daughter.', False),
     # "not only" asserts; a counterfactual "wouldn't have" denies nothing the other states
@@ -103,3 +108,28 @@ def test_no_entity_swap_without_another_name_in_the_same_place(nlp, a, b):
 def test_an_entity_swap_is_another_name_in_the_same_place(nlp):
     cues = find_cues(nlp("Russia invaded Ukraine on Thursday."), nlp("Belarus invaded Ukraine on Thursday."))
     assert "entity GPE" in cues.contradiction, cues
+
+
+def test_a_negated_verb_in_parallel_clauses_is_a_cue_for_the_model(nlp):
+    """The sentences around the clause differ too much for a minimal edit: the NLI model decides."""
+    cues = find_cues(nlp("Dozens of people were not evacuated from their homes and spent the night in a nearby church."),
+                     nlp("Sixty local residents had to be evacuated from their homes, initially to a nearby church."))
+    assert cues.contradiction == ["negated verb"] and not cues.minimal_edit, cues
+    same = find_cues(nlp("Dozens of people were evacuated from their homes and spent the night in a nearby church."),
+                     nlp("Sixty local residents had to be evacuated from their homes, initially to a nearby church."))
+    assert same.contradiction == [], same
+
+
+@pytest.mark.parametrize("a,b", [
+    # a neg-raising verb hands its negation to the clause it governs: both deny "we were executing"
+    ("I didn't feel on the floor we were executing the philosophy we wanted.",
+     "I feel on the floor we weren't executing the philosophy that we want."),
+    # "no information" denies as "don't have any leads" does
+    ('"We have no information on intent or motive."',
+     'We just don\'t have any leads at all as far as the intent or motive in this, "Steele said.'),
+    # one sentence twice, with its own negated and plain clauses: each clause meets its twin
+    ('"Right now there\'s no indication that we have that there\'s any connection there.',
+     '"Right now there\'s no indication that we have that there\'s any connection there," he said.'),
+])
+def test_no_negation_cue_between_sentences_that_deny_alike(nlp, a, b):
+    assert find_cues(nlp(a), nlp(b)).contradiction == []
