@@ -485,6 +485,34 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
     return judged
 
 
+def conflict_components(judged: JudgedGroup, kind: str) -> list[list[Conflict]]:
+    """The group's conflicts of one kind (``Claim.kind``), one list per fact: claims joined by
+    conflicts and agreements were judged to state one fact, while a link left not compared
+    ("may be about different facts") joins nothing. A group chained through such a link holds
+    two facts (the year Page disappeared, 1957 / 1958, and the year of the film about her,
+    2005 / 2006), and each disagreement is its own finding; one fact disagreeing across many
+    pairs of documents stays one."""
+    conflicts = [x for x in judged.conflicts if x.a.kind == kind]
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x in conflicts:
+        parent[find(x.a.id)] = find(x.b.id)
+    for agreement in judged.agreements:
+        if len(agreement.claims) == 2:
+            parent[find(agreement.claims[0])] = find(agreement.claims[1])
+    facts: dict[str, list[Conflict]] = {}
+    for x in conflicts:
+        facts.setdefault(find(x.a.id), []).append(x)
+    return list(facts.values())
+
+
 def conflict_finding(rule: str, conflicts: Sequence[Conflict], documents: Mapping[str, Document],
                      options: Options) -> Finding:
     """The conflicting pairs of one group as one finding that cites every source, not one

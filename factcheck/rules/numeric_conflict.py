@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 
 def find(judged: JudgedGroup, documents: Mapping[str, Document], options: Options) -> Found:
-    """One finding for a group of quantities with conflicting linked pairs, citing every source."""
-    from ..judge import conflict_finding
+    """One finding for each fact of a group whose linked quantities conflict, citing every
+    source (``conflict_components``)."""
+    from ..judge import conflict_components, conflict_finding
 
-    conflicts = [x for x in judged.conflicts if x.a.kind == "quantity"]
-    return Found([conflict_finding(RULE.id, conflicts, documents, options)] if conflicts else [])
+    return Found([conflict_finding(RULE.id, fact, documents, options)
+                  for fact in conflict_components(judged, "quantity")])
 
 
 RULE = Rule(
