@@ -55,13 +55,25 @@ class Cues:
 
 
 def _negated(doc) -> list[str]:
-    """Lemmas of the words each negation applies to: "no troops" -> troop, "never prevail"."""
-    return [t.head.lemma_.lower() for t in doc if (t.dep_ == "neg" or t.lower_ in NEGATIONS) and not _not_only(t)]
+    """Lemmas of the words each negation applies to: "no troops" -> troop, "never prevail",
+    "without reporting it" -> report (a preposition negates its object, not its head)."""
+    out = []
+    for t in doc:
+        if not (t.dep_ == "neg" or t.lower_ in NEGATIONS) or _not_only(t) or _or_not(t):
+            continue
+        obj = next((c for c in t.children if c.dep_ in ("pobj", "pcomp")), None) if t.pos_ == "ADP" else None
+        out.append((obj if obj is not None else t.head).lemma_.lower())
+    return out
 
 
 def _not_only(t) -> bool:
     """"not only X but Y" asserts X."""
     return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "only"
+
+
+def _or_not(t) -> bool:
+    """"whether consultation occurs or not" asks; it denies nothing."""
+    return t.lower_ == "not" and t.i > 0 and t.doc[t.i - 1].lower_ == "or"
 
 
 def _roles(doc) -> tuple[str | None, str | None]:
@@ -190,7 +202,7 @@ def _negates(verb) -> bool:
     if verb.lemma_.lower() in NEG_RAISING and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
     for c in verb.children:
-        if (c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c):
+        if (c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) and not _or_not(c):
             return True
         if c.dep_ in _ARGUMENTS and (c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
@@ -292,12 +304,18 @@ class _Sentence:
     roles: tuple[str | None, str | None]
     clauses: list[_Clause]
     entities: dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]]
+    roles_of: dict[str, set[str]]  # each lemma's roles: verb, adjective, adverb or its dependency label
 
     @classmethod
     def of(cls, doc) -> _Sentence:
         skip = _attribution(doc)  # content and clauses both leave out "he said"
+        roles_of: dict[str, set[str]] = {}
+        for t in doc:
+            # a verb, adjective or adverb whatever clause it is in ("said" puts the claim's verb under it)
+            role = {"VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb"}.get(t.pos_, t.dep_)
+            roles_of.setdefault(t.lemma_.lower(), set()).add(role)
         return cls(doc.text.lower(), _content(doc, skip), _negated(doc), _roles(doc), _clauses(doc, skip),
-                   _entities(doc))
+                   _entities(doc), roles_of)
 
 
 def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
@@ -316,7 +334,10 @@ def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
             memo[id(doc)] = _Sentence.of(doc)
     a, b = memo[id(a)], memo[id(b)]
     la, lb = a.content, b.content
-    antonym = next(((x, y) for x in la - lb for y in ANTONYMS.get(x, ()) if y in lb - la), None)
+    # an antonym counts in the same role of its sentence: "locked down the neighbourhood before
+    # he turned himself in" (a conjunction) is no opposite of "gave himself up just after 6 p.m."
+    antonym = next(((x, y) for x in la - lb for y in ANTONYMS.get(x, ()) if y in lb - la
+                    and a.roles_of.get(x, set()) & b.roles_of.get(y, set())), None)
     swap = _swapped_entities(a, b)
     neg_a, neg_b = a.negated, b.negated
     cue_words = NEGATIONS | ({antonym[0], antonym[1]} if antonym else set()) | (swap[1] if swap else set())

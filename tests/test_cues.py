@@ -12,6 +12,8 @@ from factcheck.cues import find_cues
     ("The talks were held in Paris.", "The talks were held in Berlin.", "entity GPE"),
     ("Stocks rose sharply on Monday.", "Stocks fell sharply on Monday.", "antonym"),
     ("Brazil beat Germany in the final.", "Germany beat Brazil in the final.", "roles swapped"),
+    ("The driver left the scene without reporting the crash.", "The driver left the scene and reported the crash.", "negation"),
+    ("The suspect surrendered before the police arrived.", "The suspect surrendered after the police arrived.", "antonym"),
 ])
 def test_cues_found_between_parallel_sentences(nlp, a, b, cue):
     cues = find_cues(nlp(a), nlp(b))
@@ -29,6 +31,18 @@ def test_cues_found_between_parallel_sentences(nlp, a, b, cue):
     # the same sentence, attributed differently
     ("He said the allies also stand together in sending a message.",
      'Our allies also stand together in sending a message," Stoltenberg said.'),
+    # "whether ... or not" asks, it denies nothing
+    ('"Nothing in the regulation relieves a federal agency of its responsibilities to ensure that species are not harmed," he said.',
+     "Moreover, nothing in the proposals relieves an agency of its responsibilities to ensure that listed species are "
+     "not harmed during completion of a federal action, regardless of whether consultation occurs or not, Kempthorne said."),
+    # "without" negates what it governs (reporting it), not the leaving it hangs on
+    ("Subryan, 23, was charged with vehicular manslaughter, criminally negligent homicide, leaving the scene of an "
+     "accident resulting in death and driving while intoxicated.",
+     "Subryan has been charged with vehicular manslaughter, criminally negligent homicide, driving while under the "
+     "influence of alcohol, and leaving the scene of an accident without reporting it, the DA said."),
+    # antonyms in different roles: a conjunction ordering two events against a preposition of time
+    ("Police locked down the neighbourhood before the suspect turned himself in around 6 p.m.",
+     '"Police locked down the neighbourhood and negotiated with the suspect, who gave himself up to police just after 6 p.m.," Fanning said.'),
 ])
 def test_no_cue_between_consistent_sentences(nlp, a, b):
     assert find_cues(nlp(a), nlp(b)).contradiction == []
