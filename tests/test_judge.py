@@ -262,8 +262,12 @@ def test_a_date_in_digits_on_the_publication_day_still_conflicts(checker):
     assert [f.rule for f in result.findings] == ["temporal-conflict"]
 
 
-def _year_group(nlp, reports: dict[str, str], links: dict[tuple[str, str], float]):
+def _year_findings(nlp, reports: dict[str, str], links: dict[tuple[str, str], float]):
+    """The one date of each report, linked as ``links`` says, judged as one group: the judged
+    group and the temporal-conflict findings."""
     from factcheck.align import Group
+    from factcheck.judge import judge_group
+    from factcheck.rules.temporal_conflict import find
     from factcheck.types import Document
 
     claims = {}
@@ -272,33 +276,25 @@ def _year_group(nlp, reports: dict[str, str], links: dict[tuple[str, str], float
         c.id = f"{doc}#t0"
         claims[doc] = c
     group = Group(list(claims.values()), {frozenset((claims[x].id, claims[y].id)): s for (x, y), s in links.items()})
-    return group, {d: Document(id=d, text=t) for d, t in reports.items()}
+    docs = {d: Document(id=d, text=t) for d, t in reports.items()}
+    judged = judge_group(group, docs, Options())
+    return judged, find(judged, docs, Options()).findings
 
 
 def test_two_facts_chained_through_a_pair_left_uncompared_are_two_findings(nlp):
     """A group chained through a weak link holds two facts: each disagreement is its own finding."""
-    from factcheck.judge import judge_group
-    from factcheck.rules.temporal_conflict import find
-
-    group, docs = _year_group(nlp, {
+    judged, findings = _year_findings(nlp, {
         "a": "Page disappeared from public view in 1957.", "b": "Page disappeared from public view in 1958.",
         "c": "The film about her came out in 2006.", "d": "The film about her came out in 2005."},
         {("a", "b"): 0.8, ("c", "d"): 0.8, ("b", "c"): 0.1})
-    judged = judge_group(group, docs, Options())
     assert len(judged.conflicts) == 2 and len(judged.not_compared) == 1
-    findings = find(judged, docs, Options()).findings
     assert sorted(sorted(e.doc for e in f.evidence) for f in findings) == [["a", "b"], ["c", "d"]]
 
 
 def test_one_fact_disagreeing_across_pairs_joined_by_agreement_is_one_finding(nlp):
-    from factcheck.judge import judge_group
-    from factcheck.rules.temporal_conflict import find
-
-    group, docs = _year_group(nlp, {
+    judged, findings = _year_findings(nlp, {
         "a": "Page disappeared from public view in 1957.", "b": "Page vanished from public view in 1957.",
         "c": "Page disappeared from public view in 1958.", "d": "Page vanished from public view in 1958."},
         {("a", "b"): 0.8, ("a", "c"): 0.8, ("b", "d"): 0.8})
-    judged = judge_group(group, docs, Options())
     assert len(judged.conflicts) == 2 and len(judged.agreements) == 1
-    findings = find(judged, docs, Options()).findings
     assert len(findings) == 1 and sorted(e.doc for e in findings[0].evidence) == ["a", "b", "c", "d"]
