@@ -211,7 +211,8 @@ def _negates(verb) -> bool:
 
 def _negates_above(verb) -> bool:
     """The negation a neg-raising verb carries for the clause it governs."""
-    return any((c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) for c in verb.children)
+    return any((c.dep_ == "neg" or c.lower_ == "never") and not _not_only(c) and not _or_not(c)
+               for c in verb.children)
 
 
 class _Clause(NamedTuple):
@@ -290,7 +291,7 @@ def _negated_verb(a: _Sentence, b: _Sentence) -> bool:
     evacuated from their homes and spent the night in a church" against "Sixty residents had to
     be evacuated from their homes, initially to a nearby church". Weaker than ``_negated_clause``:
     a cue for the NLI model to weigh, not a contradiction by itself."""
-    return any(x.words & y.words - {x.verb} and x.overlap(y) >= PARALLEL for x, y in _opposed(a, b))
+    return any((x.words & y.words) - {x.verb} and x.overlap(y) >= PARALLEL for x, y in _opposed(a, b))
 
 
 @dataclass(frozen=True)

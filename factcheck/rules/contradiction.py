@@ -140,7 +140,7 @@ RULE = Rule(
         "shared content words) and contradict each other: the NLI model scores the pair both ways "
         "and the larger contradiction probability reaches its calibrated threshold "
         "(nli-threshold), and something in the wording can carry a contradiction (a negation "
-        "bearing on shared words, a swapped name, an antonym, swapped roles). A sentence that is "
+        "bearing on shared words, a swapped name, an antonym in the same role, swapped roles). A sentence that is "
         "the other with only a negation or an inversion changed, or that negates a clause the other "
         "states with the same verb, is flagged whatever the score; a negated clause parallel to one "
         "the other states is a cue for the model. "
