@@ -544,3 +544,20 @@ def test_unit_exponent_is_part_of_the_unit(nlp):
 def test_the_longest_bound_phrase_before_a_number_wins(nlp, text, op):
     q = next(c for c in claims(nlp, text) if c.kind == "quantity")
     assert q.modifier == op
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Tehran's seismologic center said the quake measured magnitude-5.9.", 5.9),
+    ("The quake measured magnitude 5.9, officials said.", 5.9),
+    ("The Geological Survey said it had a magnitude of 6.1.", 6.1),
+    ("The center put the quake's magnitude at 5.4.", 5.4),
+    ("The 6.1-magnitude quake struck Qeshm island.", 6.1),
+    ("It measured 5.9 on the Richter scale.", 5.9),
+])
+def test_an_earthquake_magnitude_is_a_measure_not_a_code_or_a_count(nlp, text, value):
+    found = [c for c in claims(nlp, text) if c.value == value]
+    assert len(found) == 1 and found[0].unit == "magnitude" and found[0].quantity_kind == "measure", found
+
+
+def test_a_letter_and_hyphen_before_digits_is_still_a_code(nlp):
+    assert [c.text for c in claims(nlp, "The F-35 and flight MH17 carried 3 missiles.")] == ["3 missiles"]

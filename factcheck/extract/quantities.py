@@ -104,6 +104,11 @@ _SUB_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“]))sub-$", re.I)
 # "sixfold", "3-fold", "a twofold rise": a multiple
 _FOLD_AFTER = re.compile(r"^-?fold\b", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+# an earthquake's size: "magnitude 5.9", "magnitude-5.9", "a magnitude of 5.9", "put its
+# magnitude at 5.4", "a 6.1-magnitude quake", "5.9 on the Richter scale": a measure, not a
+# code ("F-35") or a count of quakes
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?(?:\s+|-)$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:-magnitude\b|\s+on\s+the\s+richter\s+scale\b)", re.I)
 
 # surface unit -> normal form; matched against lemma or text of the counted noun
 _UNITS = {
@@ -403,6 +408,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     if n.kind == "digits" and re.search(r"\de", n.text, re.I):
         return True  # "7e7" in news is a name, not 7x10^7
     currency_before = _CURRENCY_PREFIX.search(before[-8:]) is not None
+    if n.kind == "digits" and _MAGNITUDE_BEFORE.search(before):
+        return False
     if n.kind == "digits":
         # codes: F-35, COVID-19, MH17, G7 (letter or letter+hyphen glued before the digits)
         if not currency_before and not _SUB_BEFORE.search(before) and re.search(r"[A-Za-z][-/−]?$|[A-Za-z]\w*[-/−]$", before) or re.search(r"\d[-/.]$", before) and not re.search(r"\d\s?[-–]$", before):
@@ -685,6 +692,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     mp = _PERCENT.match(after)
     if kind in ("money", "age"):
         pass
+    elif b is None and (_MAGNITUDE_BEFORE.search(text[max(0, start - 20) : start]) or _MAGNITUDE_AFTER.match(after)):
+        unit, kind = "magnitude", "measure"
+        if after.startswith("-"):
+            end += len("-magnitude")
     elif _FOLD_AFTER.match(after):
         unit, kind = "fold", "measure"
         end += _FOLD_AFTER.match(after).end()
