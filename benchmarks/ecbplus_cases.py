@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import add_split_arguments, shared_path, split_model, sweep  # noqa: E402
 
-CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
+CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "polarity-conflict", "contradiction"}
 
 
 def load_case_documents(case: dict):

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "contradiction"}
+CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "polarity-conflict", "contradiction"}
 
 # (name, report 0 or 1, old text or None to append, new text, should it be flagged?). "In
 # place": the other report gains the first one's sentence with another value; "restated": it

@@ -71,8 +71,17 @@ def _clause_tokens(verb):
     return sorted(out, key=lambda t: t.i)
 
 
+def _asserts(t) -> bool:
+    """"not only X but Y" asserts X; "whether it occurs or not" asks."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return t.lower_ == "not" and (nxt == "only" or prev == "or")
+
+
 def _polarity(verb, clause) -> str:
     for t in clause:
+        if _asserts(t):
+            continue
         if t.lower_ in _NEGATORS and (t.head.i == verb.i or t.dep_ in ("neg", "det", "advmod")
                                       and (t.head.i == verb.i or t.head.head.i == verb.i)):
             return "negative"

@@ -392,6 +392,8 @@ class JudgedGroup:
 
     group: Group
     conflicts: list[Conflict] = field(default_factory=list)
+    # pairs whose values fit but one report denies what the other states (``states_and_denies``)
+    denied: list[Conflict] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     not_compared: list[Agreement] = field(default_factory=list)
     single: list[Agreement] = field(default_factory=list)
@@ -425,6 +427,18 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
             if c.id != y.id and compare_claims(x, c, options) in ("agree", "compatible"):
                 return c
     return None
+
+
+def states_and_denies(a: Claim, b: Claim) -> bool:
+    """One claim's clause denies what the other's states: the same predicate and modality, one
+    negated ("pirates have not attacked nearly 100 vessels" / "have attacked as many as 100
+    vessels"). Only for a quantity the predicate bears on: an age describes its holder whatever
+    the clause says of them ("Russell, 46, was not injured")."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or not isinstance(a, QuantityClaim) or a.quantity_kind == "age":
+        return False
+    return bool(fa.predicate) and fa.predicate == fb.predicate and fa.modality == fb.modality \
+        and fa.polarity != fb.polarity
 
 
 def judge_group(group: Group, documents: Mapping[str, Document], options: Options) -> JudgedGroup:
@@ -475,6 +489,8 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
                              f"may be about different facts (same fact: {score:.2f})")
                 continue
             judged.conflicts.append(Conflict(a, b, score, incompatibility(a, b, options)))
+        elif score >= options.conflict_threshold and states_and_denies(a, b):
+            judged.denied.append(Conflict(a, b, score, 1.0))
         else:
             verb = "agree on" if outcome == "agree" else "are compatible on"
             judged.agreements.append(Agreement(
@@ -503,6 +519,8 @@ def conflict_components(judged: JudgedGroup, kind: str) -> list[list[Conflict]]:
         return x
 
     for x in conflicts:
+        parent[find(x.a.id)] = find(x.b.id)
+    for x in judged.denied:  # the same fact stated and denied is one fact
         parent[find(x.a.id)] = find(x.b.id)
     for agreement in judged.agreements:
         if len(agreement.claims) == 2:

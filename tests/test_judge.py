@@ -298,3 +298,40 @@ def test_one_fact_disagreeing_across_pairs_joined_by_agreement_is_one_finding(nl
         {("a", "b"): 0.8, ("a", "c"): 0.8, ("b", "d"): 0.8})
     assert len(judged.conflicts) == 2 and len(judged.agreements) == 1
     assert len(findings) == 1 and sorted(e.doc for e in findings[0].evidence) == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("denied, expected", [
+    ("This year, pirates have not attacked nearly 100 vessels off Somalia's coast.", True),
+    # "not only" asserts
+    ("This year, pirates have not only attacked nearly 100 vessels off Somalia's coast but hijacked ships.", False),
+    ("This year, pirates have attacked nearly 100 vessels off Somalia's coast.", False),
+])
+def test_a_fact_one_report_states_and_another_denies(nlp, denied, expected):
+    """Values that fit, the same predicate, one clause negated: a polarity conflict."""
+    from factcheck.align import Group
+    from factcheck.judge import judge_group
+    from factcheck.rules.polarity_conflict import find
+    from factcheck.types import Document
+
+    texts = {"a": denied, "b": "Pirates have attacked as many as 100 vessels off Somalia this year."}
+    (x,) = [c for c in extract_claims(texts["a"], id="a", nlp=nlp) if c.kind == "quantity"]
+    (y,) = [c for c in extract_claims(texts["b"], id="b", nlp=nlp) if c.kind == "quantity"]
+    x.id, y.id = "a#q0", "b#q0"
+    docs = {d: Document(id=d, text=t) for d, t in texts.items()}
+    judged = judge_group(Group([x, y], {frozenset((x.id, y.id)): 0.6}), docs, Options())
+    findings = find(judged, docs, Options()).findings
+    assert bool(findings) is expected
+    assert bool(judged.agreements) is not expected  # a denied fact is no agreement
+    # below the conflict bar the pair stays an agreement of values
+    weak = judge_group(Group([x, y], {frozenset((x.id, y.id)): 0.1}), docs, Options())
+    assert not weak.denied and weak.agreements
+
+
+def test_an_age_in_a_denied_clause_is_no_denial(nlp):
+    from factcheck.judge import states_and_denies
+
+    (x,) = [c for c in extract_claims("Police Chief Scott Russell, 46, was not injured.", id="a", nlp=nlp)
+            if c.kind == "quantity"]
+    (y,) = [c for c in extract_claims("Police chief Scott Russell, 46, was injured.", id="b", nlp=nlp)
+            if c.kind == "quantity"]
+    assert x.frame.polarity != y.frame.polarity and not states_and_denies(x, y)

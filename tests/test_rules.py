@@ -22,7 +22,8 @@ RULE_DIR = Path(__file__).resolve().parents[1] / "factcheck" / "rules"
 
 def test_one_module_per_rule_registered_once():
     modules = {p.stem.replace("_", "-") for p in RULE_DIR.glob("*.py") if p.stem != "__init__"}
-    assert set(RULES) == modules == {"numeric-conflict", "temporal-conflict", "contradiction", "single-source"}
+    assert set(RULES) == modules == {"numeric-conflict", "temporal-conflict", "polarity-conflict", "contradiction",
+                                     "single-source"}
     for stem, rule in ((p.stem, RULES[p.stem.replace("_", "-")]) for p in RULE_DIR.glob("*.py")
                        if p.stem != "__init__"):
         assert rule.find.__module__ == f"factcheck.rules.{stem}"  # each rule's finder is in its module
@@ -67,7 +68,7 @@ def test_rule_explains_one_and_an_unknown_name_is_one_line(capsys):
     assert main(["rule", "numeric-conflcit"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == ("factcheck: error: unknown rule 'numeric-conflcit' "
-                   "(rules: numeric-conflict, temporal-conflict, contradiction, single-source)")
+                   "(rules: numeric-conflict, temporal-conflict, polarity-conflict, contradiction, single-source)")
 
 
 # -- the pipeline runs what is registered -------------------------------------------------------

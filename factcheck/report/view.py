@@ -629,6 +629,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
 _WHY = {
     "numeric-conflict": "the ranges the two numbers admit do not overlap, even with the slack for rounding",
     "temporal-conflict": "the dates do not overlap, after relative dates are resolved against each report's own date",
+    "polarity-conflict": "the values fit, but one report's clause denies what the other's states",
 }
 
 

@@ -82,9 +82,10 @@ class Rule:
 
 
 def _registry() -> dict[str, Rule]:
-    from . import contradiction, numeric_conflict, single_source, temporal_conflict
+    from . import contradiction, numeric_conflict, polarity_conflict, single_source, temporal_conflict
 
-    rules = [numeric_conflict.RULE, temporal_conflict.RULE, contradiction.RULE, single_source.RULE]
+    rules = [numeric_conflict.RULE, temporal_conflict.RULE, polarity_conflict.RULE, contradiction.RULE,
+             single_source.RULE]
     return {r.id: r for r in rules}
 
 

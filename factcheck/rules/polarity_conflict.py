@@ -1,0 +1,52 @@
+"""polarity-conflict: one report denies a fact another states."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from . import Found, Rule
+
+if TYPE_CHECKING:
+    from ..judge import JudgedGroup
+    from ..options import Options
+    from ..types import Document
+
+
+def find(judged: JudgedGroup, documents: Mapping[str, Document], options: Options) -> Found:
+    """One finding for a group in which linked claims fit in value but one report's clause
+    denies what the other's states, citing every source."""
+    from ..judge import describe, evidence_for, severity_for
+    from ..types import Finding
+
+    if not judged.denied:
+        return Found()
+    members = sorted({c.id: c for x in judged.denied for c in (x.a, x.b)}.values(), key=lambda c: (c.doc, c.start))
+    same = max(x.same_fact for x in judged.denied)
+    said = "; ".join(f"{c.doc} {'denies' if c.frame.polarity == 'negative' else 'states'} "
+                     f"{c.frame.predicate!r} of {describe(c)!r}" for c in members)
+    return Found([Finding("", RULE.id, severity_for(RULE.id, same, options),
+                          f"one report denies what another states: {said}", round(same, 3),
+                          [evidence_for(c, documents) for c in members], [c.id for c in members],
+                          same_fact=round(same, 3), incompatible=1.0)])
+
+
+RULE = Rule(
+    id="polarity-conflict",
+    default_severity="error",
+    summary="One report denies a fact another states.",
+    help=(
+        "Flags two linked claims of one cluster whose values fit ('nearly 100 vessels' / 'as many "
+        "as 100 vessels') but whose clauses say opposite things of them: the same predicate with "
+        "the same modality, negated in one report ('pirates have not attacked nearly 100 vessels' "
+        "/ 'pirates have attacked as many as 100 vessels'). The claims are aligned as for "
+        "numeric-conflict and the pair is flagged when same_fact reaches conflict-threshold; an "
+        "age is never flagged, since it describes its holder whatever the clause says of them. "
+        "Why: a report that denies a fact another states is a disagreement the numbers alone do "
+        "not show, and the NLI stage may miss it or be off (--no-nli). The negation is read from "
+        "the parse: read both sentences, and silence it with a reason when the two speak of "
+        "different events."
+    ),
+    reads="group",
+    find=find,
+)
