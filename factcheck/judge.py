@@ -385,7 +385,9 @@ class JudgedGroup:
     """One aligned group compared pair by pair: what the group rules read (factcheck/rules/).
 
     ``conflicts``: the linked pairs whose intervals do not overlap and whose same-fact
-    probability reaches conflict-threshold; ``agreements``: agree / compatible pairs;
+    probability reaches conflict-threshold; ``denied``: pairs whose values fit but one of whose
+    clauses denies what the other's states (``states_and_denies``), at the same bar;
+    ``agreements``: agree / compatible pairs;
     ``not_compared``: linked pairs left out, with the reason; ``single``: the claims of a group
     with no link, which only one report states.
     """
