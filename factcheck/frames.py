@@ -72,9 +72,13 @@ def _clause_tokens(verb):
 
 
 def _asserts(t) -> bool:
-    """"not only X but Y" asserts X; "whether it occurs or not" asks."""
+    """"not only X but Y" asserts X; "whether it occurs or not" asks; "nothing less than the
+    future of Europe is at stake" and "no more than 100 jets" bound, they deny nothing."""
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    after = t.doc[t.i + 2].lower_ if t.i + 2 < len(t.doc) else ""
+    if t.lower_ in ("no", "nothing", "none", "not") and nxt in ("less", "more", "fewer") and after == "than":
+        return True
     return t.lower_ == "not" and (nxt == "only" or prev == "or")
 
 

@@ -434,10 +434,10 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
 def states_and_denies(a: Claim, b: Claim) -> bool:
     """One claim's clause denies what the other's states: the same predicate and modality, one
     negated ("pirates have not attacked nearly 100 vessels" / "have attacked as many as 100
-    vessels"). Only for a quantity the predicate bears on: an age describes its holder whatever
-    the clause says of them ("Russell, 46, was not injured")."""
+    vessels", "leaders did not meet on Friday" / "leaders met on Friday"). Never an age: it
+    describes its holder whatever the clause says of them ("Russell, 46, was not injured")."""
     fa, fb = a.frame, b.frame
-    if fa is None or fb is None or not isinstance(a, QuantityClaim) or a.quantity_kind == "age":
+    if fa is None or fb is None or isinstance(a, QuantityClaim) and a.quantity_kind == "age":
         return False
     return bool(fa.predicate) and fa.predicate == fb.predicate and fa.modality == fb.modality \
         and fa.polarity != fb.polarity

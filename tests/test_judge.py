@@ -335,3 +335,24 @@ def test_an_age_in_a_denied_clause_is_no_denial(nlp):
     (y,) = [c for c in extract_claims("Police chief Scott Russell, 46, was injured.", id="b", nlp=nlp)
             if c.kind == "quantity"]
     assert x.frame.polarity != y.frame.polarity and not states_and_denies(x, y)
+
+
+def test_a_date_one_report_states_and_another_denies(nlp):
+    from factcheck.judge import states_and_denies
+
+    def day(text):
+        return next(c for c in extract_claims(text, id="x", nlp=nlp, date="2022-02-24") if c.kind == "time")
+
+    met = day("NATO leaders met on Friday in Brussels.")
+    assert states_and_denies(day("NATO leaders did not meet on Friday in Brussels."), met)
+    assert not states_and_denies(day("NATO leaders met again on Friday in Brussels."), met)
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing less than the future of Europe is at stake, she told lawmakers on Friday.",
+    "No more than 100 jets were kept on high alert.",
+    "The warship not only repulsed an attack but nabbed 23 brigands.",
+])
+def test_a_bound_or_not_only_is_no_denial(nlp, text):
+    claims = [c for c in extract_claims(text, id="x", nlp=nlp, date="2022-02-24") if c.frame is not None]
+    assert claims and all(c.frame.polarity == "positive" for c in claims), [(c.text, c.frame) for c in claims]

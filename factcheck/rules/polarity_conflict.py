@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def find(judged: JudgedGroup, documents: Mapping[str, Document], options: Options) -> Found:
-    """One finding for a group in which linked claims fit in value but one report's clause
-    denies what the other's states, citing every source."""
+    """One finding for a group in which linked claims (quantities or dates) fit in value but
+    one report's clause denies what the other's states, citing every source."""
     from ..judge import describe, evidence_for, severity_for
     from ..types import Finding
 
@@ -36,8 +36,8 @@ RULE = Rule(
     default_severity="error",
     summary="One report denies a fact another states.",
     help=(
-        "Flags two linked claims of one cluster whose values fit ('nearly 100 vessels' / 'as many "
-        "as 100 vessels') but whose clauses say opposite things of them: the same predicate with "
+        "Flags two linked claims of one cluster, quantities or dates, whose values fit ('nearly 100 "
+        "vessels' / 'as many as 100 vessels') but whose clauses say opposite things of them: the same predicate with "
         "the same modality, negated in one report ('pirates have not attacked nearly 100 vessels' "
         "/ 'pirates have attacked as many as 100 vessels'). The claims are aligned as for "
         "numeric-conflict and the pair is flagged when same_fact reaches conflict-threshold; an "
