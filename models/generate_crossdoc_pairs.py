@@ -38,17 +38,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from _shared import held_out, topic_of  # noqa: E402
+from factcheck import lexicon  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "benchmarks" / "news"
 PAIRS = ROOT / "models" / "data" / "samefact_pairs.jsonl.gz"
 OUT = ROOT / "models" / "work" / "crossdoc_pairs.jsonl"
 SEED = 13
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+# the extractor's own word lists (factcheck/resources), capitalised as a sentence writes names
+WEEKDAYS = [w.capitalize() for w, _ in sorted(lexicon.rows("weekdays"), key=lambda r: int(r[1]))]
+MONTHS = [w.capitalize() for w, _, form in sorted(lexicon.rows("months"), key=lambda r: int(r[1])) if form == "full"]
+WORDS = {w: int(v) for w, v, _ in sorted(lexicon.rows("number_words"), key=lambda r: float(r[1])) if float(v) <= 20}
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
 NAME = re.compile(r"\b(" + "|".join(WEEKDAYS + MONTHS) + r")\b")
