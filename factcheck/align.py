@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 
+from .components import components
 from .options import Options
 from .samefact import (SameFactModel, comparable_key, event_words, is_change, is_measure, jaccard, kind_counts,
                        moving, overlap, pair_features, plausible, unit_of)
@@ -231,34 +232,26 @@ def align(
     for found in candidates.values():
         found.sort(key=lambda sc: -sc[0])
 
-    parent = {c.id: c.id for c in claims}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     by_id = {c.id: c for c in claims}
     links: dict[frozenset[str], float] = {}
     for (aid, _), found in candidates.items():
         score, b = found[0]
         back = candidates.get((b.id, by_id[aid].doc))
         if back is not None and back[0][1].id == aid:
-            parent[find(aid)] = find(b.id)
             links[frozenset((aid, b.id))] = score
+    root_of = components(links, (c.id for c in claims))  # each claim's group
 
     # each group is handed its own links and candidates: filtering all of them per group
     # would be quadratic in the claims of a cluster
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        groups[find(c.id)].append(c)
+        groups[root_of[c.id]].append(c)
     links_of: dict[str, dict] = defaultdict(dict)
     for pair, score in links.items():
-        links_of[find(next(iter(pair)))][pair] = score
+        links_of[root_of[next(iter(pair))]][pair] = score
     candidates_of: dict[str, dict] = defaultdict(dict)
     for key, found in candidates.items():
-        candidates_of[find(key[0])][key] = found
+        candidates_of[root_of[key[0]]][key] = found
     partners: dict[str, dict[str, str]] = defaultdict(dict)
     for pair in links:
         x, y = pair

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from .align import Group
+from .components import components
 from .options import Options
 from .rules import RULES, Cluster, Rule
 from .units import convert
@@ -400,6 +402,22 @@ class JudgedGroup:
     not_compared: list[Agreement] = field(default_factory=list)
     single: list[Agreement] = field(default_factory=list)
 
+    @cached_property
+    def fact_of(self) -> dict[str, str]:
+        """Each compared claim's fact (a claim id standing for it): claims joined by conflicts,
+        denials and agreements were judged to state one fact, while a link left not compared
+        ("may be about different facts") joins nothing. Read by the rules, once judge_group
+        has filled the group, and worked out once for all of them."""
+        pairs = [(x.a.id, x.b.id) for x in self.conflicts + self.denied]
+        return components(pairs + [a.claims for a in self.agreements if len(a.claims) == 2])
+
+    def by_fact(self, pairs: Sequence[Conflict]) -> list[list[Conflict]]:
+        """``pairs`` (conflicts or denials of this group), one list per fact, in order."""
+        facts: dict[str, list[Conflict]] = {}
+        for x in pairs:
+            facts.setdefault(self.fact_of[x.a.id], []).append(x)
+        return list(facts.values())
+
 
 def _each_states_both(a: Claim, b: Claim, group: Group, options: Options) -> bool:
     """Does each report also state the other's value, in a claim of the same group? Then the
@@ -504,45 +522,25 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
 
 
 def conflict_components(judged: JudgedGroup, kind: str) -> list[list[Conflict]]:
-    """The group's conflicts of one kind (``Claim.kind``), one list per fact: claims joined by
-    conflicts and agreements were judged to state one fact, while a link left not compared
-    ("may be about different facts") joins nothing. A group chained through such a link holds
-    two facts (the year Page disappeared, 1957 / 1958, and the year of the film about her,
-    2005 / 2006), and each disagreement is its own finding; one fact disagreeing across many
-    pairs of documents stays one."""
-    conflicts = [x for x in judged.conflicts if x.a.kind == kind]
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for x in conflicts:
-        parent[find(x.a.id)] = find(x.b.id)
-    for x in judged.denied:  # the same fact stated and denied is one fact
-        parent[find(x.a.id)] = find(x.b.id)
-    for agreement in judged.agreements:
-        if len(agreement.claims) == 2:
-            parent[find(agreement.claims[0])] = find(agreement.claims[1])
-    facts: dict[str, list[Conflict]] = {}
-    for x in conflicts:
-        facts.setdefault(find(x.a.id), []).append(x)
-    return list(facts.values())
+    """The group's conflicts of one kind (``Claim.kind``), one list per fact
+    (``JudgedGroup.fact_of``): a group chained through a link left not compared holds two facts
+    (the year Page disappeared, 1957 / 1958, and the year of the film about her, 2005 / 2006),
+    and each disagreement is its own finding; one fact disagreeing across many pairs of
+    documents stays one."""
+    return judged.by_fact([x for x in judged.conflicts if x.a.kind == kind])
 
 
 def conflict_finding(rule: str, conflicts: Sequence[Conflict], documents: Mapping[str, Document],
-                     options: Options) -> Finding:
-    """The conflicting pairs of one group as one finding that cites every source, not one
-    finding per pair of documents; its same_fact and incompatible are the pairs' largest."""
+                     options: Options, says: Callable[[Sequence[Claim]], str] | None = None) -> Finding:
+    """The conflicting pairs of one fact as one finding that cites every source, not one
+    finding per pair of documents; its same_fact and incompatible are the pairs' largest.
+    ``says``: the message from the claims, in document order (default: each source's value)."""
     members = sorted({c.id: c for x in conflicts for c in (x.a, x.b)}.values(), key=lambda c: (c.doc, c.start))
     same = max(x.same_fact for x in conflicts)
     incompatible = max(x.incompatible for x in conflicts)
     return Finding(
         "", rule, severity_for(rule, same, options),
-        f"sources disagree: {_values_by_source(members)}",
+        says(members) if says is not None else f"sources disagree: {_values_by_source(members)}",
         round(same, 3), [evidence_for(c, documents) for c in members], [c.id for c in members],
         same_fact=round(same, 3), incompatible=incompatible,
     )

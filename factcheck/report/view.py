@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..components import components
 from . import humanise
 
 # Worst first: the order rows sort in and a cell's colour when several links touch it. An
@@ -210,22 +211,9 @@ def _anchor(prefix: str, i: int) -> str:
 
 
 def _components(claim_ids: list[str], links: list[list[str]]) -> dict[str, str]:
-    """Union-find over claim ids; returns claim -> representative."""
-    parent = {c: c for c in claim_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for group in links:
-        known = [c for c in group if c in parent]
-        for other in known[1:]:
-            ra, rb = find(known[0]), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {c: find(c) for c in claim_ids}
+    """Claim -> the least claim id of its component, over links among these claims only."""
+    known = set(claim_ids)
+    return components(([c for c in link if c in known] for link in links), claim_ids)
 
 
 def _mention(ev: dict[str, Any] | None, claim: dict[str, Any] | None, texts: dict[str, SourceText]) -> Mention:

@@ -16,19 +16,14 @@ if TYPE_CHECKING:
 def find(judged: JudgedGroup, documents: Mapping[str, Document], options: Options) -> Found:
     """One finding for a group in which linked claims (quantities or dates) fit in value but
     one report's clause denies what the other's states, citing every source."""
-    from ..judge import describe, evidence_for, severity_for
-    from ..types import Finding
+    from ..judge import conflict_finding, describe
 
-    if not judged.denied:
-        return Found()
-    members = sorted({c.id: c for x in judged.denied for c in (x.a, x.b)}.values(), key=lambda c: (c.doc, c.start))
-    same = max(x.same_fact for x in judged.denied)
-    said = "; ".join(f"{c.doc} {'denies' if c.frame.polarity == 'negative' else 'states'} "
-                     f"{c.frame.predicate!r} of {describe(c)!r}" for c in members)
-    return Found([Finding("", RULE.id, severity_for(RULE.id, same, options),
-                          f"one report denies what another states: {said}", round(same, 3),
-                          [evidence_for(c, documents) for c in members], [c.id for c in members],
-                          same_fact=round(same, 3), incompatible=1.0)])
+    def says(members) -> str:
+        return "one report denies what another states: " + "; ".join(
+            f"{c.doc} {'denies' if c.frame.polarity == 'negative' else 'states'} "
+            f"{c.frame.predicate!r} of {describe(c)!r}" for c in members)
+
+    return Found([conflict_finding(RULE.id, judged.denied, documents, options, says)] if judged.denied else [])
 
 
 RULE = Rule(
