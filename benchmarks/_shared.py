@@ -73,3 +73,18 @@ def with_sentence(document, sentence: str):
     span = (len(text) - len(sentence), len(text))
     content = list(document.content or [(0, len(document.text))]) + [span]
     return replace(document, text=text, content=content, warnings=list(document.warnings)), span
+
+
+def decided(result, left: set[str], right: set[str]) -> str:
+    """Where the checker decided about claims ``left`` against claims ``right`` (claim ids): no
+    claim on a side, never linked, linked but not compared (and why), judged, or found: what
+    ``-v`` prints for a missed or flagged case."""
+    if not left or not right:
+        return f"claims: {len(left)} on the edited side, {len(right)} on the other"
+    for kind, items in (("not compared", result.not_compared), ("judged", result.agreements),
+                        ("found", result.findings)):
+        for x in items:
+            claims = set(x.claims) | {e.claim for e in x.evidence if e.claim}
+            if left & claims and right & claims:
+                return f"{kind}: {x.message[:200]}"
+    return "not linked"

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, sweep  # noqa: E402
+from _shared import add_split_arguments, decided, shared_path, split_model, sweep  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "polarity-conflict", "contradiction"}
 
@@ -77,6 +77,20 @@ def cites_edit(finding, case) -> bool:
     return False
 
 
+def why(result, case) -> str:
+    """Where the checker decided about the edited claims against their counterparts' claims."""
+    start, end = edit_span(case)
+    edited = {c.id for c in result.claims if c.doc == case["edited_doc"] and c.start < end and start < c.end}
+    text = {d["id"]: d["text"] for d in case["documents"]}
+    spans = {}
+    for cp in case["counterparts"]:
+        s0 = text.get(cp["doc"], "").find(cp["sentence"])
+        if s0 >= 0:
+            spans.setdefault(cp["doc"], []).append((s0, s0 + len(cp["sentence"])))
+    others = {c.id for c in result.claims if any(s0 <= c.start < s1 for s0, s1 in spans.get(c.doc, ()))}
+    return decided(result, edited, others)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-nli", action="store_true")
@@ -124,7 +138,7 @@ def main() -> None:
             caught[case["kind"]].append(hit)
             if args.verbose and hit == (case["kind"] == "benign"):
                 print(f"{'FLAGGED' if hit else 'MISSED'} {case['case_id']}: "
-                      f"{case['edited_sentence_after'][:160]!r}")
+                      f"{case['edited_sentence_after'][:160]!r}\n    {why(result, case)}")
         t_edits = time.perf_counter() - t0
 
         t0 = time.perf_counter()

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, shared_path, split_model, sweep, with_sentence  # noqa: E402
+from _shared import add_split_arguments, decided, shared_path, split_model, sweep, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
@@ -29,13 +29,7 @@ def why(result, case, span, docs) -> str:
     s0 = text.find(case["source_sentence"])
     added = {c.id for c in result.claims if c.doc == case["target_doc"] and span[0] <= c.start < span[1]}
     source = {c.id for c in result.claims if c.doc == case["source_doc"] and s0 <= c.start < s0 + len(case["source_sentence"])}
-    if not added or not source:
-        return f"claims: added {len(added)}, source {len(source)}"
-    for kind, items in (("not compared", result.not_compared), ("judged", result.agreements), ("found", result.findings)):
-        for x in items:
-            if added & set(x.claims) and source & set(x.claims):
-                return f"{kind}: {x.message[:200]}"
-    return "not linked"
+    return decided(result, added, source)
 
 
 def main() -> None:
