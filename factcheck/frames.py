@@ -116,8 +116,15 @@ def _tense(verb) -> str | None:
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "past"
-    if verb.tag_ in ("VBP", "VBZ", "VBG") or any(c.tag_ in ("VBP", "VBZ") for c in verb.children):
+    if verb.tag_ in ("VBP", "VBZ") or any(c.tag_ in ("VBP", "VBZ") for c in verb.children):
         return "present"
+    if verb.tag_ == "VBG":
+        # a bare gerund or participle has no tense of its own: "the woman accused of killing two
+        # co-workers" killed them in the past, and is no level that moves (samefact.moving)
+        head = verb.head
+        while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return _tense(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -274,6 +281,29 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
     return _entity_name(appos, ents_by_token, memory) if appos is not None else None
 
 
+def _dated_noun(claim_ids: set[int], doc) -> str | None:
+    """The event noun a date modifies, with the nouns compounded into it ("release date"): the
+    date as its compound, possessive or nominal modifier ("the 2009 ceremony", "Monday's
+    attack"), or as the object of its "of" ("a release date of 22 November 2013")."""
+    head = None
+    for i in sorted(claim_ids):
+        tok = doc[i]
+        if tok.head.i in claim_ids or tok.head.i == tok.i:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            head = tok.head.head
+        elif tok.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod", "nummod") and tok.head.pos_ == "NOUN":
+            head = tok.head
+        if head is not None:
+            break
+    if head is None:
+        return None
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i not in claim_ids:
+        head = head.head  # "release" of "release date"
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i not in claim_ids]
+    return " ".join(t.lemma_.lower() for t in [*words, head])
+
+
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Frame:
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
@@ -316,6 +346,10 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
     predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
     if (planned := _be_to(verb)) is not None:
         predicate = planned.lemma_.lower()
+    elif claim.kind == "time" and (noun := _dated_noun(claim_ids, doc)) is not None:
+        # a date that modifies a noun dates what the noun names ("the sequel's March 22 release
+        # date", "a release date of 22 November 2013", "Monday's attack"), not the clause's verb
+        predicate = noun
     elif predicate == "be":
         # the claim itself is no complement: "there are [90 allied ships] at sea" is "be at"
         comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i not in claim_ids), None)

@@ -151,6 +151,29 @@ def test_a_be_to_future_is_the_planned_verb_with_will(nlp):
     assert (will.frame.predicate, will.frame.modality) == (day.frame.predicate, day.frame.modality)
 
 
+@pytest.mark.parametrize("text, claim, tense", [
+    ("Dorsey says the woman accused of killing two co-workers is a hard worker.", "two co-workers", "past"),
+    ("After killing 3 guards, the gunmen fled.", "3 guards", "past"),
+    ("Rescuers are searching for 12 miners.", "12 miners", "present"),
+    ("Rescuers were searching for 12 miners.", "12 miners", "past"),
+])
+def test_a_bare_gerund_takes_the_tense_of_the_verb_it_hangs_on(nlp, text, claim, tense):
+    c = next(c for c in extract_claims(text, nlp=nlp) if c.text == claim)
+    assert c.frame.tense == tense
+
+
+@pytest.mark.parametrize("text, date, predicate", [
+    ("Lionsgate is facing an issue with the sequel's scheduled March 22, 2013 release date.", "March 22, 2013",
+     "release date"),
+    ("Catching Fire has a release date of 22 November 2013.", "22 November 2013", "release date"),
+    ("Police said Monday's attack killed 3 people.", "Monday", "attack"),
+    ("NATO leaders will meet tomorrow.", "tomorrow", "meet"),
+])
+def test_a_date_that_modifies_a_noun_dates_what_the_noun_names(nlp, text, date, predicate):
+    c = next(c for c in extract_claims(text, date="2013-01-10", nlp=nlp) if c.text == date)
+    assert c.frame.predicate == predicate
+
+
 def test_a_count_with_rivals_in_its_report_weighs_less_than_a_lone_one(nlp):
     from factcheck.samefact import kind_counts
 
