@@ -156,6 +156,8 @@ def test_a_be_to_future_is_the_planned_verb_with_will(nlp):
     ("After killing 3 guards, the gunmen fled.", "3 guards", "past"),
     ("Rescuers are searching for 12 miners.", "12 miners", "present"),
     ("Rescuers were searching for 12 miners.", "12 miners", "past"),
+    # a caption: the gerund hangs on a noun at the root, above which there is no verb
+    ("Photo: protesters marching in 3 cities.", "3 cities", None),
 ])
 def test_a_bare_gerund_takes_the_tense_of_the_verb_it_hangs_on(nlp, text, claim, tense):
     c = next(c for c in extract_claims(text, nlp=nlp) if c.text == claim)
