@@ -121,9 +121,7 @@ def _tense(verb) -> str | None:
     if verb.tag_ == "VBG":
         # a bare gerund or participle has no tense of its own: "the woman accused of killing two
         # co-workers" killed them in the past, and is no level that moves (samefact.moving)
-        head = verb.head
-        while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
-            head = head.head
+        head = _governing_verb(verb.head)
         return _tense(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
     return None
 

@@ -254,21 +254,25 @@ class SignedLogistic:
     predicate less than a near-synonym, artefacts that cost restatements, which the sample
     lacks. ``coef_``, ``intercept_`` and ``predict_proba`` as scikit-learn's."""
 
-    def fit(self, Z, y):
+    def fit(self, Z, y, names=None, sample_weight=None, for_same=frozenset()):
+        """``names``: the columns of ``Z`` (default samefact.FEATURES); ``for_same``: more
+        columns whose weight may not be negative (an experiment's own features);
+        ``sample_weight``: a weight per row (default 1)."""
         from scipy.optimize import minimize
 
         from factcheck.samefact import AGAINST_SAME, FEATURES, FOR_SAME
 
         d = Z.shape[1]
+        sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
 
         def loss(w):
             z = Z @ w[:d] + w[d]
             p = 1.0 / (1.0 + np.exp(-z))
-            value = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / C * np.sum(w[:d] ** 2)
-            return value, np.r_[Z.T @ (p - y) + w[:d] / C, np.sum(p - y)]
+            value = np.sum(sw * (np.logaddexp(0.0, z) - y * z)) + 0.5 / C * np.sum(w[:d] ** 2)
+            return value, np.r_[Z.T @ (sw * (p - y)) + w[:d] / C, np.sum(sw * (p - y))]
 
-        bounds = [(0.0, None) if n in FOR_SAME else (None, 0.0) if n in AGAINST_SAME else (None, None)
-                  for n in FEATURES] + [(None, None)]
+        bounds = [(0.0, None) if n in FOR_SAME or n in for_same else (None, 0.0) if n in AGAINST_SAME
+                  else (None, None) for n in (FEATURES if names is None else names)] + [(None, None)]
         w = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
         self.coef_, self.intercept_ = w[None, :d], w[d:]
         return self

@@ -35,38 +35,24 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "models"))
 from _shared import held_out  # noqa: E402
+from fit_samefact import SignedLogistic  # noqa: E402  (the shipped model's fit, signs kept)
 
-from factcheck.samefact import AGAINST_SAME, FEATURES, FOR_SAME  # noqa: E402
+from factcheck.samefact import FEATURES  # noqa: E402
 
 PAIRS = ROOT / "models" / "data" / "samefact_pairs.jsonl.gz"
 SOURCES = ("edit-case counterparts", "restatement", "agreeing values")
-C = 0.5  # as models/fit_samefact.py
-
-
-def _fit(Z, y, names, w):
-    from scipy.optimize import minimize
-
-    d = Z.shape[1]
-
-    def loss(v):
-        z = Z @ v[:d] + v[d]
-        p = 1.0 / (1.0 + np.exp(-z))
-        return (np.sum(w * (np.logaddexp(0.0, z) - y * z)) + 0.5 / C * np.sum(v[:d] ** 2),
-                np.r_[Z.T @ (w * (p - y)) + v[:d] / C, np.sum(w * (p - y))])
-
-    bounds = [(None, 0.0) if n in AGAINST_SAME else (0.0, None) if n in FOR_SAME or n.startswith("+") else (None, None)
-              for n in names] + [(None, None)]
-    return minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
+MARKER = re.compile(r"\[[^\]]*\]")  # the claim's marker in a marked sentence (samefact.marker)
 
 
 def _fill(marked: str, value: str) -> str:
     """A marked sentence (samefact.marked) with ``value`` for the claim and 3 for other numerals."""
-    return re.sub(r"\[[^\]]*\]", lambda _: value, marked, count=1).replace("#", "3")
+    return MARKER.sub(lambda _: value, marked, count=1).replace("#", "3")
 
 
 def _window(marked: str, k: int) -> str:
-    m = re.search(r"\[[^\]]*\]", marked)
+    m = MARKER.search(marked)
     if not m:
         return marked
     return " ".join(marked[:m.start()].split()[-k:] + [m.group(0)] + marked[m.end():].split()[:k])
@@ -185,8 +171,9 @@ def main() -> None:
         for lab in (0, 1):  # the same total weight per class as unweighted
             m = rows_fit & (y == lab)
             w[m] *= m.sum() / w[m].sum()
-        v = _fit(Z[rows_fit], y[rows_fit], names, w[rows_fit])
-        z = Z @ v[:-1] + v[-1]
+        model = SignedLogistic().fit(Z[rows_fit], y[rows_fit], names, w[rows_fit],
+                                     for_same={n for n in names if n.startswith("+")})
+        z = Z @ model.coef_[0] + model.intercept_[0]
         report(name, 1.0 / (1.0 + np.exp(-(z if plus is None else z + plus))))
 
     print(f"pairs: {len(rows)}; held-out topics: {int(test.sum())} pairs")
