@@ -51,7 +51,10 @@ def _clause_root(verb):
     """An auxiliary, a participle or an xcomp belongs to the clause of the verb above it."""
     v = verb
     while v.dep_ in ("aux", "auxpass", "xcomp", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-        if v.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        # a conjunct with a subject or an auxiliary of its own is a clause of its own: the
+        # deputy "interviewing a woman ... was fatally shot Monday" was shot on Monday (its
+        # subject, if it has none, is still read from the first conjunct: _subject_token)
+        if v.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children):
             break
         v = v.head
     return v

@@ -176,6 +176,20 @@ def test_a_date_that_modifies_a_noun_dates_what_the_noun_names(nlp, text, date, 
     assert c.frame.predicate == predicate
 
 
+@pytest.mark.parametrize("text, claim, predicate, modality, subject", [
+    # a conjunct with an auxiliary of its own states its own event; its subject is the first's
+    ("A Los Angeles County sheriff's deputy interviewing a woman and a man outside a Hawaiian Gardens apartment "
+     "was fatally shot Monday when a gunman burst out of the residence, put a handgun to the officer's face and "
+     "fired, authorities said.", "Monday", "shoot", None, "sheriff's deputy"),
+    ("The iPod Nano comes in two colors and will cost $199.", "$199", "cost", "will", "ipod nano"),
+    # without one it shares the first verb's auxiliary: "will meet ... and discuss"
+    ("NATO leaders will meet and discuss 3 plans.", "3 plans", "meet", "will", "nato leaders"),
+])
+def test_a_conjunct_with_its_own_auxiliary_is_its_own_predicate(nlp, text, claim, predicate, modality, subject):
+    c = next(c for c in extract_claims(text, date="2013-01-10", nlp=nlp) if c.text == claim)
+    assert (c.frame.predicate, c.frame.modality, (c.frame.subject or "").lower()) == (predicate, modality, subject)
+
+
 def test_a_count_with_rivals_in_its_report_weighs_less_than_a_lone_one(nlp):
     from factcheck.samefact import kind_counts
 
