@@ -130,8 +130,10 @@ def _tense(verb) -> str | None:
 
 
 def _name(span_text: str) -> str:
-    text = re.sub(r"^(?:the|a|an)\s+", "", span_text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"['\u2019]s$", "", text)
+    # one name however its apostrophe is typeset: "sheriff's deputy" / "sheriff’s deputy"
+    text = span_text.strip().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"'s$", "", text)
     return " ".join(text.split()).lower()
 
 

@@ -182,6 +182,8 @@ def test_a_date_that_modifies_a_noun_dates_what_the_noun_names(nlp, text, date, 
      "was fatally shot Monday when a gunman burst out of the residence, put a handgun to the officer's face and "
      "fired, authorities said.", "Monday", "shoot", None, "sheriff's deputy"),
     ("The iPod Nano comes in two colors and will cost $199.", "$199", "cost", "will", "ipod nano"),
+    # one name however its apostrophe is typeset
+    ("A 35-year-old sheriff\u2019s deputy was killed Friday.", "Friday", "kill", None, "sheriff's deputy"),
     # without one it shares the first verb's auxiliary: "will meet ... and discuss"
     ("NATO leaders will meet and discuss 3 plans.", "3 plans", "meet", "will", "nato leaders"),
 ])
