@@ -1,6 +1,6 @@
 """Progress bars on stderr: documents parsed, clusters judged.
 
-tqdm (already installed with transformers and sentence-transformers) draws them. They are on
+tqdm (already installed with transformers) draws them. They are on
 when stderr is a terminal, or when asked for (``--progress``); ``--quiet`` turns them off. A
 disabled Progress costs nothing, so the pipeline can always take one.
 """
