@@ -129,11 +129,15 @@ def _tense(verb) -> str | None:
     return None
 
 
+# what the small model sometimes takes into an entity's span: "the Academy Awards:" is the Academy Awards
+_EDGE_PUNCTUATION = " \t\n:;,!?\"'()[]“”‘’"
+
+
 def _name(span_text: str) -> str:
     # one name however its apostrophe is typeset: "sheriff's deputy" / "sheriff’s deputy"
     text = span_text.strip().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"'s$", "", text.strip(_EDGE_PUNCTUATION))
     return " ".join(text.split()).lower()
 
 
@@ -344,7 +348,10 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
     if verb.lemma_ == "be" or verb.pos_ == "AUX" or claim_is_subject:
         # a predicate complement: "jets were on high alert" qualifies the jets as "on high alert" does
         for c in verb.children:
-            if c.dep_ in ("prep", "acomp", "attr") and c.i not in claim_ids:
+            # a prepositional phrase that holds the claim is the claim's own phrase, not a
+            # qualifier of it ("was in the waters of the Gulf, 35 miles southwest of the port")
+            if c.dep_ in ("acomp", "attr") and c.i not in claim_ids or (
+                    c.dep_ == "prep" and not claim_ids & {t.i for t in c.subtree}):
                 qualifiers.append(doc[c.i : max(t.i for t in c.subtree) + 1].text if c.dep_ == "prep" else c.text)
     predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
     if (planned := _be_to(verb)) is not None:

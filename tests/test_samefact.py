@@ -192,6 +192,26 @@ def test_a_conjunct_with_its_own_auxiliary_is_its_own_predicate(nlp, text, claim
     assert (c.frame.predicate, c.frame.modality, (c.frame.subject or "").lower()) == (predicate, modality, subject)
 
 
+def test_a_qualifier_never_holds_the_claim_itself(nlp):
+    # the value would leak into qualifier_shared: copies agreeing in value would share it,
+    # reports that disagree never could
+    c = next(c for c in extract_claims(
+        "The epicenter was in the waters of the Persian Gulf, 35 miles southwest of the port of Bandar Abbas.",
+        nlp=nlp) if c.text == "35 miles")
+    assert not any("35" in q for q in c.frame.qualifiers)
+    d = next(c for c in extract_claims("Hiller had been with Kraft for 15 years.", nlp=nlp) if "15" in c.text)
+    assert d.frame.qualifiers == ["with Kraft"]
+
+
+def test_a_name_is_read_without_the_punctuation_the_parser_kept():
+    from factcheck.frames import _name
+
+    assert _name("the Academy Awards:") == "academy awards"
+    assert _name("\u201cNew GM") == "new gm"
+    assert _name("Sheriff\u2019s") == "sheriff"
+    assert _name("the U.S.") == "u.s."
+
+
 def test_a_count_with_rivals_in_its_report_weighs_less_than_a_lone_one(nlp):
     from factcheck.samefact import kind_counts
 
