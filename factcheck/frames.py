@@ -135,9 +135,9 @@ _EDGE_PUNCTUATION = " \t\n:;,!?\"'()[]“”‘’"
 
 def _name(span_text: str) -> str:
     # one name however its apostrophe is typeset: "sheriff's deputy" / "sheriff’s deputy"
-    text = span_text.strip().replace("\u2019", "'").replace("\u2018", "'")
+    text = span_text.replace("\u2019", "'").replace("\u2018", "'").strip(_EDGE_PUNCTUATION)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"'s$", "", text.strip(_EDGE_PUNCTUATION))
+    text = re.sub(r"'s$", "", text).strip(_EDGE_PUNCTUATION)
     return " ".join(text.split()).lower()
 
 

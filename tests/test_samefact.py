@@ -208,6 +208,7 @@ def test_a_name_is_read_without_the_punctuation_the_parser_kept():
 
     assert _name("the Academy Awards:") == "academy awards"
     assert _name("\u201cNew GM") == "new gm"
+    assert _name("\u201cthe Foul Pole") == "foul pole"
     assert _name("Sheriff\u2019s") == "sheriff"
     assert _name("the U.S.") == "u.s."
 
