@@ -72,8 +72,10 @@ class Embedder:
             name += "+bf16"
         return cls(model, tokenizer, name, max_length)
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Unit-length vectors, so a dot product is the cosine similarity."""
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Unit-length vectors, so a dot product is the cosine similarity. ``batch_size``: 3,000
+        masked ECB+ sentences on this project's 2-core CPU (float32, two rounds, best of each)
+        ran at 173 / 171 / 159 / 125 sentences/s in batches of 16 / 32 / 64 / 128."""
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         import torch
