@@ -348,11 +348,14 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
     if verb.lemma_ == "be" or verb.pos_ == "AUX" or claim_is_subject:
         # a predicate complement: "jets were on high alert" qualifies the jets as "on high alert" does
         for c in verb.children:
-            # a prepositional phrase that holds the claim is the claim's own phrase, not a
-            # qualifier of it ("was in the waters of the Gulf, 35 miles southwest of the port")
-            if c.dep_ in ("acomp", "attr") and c.i not in claim_ids or (
-                    c.dep_ == "prep" and not claim_ids & {t.i for t in c.subtree}):
-                qualifiers.append(doc[c.i : max(t.i for t in c.subtree) + 1].text if c.dep_ == "prep" else c.text)
+            if c.dep_ in ("acomp", "attr") and c.i not in claim_ids:
+                qualifiers.append(c.text)
+            elif c.dep_ == "prep":
+                phrase = [t.i for t in c.subtree]
+                # a prepositional phrase that holds the claim is the claim's own phrase, not a
+                # qualifier of it ("was in the waters of the Gulf, 35 miles southwest of the port")
+                if claim_ids.isdisjoint(phrase):
+                    qualifiers.append(doc[c.i : max(phrase) + 1].text)
     predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
     if (planned := _be_to(verb)) is not None:
         predicate = planned.lemma_.lower()
