@@ -75,7 +75,7 @@ def test_loading_a_model_caps_the_kernel_cache_unless_the_user_chose(embedder, m
     from factcheck.memory import KERNEL_CACHE, limit_kernel_cache
 
     monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", raising=False)
-    Embedder.load()
+    Embedder.load(quantize=False)  # torch's oneDNN; the int8 export runs on ONNX Runtime
     import os
 
     assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == str(KERNEL_CACHE)
@@ -91,3 +91,66 @@ def test_texts_cached_before_the_cache_empties_are_encoded_again(embedder):
     got = vectors.lookup(["two", "three", "four"])  # past the limit, "two" included
     assert sorted(got) == ["four", "three", "two"]
     assert rec.seen[2:] == ["four", "three", "two"]
+
+
+@pytest.fixture(scope="module")
+def float32():
+    return Embedder.load(quantize=False)
+
+
+SENTENCES = ["Roughly [# jet] were kept on high alert, he said.",
+             "NATO put over [# jet] on high alert.",
+             "The quake struck Qeshm island, injuring five people.",
+             "Democracy will always prevail over autocracy."]
+
+
+def test_int8_export_is_the_default_on_a_cpu_without_amx_and_close_to_float32(float32):
+    from factcheck.precision import has_amx
+
+    if has_amx():
+        pytest.skip("this CPU has AMX: the default is bfloat16 torch")
+    int8 = Embedder.load()
+    assert int8.name.endswith("+int8") and int8.session is not None and int8.model is None
+    a, b = int8.encode(SENTENCES), float32.encode(SENTENCES)
+    np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    assert (a * b).sum(1).min() > 0.95  # the same direction, not merely unit vectors
+    # what the encoder is for: the restatement is nearer its source than an unrelated sentence
+    assert a[0] @ a[1] > a[0] @ a[2] + 0.2
+
+
+def test_int8_vectors_do_not_depend_on_the_other_texts_encoded():
+    int8 = Embedder.load()
+    if int8.session is None:
+        pytest.skip("no int8 export on this CPU")
+    alone = int8.encode(SENTENCES[:1])
+    with_others = int8.encode(SENTENCES[2:] + SENTENCES[:1] + ["x " * 300])
+    np.testing.assert_array_equal(alone[0], with_others[2])
+
+
+def test_int8_reads_the_tokens_transformers_would_including_past_the_length_cap(float32):
+    int8 = Embedder.load()
+    if int8.session is None:
+        pytest.skip("no int8 export on this CPU")
+    long = "The committee met again on Thursday to discuss the budget. " * 60  # past 256 tokens
+    for text in SENTENCES + [long]:
+        ids = float32.tokenizer(text, truncation=True, max_length=float32.max_length)["input_ids"]
+        assert int8.tokenizer.encode(text).ids == ids
+    assert len(int8.tokenizer.encode(long).ids) == float32.max_length
+
+
+def test_an_export_made_from_another_package_version_is_not_run(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    import factcheck.embed as embed
+
+    monkeypatch.setattr(embed, "has_amx", lambda: False)
+    copy = tmp_path / "encoder"
+    shutil.copytree(embed.ENCODER_DIR, copy)
+    monkeypatch.setattr(embed, "ENCODER_DIR", copy)
+    assert Embedder.load().session is not None
+    (copy / embed.SOURCE_FILE).write_text(json.dumps({"package": embed.PACKAGE, "version": "0.0.1"}))
+    fallback = Embedder.load()
+    assert fallback.session is None and fallback.name == "all-MiniLM-L6-v2"
+    (copy / embed.SOURCE_FILE).unlink()
+    assert Embedder.load().session is None

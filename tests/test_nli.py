@@ -204,7 +204,8 @@ def test_label_order_of_other_models_is_mapped(tmp_path):
 
 
 def test_wheel_carries_the_model(tmp_path, nli):
-    """A non-editable install has no models/ beside the package: the wheel must carry the weights."""
+    """A non-editable install has no models/ beside the package: the wheel must carry the weights,
+    the NLI model's and the sentence encoder's int8 export."""
     import subprocess
     import sys
     import zipfile
@@ -216,12 +217,14 @@ def test_wheel_carries_the_model(tmp_path, nli):
     wheel = next((tmp_path / "dist").glob("factcheck-*.whl"))
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     code = ("import factcheck.nli as n; m = n.NLIModel.load(); "
-            "print(n.SHIPPED_MODEL_DIR); print(*m.predict([('It rained.', 'It did not rain.')])[0])")
+            "print(n.SHIPPED_MODEL_DIR); print(*m.predict([('It rained.', 'It did not rain.')])[0]); "
+            "import factcheck.embed as e; print(e.ENCODER_DIR, e._int8_file() is not None)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(tmp_path / "site"), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr[-2000:]
-    shipped_dir, *probs = out.stdout.split()
+    shipped_dir, *probs, encoder_dir, runs_int8 = out.stdout.split()
     assert Path(shipped_dir).is_relative_to(tmp_path / "site"), shipped_dir
+    assert Path(encoder_dir).is_relative_to(tmp_path / "site") and runs_int8 == "True", out.stdout
     # the same weights as the checkout's model, not just some model
     np.testing.assert_allclose([float(p) for p in probs], nli.predict([("It rained.", "It did not rain.")])[0],
                                atol=1e-5)
