@@ -6,7 +6,8 @@
    content lemmas. The pairs scored grow linearly with the articles of a cluster, not with
    its document pairs.
 2. The NLI model scores both directions; the contradiction score is the larger of the two,
-   a paraphrase needs entailment both ways.
+   a paraphrase needs entailment both ways (so a pair that can only be a paraphrase is read
+   backward only when it entails forward).
 3. Wording cues (cues.py): a contradiction is reported only when something in the wording can
    make the two contradict (negation, number, swapped name, antonym, swapped roles); the
    model's word-overlap bias otherwise flags near-identical sentences.

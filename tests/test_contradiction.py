@@ -49,7 +49,9 @@ class _Recording:
 
     def predict(self, pairs):
         self.pairs.extend(pairs)
-        return self.model.predict(pairs)
+        probs = self.model.predict(pairs)
+        self.probs = {**getattr(self, "probs", {}), **dict(zip(pairs, probs))}
+        return probs
 
 
 def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir):
@@ -71,6 +73,51 @@ def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir
     assert wanted <= scored and not left_out & scored
     # the paraphrase of the seeds is still found from the pairs scored
     assert any(a.kind == "paraphrase" for a in result.agreements)
+
+
+def test_a_pair_without_a_cue_is_read_backward_only_when_it_entails_forward(nlp, nli, seed_dir):
+    from factcheck.contradiction import ENTAILMENT_THRESHOLD, select_candidates
+    from factcheck.cues import find_cues
+    from factcheck.nli import NLIModel
+    from factcheck.segment import sentence_lemmas
+
+    # a paraphrase the shipped model reads as entailment both ways (0.91 / 0.88)
+    for name, line in (("000_d27642fac88a8c5e.txt", "The minister resigned after the vote."),
+                       (B, "After the vote, the minister resigned.")):
+        (seed_dir / name).write_text((seed_dir / name).read_text(encoding="utf-8") + "\n\n" + line + "\n", encoding="utf-8")
+    recording = _Recording(nli)
+    checker = Checker(Options(), nlp=nlp, nli=recording)
+    analyses = checker.analyse_all(load_documents([seed_dir]))
+    result = checker.judge(analyses)
+    candidates, _ = select_candidates(analyses, checker.embedder, Options(),
+                                      sentence_lemmas(p for a in analyses for p in a.sentences))
+    scored = set(recording.pairs)
+    ent = NLIModel.LABELS.index("entailment")
+    entails, not_read = 0, 0
+    for c in candidates:
+        a, b = c.a.sentence.text, c.b.sentence.text
+        if (a, b) not in scored:
+            continue
+        cues = find_cues(c.a.doc, c.b.doc)
+        if cues.contradiction or cues.minimal_edit:
+            assert (b, a) in scored  # a contradiction takes the larger of both readings
+        elif recording.probs[(a, b)][ent] >= ENTAILMENT_THRESHOLD:  # int8: as scored in its batch
+            entails += 1
+            assert (b, a) in scored
+        else:
+            not_read += 1
+            assert (b, a) not in scored
+    assert entails and not_read  # the seeds have both kinds of cue-free pair
+    # and the paraphrases are those of reading every scored pair both ways
+    both = sorted({(a, b) for a, b in scored} | {(b, a) for a, b in scored})
+    probs = {**dict(zip(both, nli.predict(both))), **recording.probs}
+    expected = {(c.a.sentence.text, c.b.sentence.text) for c in candidates
+                if (c.a.sentence.text, c.b.sentence.text) in scored and not find_cues(c.a.doc, c.b.doc).contradiction
+                and min(probs[(c.a.sentence.text, c.b.sentence.text)][ent],
+                        probs[(c.b.sentence.text, c.a.sentence.text)][ent]) >= ENTAILMENT_THRESHOLD}
+    found = {(a.evidence[0].text, a.evidence[1].text) for a in result.agreements
+             if a.kind == "paraphrase" and "entailment" in a.message}
+    assert found == expected and found
 
 
 @pytest.mark.parametrize("old,new,needle", [
