@@ -111,7 +111,7 @@ def main(argv=None):
                     help="NLIModel's CPU default: bfloat16 with AMX, else int8 (--no-quantize: float32)")
     ap.add_argument("--int8", action="store_true",
                     help="int8 even on a CPU with AMX, where the default is bfloat16 (to measure or calibrate int8)")
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=None, help="default: NLIModel's (1 for int8, else 32)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--write-calibration", action="store_true",
                     help="write the VitaminC-dev contradiction threshold into the model dir")

@@ -154,7 +154,7 @@ def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage")
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
     p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
-    p.add_argument("--batch-size", type=int, help="NLI batch size")
+    p.add_argument("--batch-size", type=int, help="NLI batch size (default: 1 for int8, 32 otherwise)")
     p.add_argument("--jobs", "-j", type=int, help="processes that parse in parallel (default 0: one per CPU)")
     p.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
                    help="reduced-precision NLI on CPU, the default: bfloat16 with AMX, else int8 (--no-quantize: float32)")

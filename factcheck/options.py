@@ -52,7 +52,7 @@ class Options(BaseModel):
     nli: bool = True
     model: str | None = Field(None, min_length=1)  # None: the shipped factcheck-nli-minilm
     device: str = Field("cpu", min_length=1)
-    batch_size: int = Field(32, ge=1, le=4096)
+    batch_size: int | None = Field(None, ge=1, le=4096)  # None: 1 for int8 (nli.py says why), else 32
     # reduced-precision NLI on CPU: bfloat16 where the CPU has AMX, else int8 (ONNX Runtime for the
     # shipped model); faster than float32 and within a point of its accuracy on every benchmark set
     # (models/README.md). False: float32 torch

@@ -132,6 +132,16 @@ def test_default_agrees_with_float32(nli, exact):
     assert nli.contradiction_threshold == cal[nli.name.rsplit("+", 1)[1]]["contradiction_threshold"]
 
 
+def test_an_int8_pair_scores_the_same_whatever_is_scored_beside_it(onnx_int8, exact):
+    assert (onnx_int8.batch_size, exact.batch_size) == (1, 32)
+    pair = AGREEMENT_PAIRS[0]
+    others = [(a + " " + a, b) for a, b in AGREEMENT_PAIRS[1:]] + [("It rained all day in the city.", "It was dry.")]
+    alone = onnx_int8.predict([pair])[0]
+    np.testing.assert_array_equal(onnx_int8.predict(others + [pair])[-1], alone)
+    batched = NLIModel(onnx_int8.model, onnx_int8.tokenizer, onnx_int8.name, batch_size=32, precision="int8")
+    assert batched.batch_size == 32  # a chosen batch size is kept (and then the scores may move)
+
+
 def test_int8_onnx_agrees_with_float32(onnx_int8, exact):
     from factcheck.nli import _OnnxModel
 

@@ -14,7 +14,7 @@ from factcheck.options import DEFAULT_SEVERITY, Options
 # the fields and defaults other modules rely on; a new field may be added, none renamed
 DEFAULTS = {
     "numeric_tolerance": 0.02, "max_date_gap_days": 1, "align_threshold": 0.05, "conflict_threshold": 0.3, "error_threshold": 0.5,
-    "nli": True, "model": None, "device": "cpu", "batch_size": 32, "quantize": True, "nli_threshold": None,
+    "nli": True, "model": None, "device": "cpu", "batch_size": None, "quantize": True, "nli_threshold": None,
     "fail_on": "error", "cache_dir": None, "max_document_chars": 300_000, "max_sentence_chars": 1_000,
 }
 
@@ -53,7 +53,7 @@ def test_api_overrides_name_the_option():
     with pytest.raises(TypeError, match="numeric_tolerence"):
         api_options(None, {"numeric_tolerence": 0.1})
     base = Options(nli=False)
-    assert api_options(base, {"batch_size": 8}).nli is False and base.batch_size == 32
+    assert api_options(base, {"batch_size": 8}).nli is False and base.batch_size is None
 
 
 # a valid, non-default value for every option key of the file
