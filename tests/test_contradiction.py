@@ -54,9 +54,10 @@ class _Recording:
         return probs
 
 
-def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir):
-    from factcheck.contradiction import PARAPHRASE_COSINE, select_candidates
-    from factcheck.cues import find_cues
+def _scored_run(nlp, nli, seed_dir):
+    """Judge the seeds with the real model, recording what it scores: (recording, result, the
+    NLI stage's candidate pairs)."""
+    from factcheck.contradiction import select_candidates
     from factcheck.segment import sentence_lemmas
 
     recording = _Recording(nli)
@@ -65,6 +66,14 @@ def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir
     result = checker.judge(analyses)
     candidates, _ = select_candidates(analyses, checker.embedder, Options(),
                                       sentence_lemmas(p for a in analyses for p in a.sentences))
+    return recording, result, candidates
+
+
+def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir):
+    from factcheck.contradiction import PARAPHRASE_COSINE
+    from factcheck.cues import find_cues
+
+    recording, result, candidates = _scored_run(nlp, nli, seed_dir)
     wanted = {(c.a.sentence.text, c.b.sentence.text) for c in candidates
               if find_cues(c.a.doc, c.b.doc).contradiction or c.cosine >= PARAPHRASE_COSINE}
     left_out = {(c.a.sentence.text, c.b.sentence.text) for c in candidates} - wanted
@@ -76,21 +85,15 @@ def test_only_pairs_with_a_cue_or_close_in_meaning_are_scored(nlp, nli, seed_dir
 
 
 def test_a_pair_without_a_cue_is_read_backward_only_when_it_entails_forward(nlp, nli, seed_dir):
-    from factcheck.contradiction import ENTAILMENT_THRESHOLD, select_candidates
+    from factcheck.contradiction import ENTAILMENT_THRESHOLD
     from factcheck.cues import find_cues
     from factcheck.nli import NLIModel
-    from factcheck.segment import sentence_lemmas
 
     # a paraphrase the shipped model reads as entailment both ways (0.91 / 0.88)
     for name, line in (("000_d27642fac88a8c5e.txt", "The minister resigned after the vote."),
                        (B, "After the vote, the minister resigned.")):
         (seed_dir / name).write_text((seed_dir / name).read_text(encoding="utf-8") + "\n\n" + line + "\n", encoding="utf-8")
-    recording = _Recording(nli)
-    checker = Checker(Options(), nlp=nlp, nli=recording)
-    analyses = checker.analyse_all(load_documents([seed_dir]))
-    result = checker.judge(analyses)
-    candidates, _ = select_candidates(analyses, checker.embedder, Options(),
-                                      sentence_lemmas(p for a in analyses for p in a.sentences))
+    recording, result, candidates = _scored_run(nlp, nli, seed_dir)
     scored = set(recording.pairs)
     ent = NLIModel.LABELS.index("entailment")
     entails, not_read = 0, 0
