@@ -100,13 +100,13 @@ def main(argv=None):
     def engine(m):
         return "int8, ONNX Runtime" if type(m.model).__name__ == "_OnnxModel" else m.name.rsplit("+", 1)[-1]
 
-    batched = NLIModel(default.model, default.tokenizer, default.name, batch_size=32, precision=default.precision)
     methods = [(f"NLIModel default ({engine(default)}; batch {default.batch_size}, length-sorted)", default.predict, pairs),
                ("NLIModel float32 (quantize=False)", m32.predict, pairs),
                ("pipeline float32 batch 32", run_pipe(32), inputs)]
     if not args.skip_pipeline_b1:
         methods.append(("pipeline float32 batch 1 (its default)", run_pipe(1), inputs))
     if default.batch_size != 32:  # int8 scores one pair a run, so that its scores never depend on the batch
+        batched = NLIModel(default.model, default.tokenizer, default.name, batch_size=32, precision=default.precision)
         methods.append((f"NLIModel default ({engine(default)}) in batches of 32", batched.predict, pairs))
     if int8 is not None:
         methods.append((f"NLIModel {engine(int8)} (the default without AMX)", int8.predict, pairs))

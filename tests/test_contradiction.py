@@ -44,13 +44,13 @@ class _Recording:
     """The real model, recording the pairs it is asked to score."""
 
     def __init__(self, model):
-        self.model, self.pairs = model, []
+        self.model, self.pairs, self.probs = model, [], {}
         self.name, self.contradiction_threshold = model.name, model.contradiction_threshold
 
     def predict(self, pairs):
         self.pairs.extend(pairs)
         probs = self.model.predict(pairs)
-        self.probs = {**getattr(self, "probs", {}), **dict(zip(pairs, probs))}
+        self.probs.update(zip(pairs, probs))  # as scored in its batch
         return probs
 
 

@@ -98,18 +98,21 @@ def float32():
     return Embedder.load(quantize=False)
 
 
+@pytest.fixture(scope="module")
+def int8(embedder):
+    """The default load: the int8 export on a CPU without AMX (the tests that need it skip otherwise)."""
+    if embedder.session is None:
+        pytest.skip("no int8 export on this CPU (AMX: bfloat16 torch)")
+    return embedder
+
+
 SENTENCES = ["Roughly [# jet] were kept on high alert, he said.",
              "NATO put over [# jet] on high alert.",
              "The quake struck Qeshm island, injuring five people.",
              "Democracy will always prevail over autocracy."]
 
 
-def test_int8_export_is_the_default_on_a_cpu_without_amx_and_close_to_float32(float32):
-    from factcheck.precision import has_amx
-
-    if has_amx():
-        pytest.skip("this CPU has AMX: the default is bfloat16 torch")
-    int8 = Embedder.load()
+def test_int8_export_is_the_default_on_a_cpu_without_amx_and_close_to_float32(int8, float32):
     assert int8.name.endswith("+int8") and int8.session is not None and int8.model is None
     a, b = int8.encode(SENTENCES), float32.encode(SENTENCES)
     np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
@@ -118,19 +121,13 @@ def test_int8_export_is_the_default_on_a_cpu_without_amx_and_close_to_float32(fl
     assert a[0] @ a[1] > a[0] @ a[2] + 0.2
 
 
-def test_int8_vectors_do_not_depend_on_the_other_texts_encoded():
-    int8 = Embedder.load()
-    if int8.session is None:
-        pytest.skip("no int8 export on this CPU")
+def test_int8_vectors_do_not_depend_on_the_other_texts_encoded(int8):
     alone = int8.encode(SENTENCES[:1])
     with_others = int8.encode(SENTENCES[2:] + SENTENCES[:1] + ["x " * 300])
     np.testing.assert_array_equal(alone[0], with_others[2])
 
 
-def test_int8_reads_the_tokens_transformers_would_including_past_the_length_cap(float32):
-    int8 = Embedder.load()
-    if int8.session is None:
-        pytest.skip("no int8 export on this CPU")
+def test_int8_reads_the_tokens_transformers_would_including_past_the_length_cap(int8, float32):
     long = "The committee met again on Thursday to discuss the budget. " * 60  # past 256 tokens
     for text in SENTENCES + [long]:
         ids = float32.tokenizer(text, truncation=True, max_length=float32.max_length)["input_ids"]
