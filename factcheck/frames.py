@@ -158,6 +158,10 @@ class EntityMemory:
         self.last_subject_thing: str | None = None
         self.full: dict[str, str] = {}  # "obama" -> "barack obama"
         self._seen = 0
+        # role noun -> persons the document calls so ("actress Tara Reid", "Reid, the actress"):
+        # read from the whole document first (``attach_frames``), for the definite
+        # descriptions that stand for a person ("the 38-year-old actress")
+        self.roles: dict[str, set[str]] = {}
 
     def see(self, doc) -> None:
         self.last_subject_thing = None
@@ -176,6 +180,9 @@ class EntityMemory:
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
+            if ent.label_ == "PERSON":
+                for role in _roles(ent):
+                    self.roles.setdefault(role, set()).add(name)
         # the small model often tags a known surname as an organisation or nothing ("Teixeira, 28,")
         for t in doc:
             if t.i not in counted and t.pos_ == "PROPN" and t.lower_ in self.full:
@@ -189,15 +196,23 @@ class EntityMemory:
     def full_name(self, name: str) -> str:
         return self.full.get(name, name)
 
+    def most_named(self) -> str | None:
+        if not self.mentions:
+            return None
+        return self.full_name(max(self.mentions, key=lambda n: (self.mentions[n], self.order[n])))
+
+    def called(self, role: str) -> str | None:
+        """The person the document calls ``role`` (a noun's lemma), when it calls one person so."""
+        named = self.roles.get(role, set())
+        return next(iter(named)) if len(named) == 1 else None
+
     def resolve(self, word: str, before: Sequence[str] = ()) -> str | None:
         """``before``: the persons named earlier in the pronoun's own sentence, in order."""
         w = word.lower()
         if w in _PERSON_PRONOUNS:
             if before:
                 return self.full_name(before[-1])
-            if not self.mentions:
-                return None
-            return self.full_name(max(self.mentions, key=lambda n: (self.mentions[n], self.order[n])))
+            return self.most_named()
         if w in _THING_PRONOUNS:
             return self.last_subject_thing
         return None
@@ -253,10 +268,46 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     return None
 
 
+def _roles(ent) -> list[str]:
+    """The nouns a person's name is given as a role: "actress Tara Reid", "swimming star Esther
+    Williams" (a noun compounded into the name), "Reid, the actress" and "the actress, Tara
+    Reid" (an apposition), "Reid is an actress"."""
+    root = ent.root
+    found = [t for t in root.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN" and t.i < ent.start
+             or t.dep_ == "appos" and t.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        found.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        found += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return [t.lemma_.lower() for t in found]
+
+
+def _described(noun, memory: EntityMemory) -> str | None:
+    """The person a definite description stands for: "the 38-year-old actress" is the person
+    the document calls an actress ("actress Tara Reid"), when it calls one person so; "the
+    36-year-old driver" of a report that never names its driver, and "a 65-year-old motorist",
+    who is someone new, name nobody."""
+    det = next((c for c in noun.children if c.dep_ == "det"), None)
+    if noun.pos_ == "NOUN" and det is not None and det.lower_ in ("the", "this", "that"):
+        return memory.called(noun.lemma_.lower())
+    return None
+
+
+def _named_or_described(tok, ents_by_token, memory: EntityMemory) -> str | None:
+    named = _entity_name(tok, ents_by_token, memory)
+    if named:
+        return named
+    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+    if appos is not None and (named := _entity_name(appos, ents_by_token, memory)):
+        return named
+    return _described(tok, memory) if tok.pos_ in ("NOUN", "ADJ") else None
+
+
 def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token) -> str | None:
     """The person an age belongs to: the name it is set beside ("Paul Riva, 58"), the name it
     modifies ("the 36-year-old Rahman") or a name in apposition to the noun it modifies, or the subject it is said of
-    ("Banky was 52", "died aged 85"). Two ages of one person are one fact; of two people, two."""
+    ("Banky was 52", "died aged 85"); failing a name, the person a definite description stands
+    for ("the 38-year-old actress": ``_described``). Two ages of one person are one fact; of two people, two."""
     inside = [doc[i] for i in sorted(claim_ids)]
     root = next((t for t in inside if t.head.i not in claim_ids or t.head.i == t.i), None)
     if root is None:
@@ -275,17 +326,20 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
                 named = _entity_name(t, ents_by_token, memory)
                 if named:
                     return named
-        return None
+        if head.dep_ == "appos" and head.head.i not in claim_ids:
+            return _described(head.head, memory)  # "the driver, a 32-year-old man"
+        if head.dep_ == "attr":  # "the victim was a 56-year-old woman"
+            subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return _named_or_described(subj, ents_by_token, memory) if subj is not None else None
+        return _described(head, memory)
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and root.pos_ in ("NOUN", "ADJ"):
+        return _described(root, memory)  # "the 17-year-old was shot"
     subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"
     if subj is None:
         return None
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Tanya Wilson, who was 41": the relative pronoun stands for its head
-    named = _entity_name(subj, ents_by_token, memory)
-    if named:
-        return named
-    appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-    return _entity_name(appos, ents_by_token, memory) if appos is not None else None
+    return _named_or_described(subj, ents_by_token, memory)
 
 
 def _dated_noun(claim_ids: set[int], doc) -> str | None:
@@ -390,6 +444,10 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     for c in claims:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     memory = EntityMemory()
+    whole = EntityMemory()
+    for p in parsed:
+        whole.see(p.doc)
+    memory.roles = whole.roles
     for p in parsed:
         for c in by_sentence.get(p.sentence.start, []):
             c.frame = frame_of(c, p, memory)

@@ -441,6 +441,8 @@ def test_ages_are_their_own_kind(nlp):
     ("The receptionist who died, Madeline Kafoury, was 45.", 45),
     ("He was 81 when he died.", 81),
     ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", 41),
+    ("Comeaux, who is 52, fled on foot shortly after 9 a.m.", 52),  # "who" is a person, whatever NER says
+    ("Lohan, 29, arrived at the clinic in Rancho Mirage.", 29),  # a surname the small model tags a place
 ])
 def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp, text, value):
     age = next(c for c in claims(nlp, text) if c.value == value)

@@ -93,6 +93,20 @@ def test_an_age_belongs_to_the_person_it_is_said_of(nlp, text, holder):
     assert age.frame.holder == holder
 
 
+@pytest.mark.parametrize("text, holder", [
+    # the document calls one person an actress, so "the actress" is she
+    ("American Pie actress Tara Reid checked into rehab. The 38-year-old actress was seen on Tuesday.", "tara reid"),
+    ("Tara Reid, the actress, checked into rehab. Doctors say the 38-year-old actress is well.", "tara reid"),
+    # nobody is named a driver: "the driver" is not the victim the story is about
+    ("Police said LuAnn Johnson, 66, was struck. The 36-year-old driver kept going.", None),
+    # someone new
+    ("Actress Tara Reid checked into rehab. A 38-year-old actress was seen there too.", None),
+])
+def test_a_definite_description_is_the_person_the_document_calls_so(nlp, text, holder):
+    age = [c for c in extract_claims(text, nlp=nlp) if getattr(c, "quantity_kind", None) == "age"][-1]
+    assert age.frame.holder == holder
+
+
 def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
     riva = first(nlp, "Paul Riva, 58, remained in critical condition.", "a")
     same = first(nlp, "Riva, 47, of Sterling Heights was treated at Beaumont Hospital.", "b")

@@ -905,8 +905,10 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     closer = r"\)" if opener == "(" else r"[,.;:]|$"
     # the small NER model often misses a surname ("Ortiz") or calls it an ORG ("Teixeira"); the
     # parse's apposition to a proper noun is the surer sign, a place or date name never has an age
+    # a place name as the clause's subject is a surname tagged as a place ("Lohan, 29, arrived")
     person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and number.dep_ == "appos" and number.head.i == name.i
-                                            and name.ent_type_ in ("", "ORG", "NORP"))
+                                            and (name.ent_type_ in ("", "ORG", "NORP")
+                                                 or name.ent_type_ == "GPE" and name.dep_ in ("nsubj", "nsubjpass")))
     # "Smith, 12, Jones, 9": a list of names and numbers is a tally, not ages
     listed = re.match(r"\s*,\s*(?:[A-Z][\w'.-]*\s*)+,?\s*\d", after) is not None
     return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
@@ -930,7 +932,7 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
     if subj.lower_ in ("he", "she"):
         return True
     if subj.lower_ == "who" and verb.dep_ == "relcl":
-        subj = verb.head  # "Tanya Wilson, who was 41,": the pronoun stands for the name
+        return True  # "Tanya Wilson, who was 41,", "Comeaux, who is 52,": "who" stands for a person
     return subj.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
 
 
