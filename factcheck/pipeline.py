@@ -19,7 +19,7 @@ from .limits import clip_document, split_long_sentences
 from .memory import release
 from .options import Options
 from .rules import Cluster
-from .samefact import SameFactModel, comparable_key, masked, phrases
+from .samefact import PHRASE_FEATURES, SameFactModel, comparable_key, masked, phrases
 from .segment import sentence_lemmas, split_sentences, stream_parsed
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
@@ -247,6 +247,8 @@ class Checker:
                 docs_of.setdefault((a.document.cluster, comparable_key(c)), set()).add(c.doc)
         sentences = {}
         texts = set()
+        # the phrases of a similarity the model weighs at 0 would be encoded for nothing
+        wanted = self.samefact.used(PHRASE_FEATURES)
         for a in analyses:
             for c in a.claims:
                 if len(docs_of[(a.document.cluster, comparable_key(c))]) < 2:
@@ -254,7 +256,7 @@ class Checker:
                 key = (c.doc, c.sentence_start)
                 if key not in sentences:
                     sentences[key] = masked(a.document.text[c.sentence_start : c.sentence_end])
-                texts.update(phrases(c))
+                texts.update(phrases(c, wanted))
         if not sentences:
             return {}, {}
         texts.update(sentences.values())

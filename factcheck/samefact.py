@@ -218,11 +218,18 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def phrases(claim: Claim) -> list[str]:
+# the phrase each similarity feature compares, as ``phrases`` reads it from a claim
+PHRASE_FEATURES = ("thing_sim", "predicate_sim", "subject_sim")
+
+
+def phrases(claim: Claim, features: Iterable[str] = PHRASE_FEATURES) -> list[str]:
     """The short phrases whose meanings ``pair_features`` compares: the counted thing, the
-    predicate and the subject (embedded once per text, ``phrases`` argument of pair_features)."""
+    predicate and the subject (embedded once per text, ``phrases`` argument of pair_features);
+    ``features``: only those of these similarity features (``SameFactModel.used``)."""
     frame = claim.frame or Frame()
-    return [p for p in (counted_thing(claim), frame.predicate, frame.subject) if p]
+    wanted = set(features)
+    found = zip(PHRASE_FEATURES, (counted_thing(claim), frame.predicate, frame.subject))
+    return [p for name, p in found if p and name in wanted]
 
 
 def _phrase_sim(x: str | None, y: str | None, vectors: Mapping[str, object] | None) -> float:
@@ -332,6 +339,11 @@ class SameFactModel:
         # lookups are done once, and the sum keeps its order, so the result is the same float
         return tuple((name, w, self.means.get(name, 0.0), self.scales.get(name, 1.0) or 1.0)
                      for name, w in self.weights.items())
+
+    def used(self, names: Iterable[str]) -> tuple[str, ...]:
+        """Those of ``names`` the model weighs: a feature fitted to weight 0 (SignedLogistic
+        clips a weight whose sign its meaning forbids) need not be computed."""
+        return tuple(n for n in names if self.weights.get(n, 0.0) != 0.0)
 
     def predict(self, features: Mapping[str, float]) -> float:
         z = self.bias

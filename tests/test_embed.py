@@ -127,6 +127,14 @@ def test_int8_vectors_do_not_depend_on_the_other_texts_encoded(int8):
     np.testing.assert_array_equal(alone[0], with_others[2])
 
 
+def test_int8_runs_at_once_give_each_text_the_vector_it_gets_alone(int8):
+    texts = [f"{s} ({i})" for i in range(9) for s in SENTENCES]  # more texts than threads, uneven
+    one = Embedder(None, int8.tokenizer, int8.name, int8.max_length, session=int8.session, threads=1)
+    many = Embedder(None, int8.tokenizer, int8.name, int8.max_length, session=int8.session, threads=3)
+    np.testing.assert_array_equal(one.encode(texts), many.encode(texts))
+    assert np.all(np.linalg.norm(many.encode(texts), axis=1) > 0.99)  # every row written
+
+
 def test_int8_reads_the_tokens_transformers_would_including_past_the_length_cap(int8, float32):
     long = "The committee met again on Thursday to discuss the budget. " * 60  # past 256 tokens
     for text in SENTENCES + [long]:

@@ -49,6 +49,16 @@ def test_phrase_similarity_tells_a_synonym_from_another_thing(nlp):
     assert synonym["predicate_sim"] == 1.0  # "arrest" both
 
 
+def test_only_the_phrases_of_weighed_similarities_are_asked_for(nlp):
+    from factcheck.samefact import PHRASE_FEATURES, SameFactModel
+
+    model = SameFactModel({"thing_sim": 0.0, "predicate_sim": 0.4, "subject_sim": -0.0, "cosine": 1.0}, 0.0, {}, {})
+    assert model.used(PHRASE_FEATURES) == ("predicate_sim",)
+    claim = first(nlp, "Police arrested 19 protesters on Wednesday.", "a")
+    assert phrases(claim) == ["protester", "arrest", "police"]
+    assert phrases(claim, model.used(PHRASE_FEATURES)) == ["arrest"]
+
+
 def test_the_shipped_model_weighs_every_feature():
     data = json.loads(resources.files("factcheck").joinpath("resources/samefact.json").read_text("utf-8"))
     assert data["features"] == list(FEATURES)
