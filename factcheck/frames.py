@@ -158,9 +158,8 @@ class EntityMemory:
         self.last_subject_thing: str | None = None
         self.full: dict[str, str] = {}  # "obama" -> "barack obama"
         self._seen = 0
-        # role noun -> persons the document calls so ("actress Tara Reid", "Reid, the actress"):
-        # read from the whole document first (``attach_frames``), for the definite
-        # descriptions that stand for a person ("the 38-year-old actress")
+        # role noun -> persons the document calls so (``document_roles``, read first from the
+        # whole document), for the definite descriptions that stand for a person
         self.roles: dict[str, set[str]] = {}
 
     def see(self, doc) -> None:
@@ -180,9 +179,6 @@ class EntityMemory:
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
-            if ent.label_ == "PERSON":
-                for role in _roles(ent):
-                    self.roles.setdefault(role, set()).add(name)
         # the small model often tags a known surname as an organisation or nothing ("Teixeira, 28,")
         for t in doc:
             if t.i not in counted and t.pos_ == "PROPN" and t.lower_ in self.full:
@@ -280,6 +276,24 @@ def _roles(ent) -> list[str]:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         found += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     return [t.lemma_.lower() for t in found]
+
+
+def document_roles(parsed: Sequence[ParsedSentence]) -> dict[str, set[str]]:
+    """Each role noun of the document (``_roles``) and the persons it is given to, by the name
+    ``EntityMemory`` would give them ("reid" is "tara reid" once the full name was seen)."""
+    full: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+    for p in parsed:
+        for ent in p.doc.ents:
+            if ent.label_ != "PERSON" or not (name := _name(ent.text)):
+                continue
+            name = full.get(name, name)
+            parts = name.split()
+            if len(parts) > 1:
+                full.setdefault(parts[-1], name)
+            for role in _roles(ent):
+                roles.setdefault(role, set()).add(name)
+    return roles
 
 
 def _described(noun, memory: EntityMemory) -> str | None:
@@ -444,10 +458,7 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     for c in claims:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     memory = EntityMemory()
-    whole = EntityMemory()
-    for p in parsed:
-        whole.see(p.doc)
-    memory.roles = whole.roles
+    memory.roles = document_roles(parsed)
     for p in parsed:
         for c in by_sentence.get(p.sentence.start, []):
             c.frame = frame_of(c, p, memory)
