@@ -360,6 +360,25 @@ def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     return 1.0
 
 
+def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
+    """Two ages of one person from reports years apart, which the years between them explain:
+    a person of 27 in a 2005 report is 29 in a 2007 one (the later age minus the earlier lies
+    between the whole years between the reports' dates, rounded down and up). A person grows
+    older; the report's date, not a weight, says by how much. Undated reports: no allowance."""
+    if not (isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
+            and a.quantity_kind == b.quantity_kind == "age" and a.unit == b.unit == "year"):
+        return False
+    da, db = _day(documents[a.doc].date, False), _day(documents[b.doc].date, False)
+    if da is None or db is None or da == db:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    years = abs(db - da) / 365.25
+    # an age is a count of whole years, not a rounded figure: no rounding slack
+    grown = quantity_interval(early, 0.0)
+    grown = Interval(grown.low + math.floor(years), grown.high + math.ceil(years), grown.low_open, grown.high_open)
+    return grown.overlaps(quantity_interval(late, 0.0))
+
+
 def severity_for(rule: str, same_fact: float, options: Options) -> str:
     """The rule's severity when both claims surely state one fact, one step lower otherwise."""
     base = options.severity_of(rule)
@@ -489,6 +508,9 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome is None:
             not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
             continue
+        aged = outcome == "conflict" and aged_apart(a, b, documents)
+        if aged:
+            outcome = "compatible"
         if outcome == "conflict":
             late = _today_a_day_late(a, b, documents)
             if late is not None:
@@ -512,7 +534,8 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         elif score >= options.conflict_threshold and states_and_denies(a, b):
             judged.denied.append(Conflict(a, b, score, 1.0))
         else:
-            verb = "agree on" if outcome == "agree" else "are compatible on"
+            verb = "agree on" if outcome == "agree" else (
+                "are compatible, given the years between the reports, on" if aged else "are compatible on")
             judged.agreements.append(Agreement(
                 "", a.kind, outcome,
                 f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",

@@ -356,3 +356,24 @@ def test_a_date_one_report_states_and_another_denies(nlp):
 def test_a_bound_or_not_only_is_no_denial(nlp, text):
     claims = [c for c in extract_claims(text, id="x", nlp=nlp, date="2022-02-24") if c.frame is not None]
     assert claims and all(c.frame.polarity == "positive" for c in claims), [(c.text, c.frame) for c in claims]
+
+
+@pytest.mark.parametrize("date_a, age_a, date_b, age_b, expected", [
+    ("2005-06-21", 27, "2007-08-01", 29, True),  # two years on, two years older
+    ("2005-06-21", 27, "2007-08-01", 31, False),  # four years older in two is no ageing
+    ("2005-06-21", 29, "2007-08-01", 27, False),  # younger in the later report
+    ("2005-06-21", 27, "2005-06-21", 28, False),  # one day: no time to age
+    (None, 27, "2007-08-01", 29, False),  # undated: no allowance
+])
+def test_ages_of_reports_years_apart_allow_for_the_years_between(nlp, date_a, age_a, date_b, age_b, expected):
+    from factcheck.judge import aged_apart
+    from factcheck.types import Document
+
+    a = next(c for c in extract_claims(f"Jose Orozco, {age_a}, was sought by police.", id="a", nlp=nlp)
+             if c.kind == "quantity")
+    b = next(c for c in extract_claims(f"Jose Orozco, {age_b}, was convicted.", id="b", nlp=nlp)
+             if c.kind == "quantity")
+    assert a.quantity_kind == b.quantity_kind == "age"
+    docs = {"a": Document(id="a", text="", date=date_a), "b": Document(id="b", text="", date=date_b)}
+    assert aged_apart(a, b, docs) is expected
+    assert aged_apart(b, a, docs) is expected
