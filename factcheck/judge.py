@@ -322,6 +322,38 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
+# a time of the report's own day, not of the fact's: "at 16:08 UTC", "earlier today", "the start
+# of the day" say when on the day the report was written
+_DAY_BOUND = re.compile(
+    r"^(?:as of |at )?(?:(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|"
+    r"the (?:start|end|close|open) of (?:the )?(?:day|trading|session)|noon|midnight|"
+    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC" (never a bare number)
+    r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s*(?:utc|gmt|[ecmp][sd]t))?)$")
+
+
+def _of_its_day(c: QuantityClaim) -> bool:
+    """A reading of its report's day: timed only on that day ("down 2.62% at 16:08 UTC", "1.75%
+    lower than the start of the day"), or a bare figure with nothing counted and no time of its
+    own ("the FTSE 100 dropped ... to below the 5000 mark at 4907.20": an index, a rate)."""
+    if c.quantity_kind == "age":
+        return False  # a person's, not a measure's
+    anchors = c.frame.anchor if c.frame is not None else []
+    if not all(_DAY_BOUND.match(x) for x in anchors):
+        return False  # a time of its own ("in 2005", "last week")
+    # a clock time the parse leaves as a qualifier ("at 16:08 UTC") times the claim as well
+    clock = any(_DAY_BOUND.match(q.lower()) for q in (c.frame.qualifiers if c.frame is not None else []))
+    return bool(anchors) or clock or c.unit is None and c.quantity_kind == "count"
+
+
+def _readings_of_two_days(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
+    """Both claims read a measure on their own report's day (``_of_its_day``), and the reports
+    are of different days: daily market reports, not one fact told two ways."""
+    if not (isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)):
+        return False
+    da, db = documents[a.doc].date, documents[b.doc].date
+    return bool(da and db and da[:10] != db[:10] and _of_its_day(a) and _of_its_day(b))
+
+
 def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> Claim | None:
     """The claim that names its own report's publication day ("this morning") when the other
     report, dated differently, puts the fact on the day before: a report published after
@@ -511,6 +543,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:
             outcome = "compatible"
+        if outcome == "conflict" and _readings_of_two_days(a, b, documents):
+            not_compared(f"{a.doc} and {b.doc} each read {describe(a)!r} / {describe(b)!r} on their own "
+                         f"day ({documents[a.doc].date[:10]}, {documents[b.doc].date[:10]}): two days' readings")
+            continue
         if outcome == "conflict":
             late = _today_a_day_late(a, b, documents)
             if late is not None:

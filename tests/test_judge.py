@@ -377,3 +377,37 @@ def test_ages_of_reports_years_apart_allow_for_the_years_between(nlp, date_a, ag
     docs = {"a": Document(id="a", text="", date=date_a), "b": Document(id="b", text="", date=date_b)}
     assert aged_apart(a, b, docs) is expected
     assert aged_apart(b, a, docs) is expected
+
+
+def _index_reports(checker, second_date: str, second: str):
+    from factcheck.types import Document
+
+    first = Document(id="first", date="2008-09-17", text=(
+        "Markets fell across Europe. The primary UK index, the FTSE 100, dropped to below the "
+        "5000 mark at 4907.20. The Dow Jones was down 2.62% at 16:08 UTC."))
+    later = Document(id="later", date=second_date, text=second)
+    return checker.check([first, later])
+
+
+def test_readings_of_an_index_on_two_days_are_two_facts(checker):
+    text = ("Markets fell across Europe. The primary UK index, the FTSE 100, dropped to below the "
+            "5000 mark at 4656.60. The Dow Jones was down 3.76% at 16:08 UTC.")
+    result = _index_reports(checker, "2008-10-06", text)
+    assert not [f for f in result.findings if f.rule == "numeric-conflict"]
+    reasons = [n.message for n in result.not_compared if "two days' readings" in n.message]
+    assert len(reasons) == 2  # the bare level and the move timed at 16:08 UTC
+    from factcheck.report.humanise import not_compared
+
+    assert not_compared({"message": reasons[0]})[0].startswith("each value is a reading of its own report's day")
+    # the same readings on one day disagree
+    same_day = _index_reports(checker, "2008-09-17", text)
+    assert len([f for f in same_day.findings if f.rule == "numeric-conflict"]) == 2
+
+
+def test_a_count_of_reports_on_two_days_is_still_compared(checker):
+    from factcheck.types import Document
+
+    first = Document(id="first", date="2008-09-17", text="Pirates attacked the tanker. Twelve boats escaped.")
+    later = Document(id="later", date="2008-10-06", text="Pirates attacked the tanker. Four boats escaped.")
+    result = checker.check([first, later])
+    assert [f.rule for f in result.findings] == ["numeric-conflict"]

@@ -281,6 +281,9 @@ _NOT_COMPARED = (
      "the two values cannot be put on one scale (different units or kinds of number)"),
     (re.compile(r"each state both"),
      "each report gives both values (a range or a list), so they are two facts, not a disagreement"),
+    (re.compile(r"on their own day \(.*\): two days' readings"),
+     "each value is a reading of its own report's day (an index, a rate, a time of that day), and the "
+     "reports are of different days"),
     (re.compile(r"also states .*: two facts, not a disagreement"),
      "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
