@@ -117,9 +117,8 @@ class Embedder:
     @classmethod
     def _load_int8(cls, path: Path, onnx_file: Path) -> Embedder:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         import torch
+        from tokenizers import Tokenizer
 
         max_length = _check_config(path)
         options = ort.SessionOptions()
