@@ -16,6 +16,7 @@ from datetime import date
 
 from .align import Group
 from .components import components
+from . import lexicon
 from .options import Options
 from .rules import RULES, Cluster, Rule
 from .units import convert
@@ -392,6 +393,24 @@ def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     return 1.0
 
 
+def superlative_window(c: Claim, documents: Mapping[str, Document]) -> bool:
+    """A duration that is the window of a superlative or a record ("fell to its lowest level
+    in five years", "the first time in a decade"), read off the words before it in its
+    sentence (resources/superlatives.tsv): how far back the comparison runs, not how long the
+    event took."""
+    if not isinstance(c, TimeClaim) or c.type != "DURATION":
+        return False
+    before = documents[c.doc].text[c.sentence_start:c.start].lower().split()[-8:]
+    while before and before[-1] in _WINDOW_FILLERS:
+        before.pop()  # "in the past", "in more than"
+    if not before or before[-1] not in ("in", "for", "over"):
+        return False
+    return any(w.strip(",;:'\"") in lexicon.words("superlatives") for w in before[:-1][-5:])
+
+
+_WINDOW_FILLERS = frozenset({"the", "past", "last", "more", "than", "nearly", "almost", "about", "over", "some"})
+
+
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
     """Two ages of one person from reports years apart, which the years between them explain:
     a person of 27 in a 2005 report is 29 in a 2007 one (the later age minus the earlier lies
@@ -539,6 +558,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         outcome = compare_claims(a, b, options)
         if outcome is None:
             not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
+            continue
+        if outcome == "conflict" and superlative_window(a, documents) != superlative_window(b, documents):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "
+                         f"('lowest in five years'), the other how long something took")
             continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:

@@ -411,3 +411,28 @@ def test_a_count_of_reports_on_two_days_is_still_compared(checker):
     later = Document(id="later", date="2008-10-06", text="Pirates attacked the tanker. Four boats escaped.")
     result = checker.check([first, later])
     assert [f.rule for f in result.findings] == ["numeric-conflict"]
+
+
+@pytest.mark.parametrize("text, window", [
+    ("The index fell to its lowest level in five years at 8,579.19.", True),
+    ("Unemployment rose for the first time in more than a decade.", True),
+    ("It was the deadliest attack on the city for 20 years.", True),
+    ("The index fell over 2,000 points in the past nine days.", False),
+    ("She served for five years on the board.", False),
+])
+def test_a_superlatives_window_is_told_from_how_long_something_took(nlp, text, window):
+    from factcheck.judge import superlative_window
+    from factcheck.types import Document
+
+    (duration,) = [c for c in extract_claims(text, id="a", nlp=nlp) if c.kind == "time" and c.type == "DURATION"]
+    assert superlative_window(duration, {"a": Document(id="a", text=text)}) is window
+
+
+def test_a_superlatives_window_is_not_compared_with_a_span(checker):
+    from factcheck.types import Document
+
+    first = Document(id="first", date="2008-10-09", text="The index fell over 2,000 points in the past nine days.")
+    later = Document(id="later", date="2008-10-09", text="The index fell to its lowest level in five years.")
+    result = checker.check([first, later])
+    assert not [f for f in result.findings if f.rule == "temporal-conflict"]
+    assert [n for n in result.not_compared if "window of a superlative" in n.message]

@@ -284,6 +284,9 @@ _NOT_COMPARED = (
     (re.compile(r"on their own day \(.*\): two days' readings"),
      "each value is a reading of its own report's day (an index, a rate, a time of that day), and the "
      "reports are of different days"),
+    (re.compile(r"one is the window of a superlative"),
+     "one value is how far back a superlative reaches ('lowest in five years'), the other how long "
+     "something took"),
     (re.compile(r"also states .*: two facts, not a disagreement"),
      "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
