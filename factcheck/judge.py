@@ -15,6 +15,7 @@ from functools import cached_property
 from datetime import date
 
 from .align import Group
+from .samefact import is_change, is_measure, unit_of
 from .components import components
 from . import lexicon
 from .options import Options
@@ -334,8 +335,9 @@ _DAY_BOUND = re.compile(
 
 def _of_its_day(c: QuantityClaim) -> bool:
     """A reading of its report's day: timed only on that day ("down 2.62% at 16:08 UTC", "1.75%
-    lower than the start of the day"), or a bare figure with nothing counted and no time of its
-    own ("the FTSE 100 dropped ... to below the 5000 mark at 4907.20": an index, a rate)."""
+    lower than the start of the day"), a bare figure with nothing counted and no time of its
+    own ("the FTSE 100 dropped ... to below the 5000 mark at 4907.20": an index, a rate), or a
+    move of a measure with no time of its own ("dropped in value by 2.36%")."""
     if c.quantity_kind == "age":
         return False  # a person's, not a measure's
     anchors = c.frame.anchor if c.frame is not None else []
@@ -343,16 +345,23 @@ def _of_its_day(c: QuantityClaim) -> bool:
         return False  # a time of its own ("in 2005", "last week")
     # a clock time the parse leaves as a qualifier ("at 16:08 UTC") times the claim as well
     clock = any(_DAY_BOUND.match(q.lower()) for q in (c.frame.qualifiers if c.frame is not None else []))
-    return bool(anchors) or clock or c.unit is None and c.quantity_kind == "count"
+    bare = c.unit is None and c.quantity_kind == "count"
+    # a move of a measure with no time of its own ("dropped in value by 2.36%") is the day's move
+    move = is_change(c) and is_measure(unit_of(c))
+    return bool(anchors) or clock or bare or move
 
 
-def _readings_of_two_days(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
-    """Both claims read a measure on their own report's day (``_of_its_day``), and the reports
-    are of different days: daily market reports, not one fact told two ways."""
-    if not (isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)):
+def readings_of_two_days(a: Sequence[Claim], b: Sequence[Claim], documents: Mapping[str, Document]) -> bool:
+    """Every quantity claim of ``a`` and of ``b`` (one report's each) reads a measure on its own
+    report's day (``_of_its_day``), and the reports are of different days: daily market reports,
+    not one fact told two ways. The judge asks it of two claims, the contradiction rule of the
+    claims of two sentences ("down 2.62% at 16:08 UTC" / "up 3.10% at 14:58 UTC")."""
+    qa = [c for c in a if isinstance(c, QuantityClaim)]
+    qb = [c for c in b if isinstance(c, QuantityClaim)]
+    if not qa or not qb:
         return False
-    da, db = documents[a.doc].date, documents[b.doc].date
-    return bool(da and db and da[:10] != db[:10] and _of_its_day(a) and _of_its_day(b))
+    da, db = documents[qa[0].doc].date, documents[qb[0].doc].date
+    return bool(da and db and da[:10] != db[:10]) and all(_of_its_day(c) for c in qa + qb)
 
 
 def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> Claim | None:
@@ -566,7 +575,7 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:
             outcome = "compatible"
-        if outcome == "conflict" and _readings_of_two_days(a, b, documents):
+        if outcome == "conflict" and readings_of_two_days([a], [b], documents):
             not_compared(f"{a.doc} and {b.doc} each read {describe(a)!r} / {describe(b)!r} on their own "
                          f"day ({documents[a.doc].date[:10]}, {documents[b.doc].date[:10]}): two days' readings")
             continue

@@ -180,3 +180,19 @@ def test_compare_uses_wording_cues(nli, nlp):
     assert out["label"] == "contradiction" and "negation" in out["reason"]
     out = compare("Brazil beat Germany in the final.", "Germany lost to Brazil in the final.", nli=nli, nlp=nlp)
     assert out["label"] == "entailment"
+
+
+def test_two_days_moves_of_an_index_are_no_contradiction(nlp, nli):
+    from factcheck.types import Document
+
+    every_pair = Checker(Options(max_date_gap_days=None), nlp=nlp, nli=nli)  # dates never keep them apart
+
+    def reports(later_date):
+        return [Document(id="first", date="2008-09-17", cluster="markets",
+                         text="Markets were mixed. The Nasdaq index has fallen by 3.16% at 16:08 UTC."),
+                Document(id="later", date=later_date, cluster="markets",
+                         text="Markets were mixed. The Nasdaq index has risen by 2.53% at 14:58 UTC.")]
+    apart = every_pair.check(reports("2008-09-20"))
+    assert not [f for f in apart.findings if f.rule == "contradiction"], [f.message for f in apart.findings]
+    same_day = every_pair.check(reports("2008-09-17"))
+    assert [f.rule for f in same_day.findings if f.rule == "contradiction"] == ["contradiction"]
