@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 
-from .align import Group
-from .samefact import is_change, is_measure, unit_of
-from .components import components
 from . import lexicon
+from .align import Group
+from .components import components
 from .options import Options
 from .rules import RULES, Cluster, Rule
+from .samefact import is_change, is_measure, unit_of
 from .units import convert
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
 
@@ -402,6 +402,10 @@ def incompatibility(a: Claim, b: Claim, options: Options) -> float:
     return 1.0
 
 
+# words between a superlative's "in" and its window: "in the past five years", "in more than a decade"
+_WINDOW_FILLERS = frozenset({"the", "past", "last", "more", "than", "nearly", "almost", "about", "over", "some"})
+
+
 def superlative_window(c: Claim, documents: Mapping[str, Document]) -> bool:
     """A duration that is the window of a superlative or a record ("fell to its lowest level
     in five years", "the first time in a decade"), read off the words before it in its
@@ -415,9 +419,6 @@ def superlative_window(c: Claim, documents: Mapping[str, Document]) -> bool:
     if not before or before[-1] not in ("in", "for", "over"):
         return False
     return any(w.strip(",;:'\"") in lexicon.words("superlatives") for w in before[:-1][-5:])
-
-
-_WINDOW_FILLERS = frozenset({"the", "past", "last", "more", "than", "nearly", "almost", "about", "over", "some"})
 
 
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
