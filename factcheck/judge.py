@@ -17,6 +17,7 @@ from datetime import date
 from . import lexicon
 from .align import Group
 from .components import components
+from .extract.timezones import TZ_PATTERN
 from .options import Options
 from .rules import RULES, Cluster, Rule
 from .samefact import is_change, is_measure, unit_of
@@ -329,8 +330,9 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
 _DAY_BOUND = re.compile(
     r"^(?:as of |at )?(?:(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|"
     r"the (?:start|end|close|open) of (?:the )?(?:day|trading|session)|noon|midnight|"
-    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC" (never a bare number)
-    r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s*(?:utc|gmt|[ecmp][sd]t))?)$")
+    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC" (never a bare number), its
+    # zone one of the temporal extractor's (resources/timezones.tsv)
+    r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s*" + TZ_PATTERN + r")?)$", re.IGNORECASE)
 
 
 def _of_its_day(c: QuantityClaim) -> bool:

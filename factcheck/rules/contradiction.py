@@ -50,6 +50,10 @@ def find(cluster: Cluster) -> Found:
     def claims_in(p: ParsedSentence):
         return by_sentence.get((p.sentence.doc, p.sentence.start), [])
 
+    # "down 2.62% at 16:08 UTC" / "up 3.10% at 14:58 UTC" of two days are two days' moves:
+    # left out before their cues are read and the model scores them
+    candidates = [c for c in candidates if not readings_of_two_days(claims_in(c.a), claims_in(c.b), cluster.documents)]
+
     # The wording cues are cheap and decide what the model's scores can change: a pair with a
     # cue can be a contradiction, one without can only be a paraphrase, and a paraphrase far in
     # meaning is rare. So only the pairs with a cue and the close pairs without are scored.
@@ -68,8 +72,6 @@ def find(cluster: Cluster) -> Found:
         cand, cues = candidates[i], all_cues[i]
         forward, backward = probs[k], probs[n + k]
         contradiction = float(max(forward[con], backward[con]))
-        if readings_of_two_days(claims_in(cand.a), claims_in(cand.b), cluster.documents):
-            continue  # "down 2.62% at 16:08 UTC" / "up 3.10% at 14:58 UTC" of two days: two days' moves
         # nothing in the wording can make them contradict: a high score is the model's
         # word-overlap bias, and the pair is judged like any other
         if cues.minimal_edit and not cues.converse:
