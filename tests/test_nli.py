@@ -49,6 +49,28 @@ def test_probabilities_shape_and_sum(nli):
     assert nli.predict([]).shape == (0, 3)
 
 
+def test_a_repeated_pair_is_scored_once(onnx_int8):
+    pair = ("Shares fell 3% on Monday.", "Shares rose on Monday.")
+    other = ("It rained in Paris.", "The minister resigned on Friday.")
+    calls = []
+    model = onnx_int8.model
+
+    class Counting:
+        config = model.config
+
+        def __call__(self, **inputs):
+            calls.append(inputs["input_ids"].shape[0])
+            return model(**inputs)
+
+    counting = NLIModel(Counting(), onnx_int8.tokenizer, onnx_int8.name, precision="int8")
+    p = counting.predict([pair, other, pair, ("", "x"), pair])
+    assert sum(calls) == 2  # the two distinct non-empty pairs, once each
+    np.testing.assert_array_equal(p[0], p[2])
+    np.testing.assert_array_equal(p[0], p[4])
+    np.testing.assert_array_equal(p[0], onnx_int8.predict([pair])[0])
+    assert p[3].tolist() == [0.0, 1.0, 0.0]
+
+
 def test_paraphrase_is_not_contradiction(nli):
     p = nli.predict([("Autocracy will always lose to democracy.", "Democracy will always prevail over autocracy.")])[0]
     assert p.argmax() != C, p
@@ -140,6 +162,17 @@ def test_an_int8_pair_scores_the_same_whatever_is_scored_beside_it(onnx_int8, ex
     np.testing.assert_array_equal(onnx_int8.predict(others + [pair])[-1], alone)
     batched = NLIModel(onnx_int8.model, onnx_int8.tokenizer, onnx_int8.name, batch_size=32, precision="int8")
     assert batched.batch_size == 32  # a chosen batch size is kept (and then the scores may move)
+
+
+def test_int8_one_pair_runs_go_at_once_with_the_scores_of_one_at_a_time(onnx_int8):
+    import torch
+
+    assert onnx_int8.model.runs == torch.get_num_threads()
+    assert NLIModel.load(quantize="int8", batch_size=8).model.runs == 1  # a batch runs on every thread
+    pairs = AGREEMENT_PAIRS + [(b, a) for a, b in AGREEMENT_PAIRS]
+    together = onnx_int8.predict(pairs)
+    one_by_one = np.stack([onnx_int8.predict([pr])[0] for pr in pairs])
+    np.testing.assert_array_equal(together, one_by_one)
 
 
 def test_int8_onnx_agrees_with_float32(onnx_int8, exact):
