@@ -257,18 +257,23 @@ def _checker(opts, with_cache: bool = True, progress=None):
     from .pipeline import Checker
 
     nli = _nli_for(opts)
-    if nli is None:
-        with _without_torch():
-            from .nlp import load_spacy
-
-            load_spacy()
+    _load_spacy()
     return Checker(opts, nli=nli, cache=_score_cache(opts, nli) if with_cache else None, progress=progress)
+
+
+def _load_spacy() -> None:
+    """spaCy's pipeline, loaded now, without torch unless a model of this run loaded it already."""
+    with _without_torch():
+        from .nlp import load_spacy
+
+        load_spacy()
 
 
 @contextmanager
 def _without_torch():
     """spaCy's thinc imports torch when it is installed (1.3 s of a 2.6 s start) though
-    en_core_web_sm never uses it; a run without the NLI stage does not need torch at all."""
+    en_core_web_sm never uses it; a run without the NLI stage, or with the shipped NLI model on
+    ONNX Runtime, does not need torch at all."""
     if "thinc" in sys.modules or "torch" in sys.modules:
         yield
         return
@@ -441,11 +446,7 @@ def cmd_compare(args) -> int:
     from .api import _nli_for
 
     nli = _nli_for(opts)
-    if nli is None:
-        with _without_torch():
-            from .nlp import load_spacy
-
-            load_spacy()
+    _load_spacy()
     out = compare(args.a, args.b, args.date_a, args.date_b, nli=nli, options=opts)
     if args.format == "json":
         print(json.dumps(out, indent=2))

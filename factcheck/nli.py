@@ -34,6 +34,7 @@ from typing import Literal
 import numpy as np
 
 from .errors import FactcheckError
+from .precision import cpu_threads
 from .precision import has_amx as _has_amx
 
 
@@ -114,12 +115,6 @@ class NLIModel:
         measure or calibrate the default of CPUs without AMX); False: float32.
         Raises FactcheckError (one line) for a missing or corrupt model or one without NLI labels.
         """
-        try:
-            import torch
-            from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
-        except ImportError as exc:  # pragma: no cover - torch/transformers are dependencies
-            raise FactcheckError(f"NLI needs torch and transformers: {_first_line(exc)}") from None
-
         if name_or_path is None:
             path = SHIPPED_MODEL_DIR
             if not (path / "config.json").is_file():
@@ -139,6 +134,28 @@ class NLIModel:
                 local_only = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() not in ("", "0", "false", "no")
         if device != "cpu" and not device.startswith(("cuda", "mps")):
             raise FactcheckError(f"unknown device {device!r} (use cpu, cuda or mps)")
+        bf16 = quantize is True and device == "cpu" and _has_amx()
+        int8 = bool(quantize) and device == "cpu" and not bf16
+        precision = "bf16" if bf16 else "int8" if int8 else "float32"
+        onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
+        use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
+        if use_onnx and (Path(source) / "tokenizer.json").is_file():
+            # ONNX Runtime and the tokenizers library alone: importing torch and transformers
+            # would be 2.2 s of every run with NLI, for nothing this model needs
+            try:
+                model = _OnnxModel(onnx_file, _read_config(Path(source)), one_pair_runs=(batch_size or 1) == 1)
+                tokenizer = _PairTokenizer(Path(source) / "tokenizer.json")
+            except Exception as exc:
+                raise FactcheckError(f"cannot load NLI model {name_or_path or source}: {_first_line(exc)}") from None
+            _label_order(model.config.id2label)
+            return cls(model, tokenizer, _named(name_or_path, Path(source), onnx_file, precision), device=device,
+                       batch_size=batch_size, max_length=max_length,
+                       contradiction_threshold=_threshold(Path(source), precision), precision=precision)
+        try:
+            import torch
+            from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover - torch/transformers are dependencies
+            raise FactcheckError(f"NLI needs torch and transformers: {_first_line(exc)}") from None
 
         from transformers.utils import logging as hf_logging
 
@@ -148,15 +165,9 @@ class NLIModel:
         verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
-        bf16 = quantize is True and device == "cpu" and _has_amx()
-        int8 = bool(quantize) and device == "cpu" and not bf16
-        precision = "bf16" if bf16 else "int8" if int8 else "float32"
-        onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
-        use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
         try:
             tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
-            if use_onnx:
-                # int8 scores one pair a run unless a batch size is given (NLIModel.__init__)
+            if use_onnx:  # a directory with the ONNX file but no tokenizer.json
                 model = _OnnxModel(onnx_file, AutoConfig.from_pretrained(source, local_files_only=True),
                                    one_pair_runs=(batch_size or 1) == 1)
             else:
@@ -191,33 +202,18 @@ class NLIModel:
             except Exception as exc:
                 raise FactcheckError(f"cannot move NLI model to {device}: {_first_line(exc)}") from None
 
-        threshold = None
         if local_only and Path(source).is_dir():
-            name = "factcheck-nli-minilm" if name_or_path is None else str(name_or_path)
-            weights = onnx_file if use_onnx else Path(source) / "model.safetensors"
-            if weights.is_file():
-                name = f"{name}@{_file_digest(weights)}"
-            cal = Path(source) / CALIBRATION_FILE
-            if cal.is_file():
-                try:
-                    cal_data = json.loads(cal.read_text())
-                    # int8 and bf16 shift the probabilities: each has its own threshold when one was measured
-                    if isinstance(cal_data.get(precision), dict):
-                        cal_data = cal_data[precision]
-                    threshold = float(cal_data["contradiction_threshold"])
-                except (ValueError, KeyError, TypeError):
-                    threshold = None
+            name = _named(name_or_path, Path(source), onnx_file if use_onnx else Path(source) / "model.safetensors",
+                          precision)
+            threshold = _threshold(Path(source), precision)
         else:
-            name = source
-        # the score cache keys on the name: scores of different precisions must not mix
-        name += "" if precision == "float32" else "+" + precision
+            name = source + ("" if precision == "float32" else "+" + precision)
+            threshold = None
         return cls(model, tokenizer, name, device=device, batch_size=batch_size, max_length=max_length,
                    contradiction_threshold=threshold, precision=precision)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Probabilities (n, 3) in LABELS order; empty premise or hypothesis -> neutral (0, 1, 0)."""
-        import torch
-
         pairs = list(pairs)
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         todo: list[int] = []
@@ -247,23 +243,27 @@ class NLIModel:
 
         def score(chunk: list[int]) -> np.ndarray:
             n = max(len(ids[k]) for k in chunk)
-            x = torch.full((len(chunk), n), pad, dtype=torch.long)
-            mask = torch.zeros((len(chunk), n), dtype=torch.long)
-            tt = torch.zeros((len(chunk), n), dtype=torch.long) if types is not None else None
+            x = np.full((len(chunk), n), pad, dtype=np.int64)
+            mask = np.zeros((len(chunk), n), dtype=np.int64)
+            tt = np.zeros((len(chunk), n), dtype=np.int64) if types is not None else None
             for r, k in enumerate(chunk):
                 L = len(ids[k])
-                x[r, :L] = torch.tensor(ids[k])
+                x[r, :L] = ids[k]
                 mask[r, :L] = 1
                 if tt is not None:
-                    tt[r, :L] = torch.tensor(types[k])
+                    tt[r, :L] = types[k]
             inputs = {"input_ids": x, "attention_mask": mask}
             if tt is not None:
                 inputs["token_type_ids"] = tt
-            if self.device != "cpu":
-                inputs = {key: v.to(self.device) for key, v in inputs.items()}
+            if isinstance(self.model, _OnnxModel):
+                logits = self.model(**inputs).logits[:, cols].astype(np.float64)
+                e = np.exp(logits - logits.max(axis=1, keepdims=True))
+                return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+            import torch
+
             with torch.inference_mode():  # per call: the mode is per thread
-                logits = self.model(**inputs).logits.float()
-                return torch.softmax(logits[:, cols], dim=-1).cpu().numpy()
+                logits = self.model(**{k: torch.from_numpy(v).to(self.device) for k, v in inputs.items()}).logits
+                return torch.softmax(logits.float()[:, cols], dim=-1).cpu().numpy()
 
         chunks = [order[s:s + self.batch_size] for s in range(0, len(order), self.batch_size)]
         runs = getattr(self.model, "runs", 1)
@@ -294,22 +294,71 @@ class _OnnxModel:
 
     def __init__(self, path: Path, config, one_pair_runs: bool = False):
         import onnxruntime as ort
-        import torch
 
         options = ort.SessionOptions()
-        # the CPU budget torch was given (torch.set_num_threads), so one setting governs both engines
-        threads = torch.get_num_threads()
+        threads = cpu_threads()
         self.runs = threads if one_pair_runs else 1
         options.intra_op_num_threads = 1 if one_pair_runs else threads
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.config = config
 
-    def __call__(self, **inputs):
-        import torch
+    def __call__(self, **inputs) -> SimpleNamespace:
+        """``inputs``: int64 arrays by name; ``logits`` comes back as an array."""
+        feed = {k: np.asarray(v) for k, v in inputs.items() if k in self.inputs}
+        return SimpleNamespace(logits=self.session.run(["logits"], feed)[0])
 
-        feed = {k: v.numpy() for k, v in inputs.items() if k in self.inputs}
-        return SimpleNamespace(logits=torch.from_numpy(self.session.run(["logits"], feed)[0]))
+
+class _PairTokenizer:
+    """The model's tokenizer.json read by the tokenizers library, answering the call
+    NLIModel.predict makes of a transformers tokenizer (the same ids: tests/test_nli.py)."""
+
+    def __init__(self, path: Path):
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(path))
+        self._tokenizer.no_padding()
+        self.pad_token_id = self._tokenizer.token_to_id("[PAD]") or 0
+
+    def __call__(self, premises: Sequence[str], hypotheses: Sequence[str], *, truncation: bool = True,
+                 max_length: int = 256) -> dict[str, list[list[int]]]:
+        if truncation:
+            self._tokenizer.enable_truncation(max_length, strategy="longest_first")
+        else:
+            self._tokenizer.no_truncation()
+        found = self._tokenizer.encode_batch(list(zip(premises, hypotheses)))
+        return {"input_ids": [e.ids for e in found], "token_type_ids": [e.type_ids for e in found],
+                "attention_mask": [e.attention_mask for e in found]}
+
+
+def _read_config(path: Path) -> SimpleNamespace:
+    """What NLIModel reads of config.json: the label of each output column."""
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    return SimpleNamespace(id2label={int(k): v for k, v in (config.get("id2label") or {}).items()})
+
+
+def _named(name_or_path, path: Path, weights: Path, precision: str) -> str:
+    """The model's name for the score cache: which model, which weights, which precision (the
+    scores of different precisions must not mix)."""
+    name = "factcheck-nli-minilm" if name_or_path is None else str(name_or_path)
+    if weights.is_file():
+        name = f"{name}@{_file_digest(weights)}"
+    return name + ("" if precision == "float32" else "+" + precision)
+
+
+def _threshold(path: Path, precision: str) -> float | None:
+    """The contradiction threshold calibrated for this precision (int8 and bf16 shift the
+    probabilities), when the model directory has one."""
+    cal = path / CALIBRATION_FILE
+    if not cal.is_file():
+        return None
+    try:
+        data = json.loads(cal.read_text())
+        if isinstance(data.get(precision), dict):
+            data = data[precision]
+        return float(data["contradiction_threshold"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _file_digest(path: Path) -> str:

@@ -64,17 +64,41 @@ def test_no_nli_never_loads_the_nli_model_nor_torch(tmp_path):
     (tmp_path / "a.txt").write_text("date: 2022-02-24\n\nThey have over 100 jets on high alert.\n")
     (tmp_path / "b.txt").write_text("date: 2022-02-24\n\nThey have 80 jets on high alert.\n")
     from factcheck.embed import _int8_file
-    from factcheck.precision import has_amx
 
     # a check aligns claims with the sentence encoder, never with the NLI model; the encoder's
-    # int8 export (the default without AMX) runs on ONNX Runtime without transformers (torch only
-    # answers whether the CPU has AMX)
+    # int8 export (the default without AMX) runs on ONNX Runtime without transformers or torch
     code, loaded, _ = probe(tmp_path, "check", "a.txt", "b.txt", "--no-nli", "--fail-on", "warning")
-    int8 = not has_amx() and _int8_file() is not None
     assert code == 1 and "factcheck.nli" not in loaded
-    assert loaded == ({"spacy", "torch", "onnxruntime"} if int8 else {"spacy", "torch", "transformers"}), loaded
+    assert loaded == _model_modules(int8=_int8_file() is not None), loaded
     # one document: nothing to align, so no encoder either
     code, loaded, _ = probe(tmp_path, "check", "a.txt", "--no-nli")
     assert code == 0 and loaded == {"spacy"}
     code, loaded, _ = probe(tmp_path, "compare", "They have 120 ships.", "They have 80 ships.", "--no-nli")
     assert code == 0 and loaded == {"spacy"}
+
+
+def _model_modules(int8: bool) -> set[str]:
+    """What a run with the default models imports: spaCy, and ONNX Runtime alone for an int8
+    export where the CPU has no AMX; torch is asked about AMX only where numpy says the CPU may
+    have it, and runs the models (with transformers) where it has."""
+    from factcheck.precision import _cpu_features, has_amx
+
+    features = _cpu_features()
+    maybe_amx = not features or features.get("AVX512_SPR") or features.get("AVX512FP16")
+    if int8 and not has_amx():
+        return {"spacy", "onnxruntime"} | ({"torch"} if maybe_amx else set())
+    return {"spacy", "torch", "transformers"}
+
+
+def test_the_shipped_nli_model_runs_without_torch_or_transformers(tmp_path):
+    (tmp_path / "a.txt").write_text("date: 2022-02-24\n\nNATO has no plans to send troops to Ukraine.\n")
+    (tmp_path / "b.txt").write_text("date: 2022-02-24\n\nNATO plans to send troops to Ukraine.\n")
+    from factcheck.embed import _int8_file
+    from factcheck.nli import ONNX_INT8_FILE, SHIPPED_MODEL_DIR
+
+    int8 = _int8_file() is not None and (SHIPPED_MODEL_DIR / ONNX_INT8_FILE).is_file()
+    code, loaded, _ = probe(tmp_path, "check", "a.txt", "b.txt", "--no-cache", "-f", "json", "-o", "out.json")
+    assert "factcheck.nli" in loaded
+    assert loaded - {"factcheck.nli"} == _model_modules(int8), loaded
+    findings = json.loads((tmp_path / "out.json").read_text())["findings"]
+    assert [f["rule"] for f in findings] == ["contradiction"], findings  # the model did run

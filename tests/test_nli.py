@@ -50,25 +50,60 @@ def test_probabilities_shape_and_sum(nli):
 
 
 def test_a_repeated_pair_is_scored_once(onnx_int8):
+    import copy
+
     pair = ("Shares fell 3% on Monday.", "Shares rose on Monday.")
     other = ("It rained in Paris.", "The minister resigned on Friday.")
     calls = []
-    model = onnx_int8.model
 
-    class Counting:
-        config = model.config
+    class Counting:  # the session, counting the pairs it is given
+        def __init__(self, session):
+            self.session = session
 
-        def __call__(self, **inputs):
-            calls.append(inputs["input_ids"].shape[0])
-            return model(**inputs)
+        def run(self, names, feed):
+            calls.append(len(feed["input_ids"]))
+            return self.session.run(names, feed)
 
-    counting = NLIModel(Counting(), onnx_int8.tokenizer, onnx_int8.name, precision="int8")
+    model = copy.copy(onnx_int8.model)
+    model.session = Counting(onnx_int8.model.session)
+    counting = NLIModel(model, onnx_int8.tokenizer, onnx_int8.name, precision="int8")
     p = counting.predict([pair, other, pair, ("", "x"), pair])
     assert sum(calls) == 2  # the two distinct non-empty pairs, once each
     np.testing.assert_array_equal(p[0], p[2])
     np.testing.assert_array_equal(p[0], p[4])
     np.testing.assert_array_equal(p[0], onnx_int8.predict([pair])[0])
     assert p[3].tolist() == [0.0, 1.0, 0.0]
+
+
+def test_the_int8_model_reads_its_tokenizer_as_transformers_does(onnx_int8):
+    from transformers import AutoTokenizer
+
+    from factcheck.nli import _PairTokenizer
+
+    assert isinstance(onnx_int8.tokenizer, _PairTokenizer)  # no transformers at run time
+    hf = AutoTokenizer.from_pretrained(str(SHIPPED_MODEL_DIR))
+    premises = ["Shares fell 3% on Monday.", "word " * 300, "a", "Ünïcode façade — “quotes”"]
+    hypotheses = ["Shares rose.", "other " * 40, "b " * 400, "ok"]
+    for max_length in (256, 32):
+        ours = onnx_int8.tokenizer(premises, hypotheses, truncation=True, max_length=max_length)
+        theirs = hf(premises, hypotheses, truncation=True, max_length=max_length)
+        assert ours["input_ids"] == theirs["input_ids"]
+        assert ours["token_type_ids"] == theirs["token_type_ids"]
+        assert max(len(x) for x in ours["input_ids"]) == max_length
+
+
+def test_the_cpu_budget_is_torchs_or_omp_num_threads(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    probe = "from factcheck.precision import cpu_threads; import sys; print(cpu_threads(), 'torch' in sys.modules)"
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "False"]  # as Ray sets it for an actor of one CPU
+    probe = "import torch; torch.set_num_threads(3); from factcheck.precision import cpu_threads; print(cpu_threads())"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3"]
 
 
 def test_paraphrase_is_not_contradiction(nli):
