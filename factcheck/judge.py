@@ -423,6 +423,28 @@ def superlative_window(c: Claim, documents: Mapping[str, Document]) -> bool:
     return any(w.strip(",;:'\"") in lexicon.words("superlatives") for w in before[:-1][-5:])
 
 
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
+    """A count of the rest of a set, not of the whole (resources/remainders.tsv): the word right
+    after the number ("two other rifles", "married two more times", "some 60 other people") or
+    right before it ("another 20", "a further 20"); "20 or more" and "more than 20" are bounds."""
+    if not isinstance(c, QuantityClaim) or c.quantity_kind != "count":
+        return False
+    rest = lexicon.words("remainders")
+    text = documents[c.doc].text
+    span = text[c.start:c.end].lower()
+    number = re.search(r"\d[\d,.]*|\b(?:" + "|".join(sorted(lexicon.numbers("number_words"), key=len, reverse=True))
+                       + r")\b", span)
+    after = _WORD.findall(span[number.end():] if number else "")
+    if after and after[0] in rest and after[0] != "another" and not (len(after) > 1 and after[1] == "than"):
+        return True
+    before = _WORD.findall(text[max(c.sentence_start, c.start - 24):c.start].lower())[-2:]
+    return bool(before) and (before[-1] == "another" or len(before) == 2 and before[0] in ("a", "an")
+                             and before[1] in rest)
+
+
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
     """Two ages of one person from reports years apart, which the years between them explain:
     a person of 27 in a 2005 report is 29 in a 2007 one (the later age minus the earlier lies
@@ -574,6 +596,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome == "conflict" and superlative_window(a, documents) != superlative_window(b, documents):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "
                          f"('lowest in five years'), the other how long something took")
+            continue
+        if outcome == "conflict" and counts_the_rest(a, documents) != counts_the_rest(b, documents):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: one counts the rest of a set ('two other "
+                         f"rifles', 'two more times'), the other a whole")
             continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:

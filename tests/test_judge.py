@@ -436,3 +436,38 @@ def test_a_superlatives_window_is_not_compared_with_a_span(checker):
     result = checker.check([first, later])
     assert not [f for f in result.findings if f.rule == "temporal-conflict"]
     assert [n for n in result.not_compared if "window of a superlative" in n.message]
+
+
+@pytest.mark.parametrize("text, counts, rest", [
+    ("Police seized seven AK-47 rifles and two other rifles.", "two other rifles", True),
+    ("Police seized seven AK-47 rifles and two other rifles.", "seven AK-47 rifles", False),
+    ("She married two more times.", "two more times", True),
+    ("Another 20 people were hurt.", "20 people", True),
+    ("A further 300 troops arrived.", "300 troops", True),
+    ("More than 20 warships patrol the gulf.", None, False),
+    ("Twenty or more people died.", "Twenty or more people", False),
+    ("Nine assault rifles were seized.", "Nine assault rifles", False),
+])
+def test_a_count_of_the_rest_of_a_set_is_told_from_a_whole(nlp, text, counts, rest):
+    from factcheck.judge import counts_the_rest
+    from factcheck.types import Document
+
+    found = [c for c in extract_claims(text, id="a", nlp=nlp) if getattr(c, "quantity_kind", None) == "count"]
+    claim = next(c for c in found if counts is None or c.text == counts)
+    assert counts_the_rest(claim, {"a": Document(id="a", text=text)}) is rest
+
+
+def test_the_rest_of_a_set_is_not_compared_with_a_whole_but_with_another_rest(checker):
+    from factcheck.types import Document
+
+    docs = [Document(id="first", date="2008-11-20", text="The police seized nine assault rifles from the pirates."),
+            Document(id="later", date="2008-11-20", text="The police seized seven AK-47s and two other assault rifles from the pirates.")]
+    result = checker.check(docs)
+    assert not [f for f in result.findings if f.rule == "numeric-conflict"]
+    (reason,) = [n for n in result.not_compared if "the rest of a set" in n.message]
+    from factcheck.report.humanise import not_compared
+
+    assert not_compared({"message": reason.message})[0].startswith("one value counts the rest of a set")
+    docs = [Document(id="first", date="2008-11-20", text="Firefighters led some 60 other people out of the burning hotel."),
+            Document(id="later", date="2008-11-20", text="Firefighters led some 20 other people out of the burning hotel.")]
+    assert [f.rule for f in checker.check(docs).findings] == ["numeric-conflict"]

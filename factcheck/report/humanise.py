@@ -287,6 +287,8 @@ _NOT_COMPARED = (
     (re.compile(r"one is the window of a superlative"),
      "one value is how far back a superlative reaches ('lowest in five years'), the other how long "
      "something took"),
+    (re.compile(r"one counts the rest of a set"),
+     "one value counts the rest of a set ('two other rifles', 'two more times'), the other the whole"),
     (re.compile(r"also states .*: two facts, not a disagreement"),
      "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
