@@ -335,6 +335,9 @@ _DAY_BOUND = re.compile(
     r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s*" + TZ_PATTERN + r")?)$", re.IGNORECASE)
 
 
+_PARTITIVE = frozenset({"of them", "of those", "of these", "of us", "of you", "of whom", "of which"})
+
+
 def _of_its_day(c: QuantityClaim) -> bool:
     """A reading of its report's day: timed only on that day ("down 2.62% at 16:08 UTC", "1.75%
     lower than the start of the day"), a bare figure with nothing counted and no time of its
@@ -347,7 +350,9 @@ def _of_its_day(c: QuantityClaim) -> bool:
         return False  # a time of its own ("in 2005", "last week")
     # a clock time the parse leaves as a qualifier ("at 16:08 UTC") times the claim as well
     clock = any(_DAY_BOUND.match(q.lower()) for q in (c.frame.qualifiers if c.frame is not None else []))
-    bare = c.unit is None and c.quantity_kind == "count"
+    # "four of them managed to escape" counts things its pronoun names, not a bare figure
+    partitive = any(q.lower() in _PARTITIVE for q in (c.frame.qualifiers if c.frame is not None else []))
+    bare = c.unit is None and c.quantity_kind == "count" and not partitive
     # a move of a measure with no time of its own ("dropped in value by 2.36%") is the day's move
     move = is_change(c) and is_measure(unit_of(c))
     return bool(anchors) or clock or bare or move

@@ -404,6 +404,17 @@ def test_readings_of_an_index_on_two_days_are_two_facts(checker):
     assert len([f for f in same_day.findings if f.rule == "numeric-conflict"]) == 2
 
 
+@pytest.mark.parametrize("text, reading", [
+    ("The index closed at 4907.20.", True),
+    ("While four of them managed to escape, the navy caught the rest.", False),
+])
+def test_a_count_of_what_a_pronoun_names_is_no_bare_figure(nlp, text, reading):
+    from factcheck.judge import _of_its_day
+
+    (claim,) = [c for c in extract_claims(text, "2011-11-11", id="a", nlp=nlp) if c.kind == "quantity"]
+    assert _of_its_day(claim) is reading
+
+
 def test_a_count_of_reports_on_two_days_is_still_compared(checker):
     from factcheck.types import Document
 
