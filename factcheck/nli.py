@@ -14,7 +14,8 @@ reduced precision, the fastest variant measured that stays within a point of flo
   models/export_onnx.py), another model directory or hub id as torch dynamic int8 with per-channel
   weights. int8 scales activations per run, so it scores one pair a run by default (``batch_size``):
   a pair's probabilities then never depend on the pairs scored beside it. On ONNX Runtime as many such
-  runs go at once as torch has threads, each on one thread (``_OnnxModel``).
+  runs go at once as the CPU budget allows (``precision.cpu_threads``), each on one thread, and neither
+  torch nor transformers is imported (``_OnnxModel``, ``_PairTokenizer``).
 ``quantize=False`` runs float32 torch (batches of 32), whose scores do not depend on the batch either.
 
 Empty strings: a pair whose premise or hypothesis is empty (or only whitespace) is scored as neutral,
@@ -318,7 +319,12 @@ class _PairTokenizer:
 
         self._tokenizer = Tokenizer.from_file(str(path))
         self._tokenizer.no_padding()
-        self.pad_token_id = self._tokenizer.token_to_id("[PAD]") or 0
+        try:  # the model's own pad token ("[PAD]" for BERT, "<pad>" for RoBERTa)
+            pad = json.loads((path.parent / "tokenizer_config.json").read_text(encoding="utf-8"))["pad_token"]
+            pad = pad["content"] if isinstance(pad, dict) else pad
+        except (OSError, ValueError, KeyError, TypeError):
+            pad = "[PAD]"
+        self.pad_token_id = self._tokenizer.token_to_id(str(pad)) or 0
 
     def __call__(self, premises: Sequence[str], hypotheses: Sequence[str], *, truncation: bool = True,
                  max_length: int = 256) -> dict[str, list[list[int]]]:

@@ -82,6 +82,7 @@ def test_the_int8_model_reads_its_tokenizer_as_transformers_does(onnx_int8):
 
     assert isinstance(onnx_int8.tokenizer, _PairTokenizer)  # no transformers at run time
     hf = AutoTokenizer.from_pretrained(str(SHIPPED_MODEL_DIR))
+    assert onnx_int8.tokenizer.pad_token_id == hf.pad_token_id
     premises = ["Shares fell 3% on Monday.", "word " * 300, "a", "Ünïcode façade — “quotes”"]
     hypotheses = ["Shares rose.", "other " * 40, "b " * 400, "ok"]
     for max_length in (256, 32):
