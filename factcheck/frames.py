@@ -171,11 +171,9 @@ class EntityMemory:
                 continue
             name = self.full_name(name)
             if ent.label_ == "PERSON":
-                parts = name.split()
-                if len(parts) > 1:
-                    self.full.setdefault(parts[-1], name)
+                _learn_full_name(name, self.full)
                 # "Bettie Page", "Bettie Mae Page" and "Page" are one person's mentions
-                self._mention(parts[-1])
+                self._mention(name.split()[-1])
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
@@ -264,6 +262,13 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     return None
 
 
+def _learn_full_name(name: str, full: dict[str, str]) -> None:
+    """A person named in full ("tara reid") is the person a later surname alone ("reid") names."""
+    parts = name.split()
+    if len(parts) > 1:
+        full.setdefault(parts[-1], name)
+
+
 def _roles(ent) -> list[str]:
     """The nouns a person's name is given as a role: "actress Tara Reid", "swimming star Esther
     Williams" (a noun compounded into the name), "Reid, the actress" and "the actress, Tara
@@ -288,9 +293,7 @@ def document_roles(parsed: Sequence[ParsedSentence]) -> dict[str, set[str]]:
             if ent.label_ != "PERSON" or not (name := _name(ent.text)):
                 continue
             name = full.get(name, name)
-            parts = name.split()
-            if len(parts) > 1:
-                full.setdefault(parts[-1], name)
+            _learn_full_name(name, full)
             for role in _roles(ent):
                 roles.setdefault(role, set()).add(name)
     return roles

@@ -17,6 +17,7 @@ from datetime import date
 from . import lexicon
 from .align import Group
 from .components import components
+from .extract.numbers import find_numbers
 from .extract.timezones import TZ_PATTERN
 from .options import Options
 from .rules import RULES, Cluster, Rule
@@ -440,9 +441,8 @@ def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
     rest = lexicon.words("remainders")
     text = documents[c.doc].text
     span = text[c.start:c.end].lower()
-    number = re.search(r"\d[\d,.]*|\b(?:" + "|".join(sorted(lexicon.numbers("number_words"), key=len, reverse=True))
-                       + r")\b", span)
-    after = _WORD.findall(span[number.end():] if number else "")
+    numbers = find_numbers(span)
+    after = _WORD.findall(span[numbers[0].end:] if numbers else "")
     if after and after[0] in rest and after[0] != "another" and not (len(after) > 1 and after[1] == "than"):
         return True
     before = _WORD.findall(text[max(c.sentence_start, c.start - 24):c.start].lower())[-2:]

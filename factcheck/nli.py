@@ -35,7 +35,7 @@ from typing import Literal
 import numpy as np
 
 from .errors import FactcheckError
-from .precision import cpu_threads
+from .precision import at_once, cpu_threads
 from .precision import has_amx as _has_amx
 
 
@@ -140,11 +140,12 @@ class NLIModel:
         precision = "bf16" if bf16 else "int8" if int8 else "float32"
         onnx_file = Path(source) / ONNX_INT8_FILE if local_only else None
         use_onnx = int8 and onnx_file is not None and onnx_file.is_file()
+        one_pair_runs = (batch_size or 1) == 1  # int8's default batch (NLIModel.__init__)
         if use_onnx and (Path(source) / "tokenizer.json").is_file():
             # ONNX Runtime and the tokenizers library alone: importing torch and transformers
             # would be 2.2 s of every run with NLI, for nothing this model needs
             try:
-                model = _OnnxModel(onnx_file, _read_config(Path(source)), one_pair_runs=(batch_size or 1) == 1)
+                model = _OnnxModel(onnx_file, _read_config(Path(source)), one_pair_runs=one_pair_runs)
                 tokenizer = _PairTokenizer(Path(source) / "tokenizer.json")
             except Exception as exc:
                 raise FactcheckError(f"cannot load NLI model {name_or_path or source}: {_first_line(exc)}") from None
@@ -170,7 +171,7 @@ class NLIModel:
             tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
             if use_onnx:  # a directory with the ONNX file but no tokenizer.json
                 model = _OnnxModel(onnx_file, AutoConfig.from_pretrained(source, local_files_only=True),
-                                   one_pair_runs=(batch_size or 1) == 1)
+                                   one_pair_runs=one_pair_runs)
             else:
                 model = AutoModelForSequenceClassification.from_pretrained(
                     source, local_files_only=local_only, use_safetensors=True, dtype=torch.float32)
@@ -267,15 +268,7 @@ class NLIModel:
                 return torch.softmax(logits.float()[:, cols], dim=-1).cpu().numpy()
 
         chunks = [order[s:s + self.batch_size] for s in range(0, len(order), self.batch_size)]
-        runs = getattr(self.model, "runs", 1)
-        if runs > 1 and len(chunks) > 1:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(runs) as pool:
-                results = list(pool.map(score, chunks))
-        else:
-            results = map(score, chunks)
-        for chunk, probs in zip(chunks, results):
+        for chunk, probs in zip(chunks, at_once(score, chunks, getattr(self.model, "runs", 1))):
             for r, k in enumerate(chunk):
                 out[todo[k]] = probs[r]
         for i, j in repeats:

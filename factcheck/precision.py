@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _cpu_features() -> dict[str, bool]:
@@ -54,3 +59,16 @@ def cpu_threads() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def at_once(run: Callable[[T], R], items: Iterable[T], runs: int) -> list[R]:
+    """``run`` over ``items``, ``runs`` of them at once in threads, results in order. For model
+    runs too small to split across threads (one sentence, one pair), each on one ONNX Runtime
+    thread: ONNX Runtime releases the GIL while it runs, and a session serves concurrent runs."""
+    items = list(items)
+    if runs <= 1 or len(items) <= 1:
+        return [run(x) for x in items]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(runs, len(items))) as pool:
+        return list(pool.map(run, items))
