@@ -349,10 +349,11 @@ def _of_its_day(c: QuantityClaim) -> bool:
     anchors = c.frame.anchor if c.frame is not None else []
     if not all(_DAY_BOUND.match(x) for x in anchors):
         return False  # a time of its own ("in 2005", "last week")
+    qualifiers = [q.lower() for q in (c.frame.qualifiers if c.frame is not None else [])]
     # a clock time the parse leaves as a qualifier ("at 16:08 UTC") times the claim as well
-    clock = any(_DAY_BOUND.match(q.lower()) for q in (c.frame.qualifiers if c.frame is not None else []))
+    clock = any(_DAY_BOUND.match(q) for q in qualifiers)
     # "four of them managed to escape" counts things its pronoun names, not a bare figure
-    partitive = any(q.lower() in _PARTITIVE for q in (c.frame.qualifiers if c.frame is not None else []))
+    partitive = any(q in _PARTITIVE for q in qualifiers)
     bare = c.unit is None and c.quantity_kind == "count" and not partitive
     # a move of a measure with no time of its own ("dropped in value by 2.36%") is the day's move
     move = is_change(c) and is_measure(unit_of(c))
