@@ -220,11 +220,12 @@ def align(
     # first after the sort below; a stable sort keeps the first offered of equal ones first
     candidates: dict[tuple[str, str], list[tuple[float, Claim]]] = defaultdict(list)
     counts = kind_counts(claims)
+    facts: dict = {}  # samefact.ClaimFacts by claim id, each derived once
     for a, b in candidate_pairs(claims, documents, options, vectors):
         cos = cosine(a, b)  # again, per pair: the exact value the model was fitted on
         if not plausible(cos, jaccard(lemmas(a), lemmas(b))):
             continue  # known before the features are computed
-        f = pair_features(a, b, lemmas(a), lemmas(b), documents[a.doc], documents[b.doc], cos, phrases, counts)
+        f = pair_features(a, b, lemmas(a), lemmas(b), documents[a.doc], documents[b.doc], cos, phrases, counts, facts)
         s = samefact.predict(f)
         if s >= options.align_threshold:
             candidates[(a.id, b.doc)].append((s, b))

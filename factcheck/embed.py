@@ -131,14 +131,15 @@ class Embedder:
         tokenizer.enable_truncation(max_length)
         return cls(None, tokenizer, "all-MiniLM-L6-v2+int8", max_length, session=session, threads=cpu_threads())
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = 32, runs: int | None = None) -> np.ndarray:
         """Unit-length vectors, so a dot product is the cosine similarity. ``batch_size``: 3,000
         masked ECB+ sentences on this project's 2-core CPU (float32, two rounds, best of each)
-        ran at 173 / 171 / 159 / 125 sentences/s in batches of 16 / 32 / 64 / 128."""
+        ran at 173 / 171 / 159 / 125 sentences/s in batches of 16 / 32 / 64 / 128. ``runs``: the
+        int8 model's runs at once (default: one per CPU thread, ``_encode_int8``)."""
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         if self.session is not None:
-            return self._encode_int8(list(texts))
+            return self._encode_int8(list(texts), runs or self.threads)
         import torch
 
         texts = list(texts)
@@ -157,7 +158,7 @@ class Embedder:
                 out[chunk] = torch.nn.functional.normalize(mean.float(), p=2, dim=1).cpu().numpy()
         return out
 
-    def _encode_int8(self, texts: list[str]) -> np.ndarray:
+    def _encode_int8(self, texts: list[str], runs: int) -> np.ndarray:
         """One sentence a run: int8 quantizes the activations with one scale per run, so in a
         batch a sentence's vector would move with the other sentences of its batch; alone it is
         the same whatever else is encoded (engines, caches and streaming agree), and on 3,000
@@ -181,7 +182,7 @@ class Embedder:
                 mean = self.session.run(["last_hidden_state"], feed)[0][0].mean(axis=0)
                 out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
 
-        n = max(1, min(self.threads, len(texts)))
+        n = max(1, min(runs, len(texts)))
         # every n-th sentence to a run: long and short ones spread evenly
         at_once(run, [range(k, len(texts), n) for k in range(n)], n)
         return out
@@ -206,14 +207,47 @@ class TextVectors:
     the NLI stage every sentence of a cluster, both with numerals masked, so the second finds
     most of its sentences done. ``load`` gives the Embedder on first use. A Checker that
     judges many sets (a benchmark, a server) keeps one, so it is emptied past ``limit``
-    texts."""
+    texts.
+
+    ``prefetch`` encodes texts in a background thread, one model run at a time, while the
+    caller does other work: a parse in one process leaves the second core idle, and the
+    encoder can fill it (ONNX Runtime releases the GIL while it runs). The first ``encode`` or
+    ``lookup`` after it waits for what was started, and raises what it raised."""
 
     def __init__(self, load: Callable[[], Embedder], limit: int = 200_000):
         self._load = load
         self._vectors: dict[str, np.ndarray] = {}
         self.limit = limit
+        self._pool = None
+        self._started: list = []  # (texts, future of their vectors)
+        self._pending: set[str] = set()
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        missing = sorted(set(texts) - self._vectors.keys() - self._pending)
+        if not missing or len(self._vectors) + len(self._pending) + len(missing) > self.limit:
+            return  # past the limit the cache is emptied: nothing to gain
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="factcheck-encode")
+        self._pending.update(missing)
+        # the vectors are merged by the waiting thread, never written from this one
+        self._started.append((missing, self._pool.submit(lambda: self._load().encode(missing, runs=1))))
+
+    def _wait(self) -> None:
+        started, self._started = self._started, []
+        self._pending.clear()
+        # what has not started yet is encoded here, on every thread: the caller has nothing
+        # else to do now
+        left = [t for texts, future in started if future.cancel() for t in texts]
+        for texts, future in started:
+            if not future.cancelled():
+                self._vectors.update(zip(texts, future.result()))
+        if left:
+            self._vectors.update(zip(left, self._load().encode(left)))
 
     def _fill(self, texts: Sequence[str]) -> None:
+        self._wait()
         missing = sorted(set(texts) - self._vectors.keys())
         if missing and len(self._vectors) + len(missing) > self.limit:
             self._vectors.clear()

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .align import align
+from .contradiction import MIN_TOKENS
 from .embed import TextVectors
 from .extract import extract_from_parsed
 from .frames import attach_frames
@@ -131,13 +132,16 @@ class Checker:
         pass: spaCy batches well only over many sentences, and a news article has a dozen or
         two (``benchmarks/speed.py --bare``). ``step(n)`` is told of each chunk done."""
         analyses: list[Analysis] = []
-        for chunk in self.chunks(list(documents)):
-            analyses += self._analyse_chunk(chunk)
+        documents = list(documents)
+        # one document is compared with nothing: its sentences need no vectors
+        prefetch = len(documents) > 1
+        for chunk in self.chunks(documents):
+            analyses += self._analyse_chunk(chunk, prefetch)
             if step is not None:
                 step(len(chunk))
         return analyses
 
-    def _analyse_chunk(self, documents: Sequence[Document]) -> list[Analysis]:
+    def _analyse_chunk(self, documents: Sequence[Document], prefetch: bool = False) -> list[Analysis]:
         # one document that trips a bug must not stop the others: each step is guarded per document
         prepared: list[tuple | None] = []
         for d in documents:
@@ -172,17 +176,30 @@ class Checker:
                     _fail(d, "analysing", exc)
                     return [Analysis(d, [], [])]
                 # the parse of the rest failed: find the document that trips it, one at a time
-                return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest])]
+                return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest], prefetch)]
             try:
                 claims = extract_from_parsed(view, parsed)
                 attach_frames(claims, parsed)
                 if not claims and parsed:
                     d.warnings.append(NO_CLAIMS_NLI if self.options.nli else NO_CLAIMS)
                 out.append(Analysis(d, parsed, claims))
+                if prefetch:
+                    self.vectors.prefetch(self._texts_to_encode(out[-1]))
             except Exception as exc:
                 _fail(d, "analysing", exc)
                 out.append(Analysis(d, [], []))
         return out
+
+    def _texts_to_encode(self, analysis: Analysis) -> list[str]:
+        """What judging will embed of a document (``_claim_vectors``, and with NLI the
+        candidate selection's sentences), so that the encoder can start on it while the next
+        documents parse (``TextVectors.prefetch``)."""
+        text = analysis.document.text
+        texts = [masked(text[c.sentence_start:c.sentence_end]) for c in analysis.claims]
+        texts += [p for c in analysis.claims for p in phrases(c, self.samefact.used(PHRASE_FEATURES))]
+        if self.options.nli:
+            texts += [masked(p.sentence.text) for p in analysis.sentences if len(p.doc) >= MIN_TOKENS]
+        return texts
 
     def check(self, documents: Sequence[Document]) -> CheckResult:
         progress = self.progress

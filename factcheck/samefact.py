@@ -174,6 +174,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w not in ("of", "the", "and", "for"))
 
 
+@lru_cache(maxsize=65536)  # alignment asks about the same few names for thousands of pairs
 def same_entity(x: str, y: str) -> bool:
     """One participant under two names: "obama" / "barack obama", "faa" / "federal aviation
     administration", "the u.s." / "u.s."."""
@@ -252,31 +253,65 @@ def kind_counts(claims: Iterable[Claim]) -> dict[str, int]:
     return {c.id: per_kind[k] for c, k in zip(claims, kinds)}
 
 
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What ``pair_features`` reads of one claim, derived once per claim rather than once per
+    pair (alignment scores each claim against up to ``align.TOP_K`` others)."""
+
+    kind: str
+    frame: Frame
+    unit: str | None
+    thing: str | None
+    context: frozenset[str]
+    qualifiers: frozenset[str]
+    qualifier_words: frozenset[str]
+    anchor: frozenset[str]
+    events: frozenset[str]
+    moving: bool
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimFacts:
+        frame = claim.frame or Frame()
+        quals = frozenset(q.lower() for q in frame.qualifiers)
+        return cls(
+            kind=claim.kind, frame=frame,
+            unit=unit_of(claim) if isinstance(claim, QuantityClaim) else None,
+            thing=counted_thing(claim), context=frozenset(claim.context), qualifiers=quals,
+            qualifier_words=frozenset(" ".join(quals).split()) - _STOP, anchor=frozenset(frame.anchor),
+            events=frozenset(event_words(claim)) if isinstance(claim, TimeClaim) else frozenset(),
+            moving=moving(claim))
+
+
 def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
                   doc_a: Document, doc_b: Document, cosine: float = 0.0,
                   vectors: Mapping[str, object] | None = None,
-                  counts: Mapping[str, int] | None = None) -> dict[str, float]:
+                  counts: Mapping[str, int] | None = None,
+                  facts: dict[str, ClaimFacts] | None = None) -> dict[str, float]:
     """Features of a pair; ``cosine``: of the two sentences' embeddings, numerals masked;
     ``vectors``: unit embeddings of the claims' ``phrases``, by text; ``counts``: the claims
-    of each claim's kind in its document, by claim id (``kind_counts``)."""
-    fa, fb = a.frame or Frame(), b.frame or Frame()
-    thing_a, thing_b = counted_thing(a), counted_thing(b)
-    unit_a = unit_of(a) if isinstance(a, QuantityClaim) else None
-    units = {unit_a, unit_of(b) if isinstance(b, QuantityClaim) else None}
-    ctx_a, ctx_b = set(a.context) - units, set(b.context) - units
-    qa = {q.lower() for q in fa.qualifiers}
-    qb = {q.lower() for q in fb.qualifiers}
-    q_shared = bool(qa and qb and (qa & qb or overlap(set(" ".join(qa).split()) - _STOP,
-                                                       set(" ".join(qb).split()) - _STOP) > 0))
+    of each claim's kind in its document, by claim id (``kind_counts``); ``facts``: each
+    claim's ``ClaimFacts`` by claim id, filled as claims are first seen (a caller that scores
+    many pairs passes one dict)."""
+    if facts is None:
+        xa, xb = ClaimFacts.of(a), ClaimFacts.of(b)
+    else:
+        xa = facts.get(a.id) or facts.setdefault(a.id, ClaimFacts.of(a))
+        xb = facts.get(b.id) or facts.setdefault(b.id, ClaimFacts.of(b))
+    fa, fb = xa.frame, xb.frame
+    thing_a, thing_b = xa.thing, xb.thing
+    units = {xa.unit, xb.unit}
+    ctx_a, ctx_b = xa.context - units, xb.context - units
+    qa, qb = xa.qualifiers, xb.qualifiers
+    q_shared = bool(qa and qb and (qa & qb or overlap(xa.qualifier_words, xb.qualifier_words) > 0))
     pa, pb = fa.participants, fb.participants
     shared = _shared(pa, pb)
-    anchor_a, anchor_b = set(fa.anchor), set(fb.anchor)
+    anchor_a, anchor_b = xa.anchor, xb.anchor
     da, db = _day(doc_a.date), _day(doc_b.date)
     gap = math.log1p(abs(da - db)) if da is not None and db is not None else 0.0
-    moves = moving(a) or moving(b)
+    moves = xa.moving or xb.moving
     f = {
-        "is_time": float(a.kind == "time"),
-        "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(unit_a)),
+        "is_time": float(xa.kind == "time"),
+        "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(xa.unit)),
         "context": overlap(ctx_a, ctx_b),
         "sentence": jaccard(sent_a, sent_b),
         "qualifier_shared": float(q_shared),
@@ -291,7 +326,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "anchor_one_side": float(bool(anchor_a) != bool(anchor_b)),
         "tense_clash": float(bool(fa.tense and fb.tense) and fa.tense != fb.tense),
         "modality_clash": float(fa.modality != fb.modality),
-        "event": overlap(event_words(a), event_words(b)) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
+        "event": overlap(xa.events, xb.events) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
         # the gap between two reports says whether a moving level is still the same fact, not
         # whether a fact fixed in time is (the day a hearing is set for, how many boats escaped):
         # two features, so the fit weighs each on its own
