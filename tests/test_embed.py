@@ -15,9 +15,9 @@ class Recording:
         self.embedder = embedder
         self.seen: list[str] = []
 
-    def encode(self, texts):
+    def encode(self, texts, **options):
         self.seen += list(texts)
-        return self.embedder.encode(texts)
+        return self.embedder.encode(texts, **options)
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +69,60 @@ def test_nli_selection_reuses_the_claim_sentences_alignment_encoded(checker, see
         checker.vectors = checker_vectors
     assert candidates  # the seeds share a story
     assert again and not set(again) & claim_sentences
+
+
+def test_prefetched_texts_are_encoded_once_in_the_background_with_the_same_vectors(embedder):
+    import threading
+
+    threads = []
+
+    class Where(Recording):
+        def encode(self, texts, **options):
+            threads.append((threading.current_thread().name, options.get("runs")))
+            return super().encode(texts, **options)
+
+    rec = Where(embedder)
+    vectors = TextVectors(lambda: rec)
+    vectors.prefetch(["Roughly # jets were kept on high alert.", "Leaders meet tomorrow."])
+    vectors.prefetch(["Leaders meet tomorrow.", "Ships are in the Baltic."])  # one text already asked for
+    got = vectors.encode(["Ships are in the Baltic.", "Roughly # jets were kept on high alert.", "A new one."])
+    assert sorted(rec.seen) == sorted(["Roughly # jets were kept on high alert.", "Leaders meet tomorrow.",
+                                       "Ships are in the Baltic.", "A new one."])
+    # the new text in the caller's thread; a prefetch in the background thread (one run at a
+    # time) unless it had not started when the caller asked, then in the caller's
+    assert threads[-1][0] == threading.current_thread().name
+    assert any(name.startswith("factcheck-encode") and runs == 1 for name, runs in threads)
+    direct = embedder.encode(["Ships are in the Baltic.", "Roughly # jets were kept on high alert.", "A new one."])
+    np.testing.assert_allclose(got, direct, atol=1e-6)
+
+
+def test_an_encoder_error_in_the_background_is_raised_where_the_vectors_are_needed():
+    from factcheck.errors import FactcheckError
+
+    class Broken:
+        def encode(self, texts, **options):
+            raise FactcheckError("sentence encoder at /x: cannot load (truncated file)")
+
+    vectors = TextVectors(lambda: Broken())
+    vectors.prefetch(["NATO has # jets."])
+    with pytest.raises(FactcheckError, match="cannot load"):
+        vectors.lookup(["NATO has # jets."])
+
+
+def test_judging_the_analysed_seeds_encodes_only_what_analysing_them_prefetched(checker, seed_dir):
+    from factcheck.load import load_documents
+
+    rec = Recording(checker.embedder)
+    asked: list[str] = []
+    checker_vectors, checker.vectors = checker.vectors, TextVectors(lambda: rec)
+    prefetch = checker.vectors.prefetch
+    checker.vectors.prefetch = lambda texts: (asked.extend(texts), prefetch(texts))
+    try:
+        checker.judge(checker.analyse_all(load_documents([seed_dir])))
+    finally:
+        checker.vectors = checker_vectors
+    assert rec.seen and set(rec.seen) <= set(asked)
+    assert len(rec.seen) == len(set(rec.seen))
 
 
 def test_loading_a_model_caps_the_kernel_cache_unless_the_user_chose(embedder, monkeypatch):
