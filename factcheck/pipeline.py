@@ -127,14 +127,17 @@ class Checker:
         for i in range(0, len(documents), size):
             yield documents[i:i + size]
 
-    def analyse_all(self, documents: Iterable[Document], step=None) -> list[Analysis]:
+    def analyse_all(self, documents: Iterable[Document], step=None, prefetch: bool = False) -> list[Analysis]:
         """Analyse documents in ``chunks``, parsing the sentences of a chunk in one ``nlp.pipe``
         pass: spaCy batches well only over many sentences, and a news article has a dozen or
-        two (``benchmarks/speed.py --bare``). ``step(n)`` is told of each chunk done."""
+        two (``benchmarks/speed.py --bare``). ``step(n)`` is told of each chunk done.
+        ``prefetch``: the caller will judge these analyses here, so the sentence encoder starts
+        on what judging embeds while the rest parse (``_texts_to_encode``); not for analyses
+        that are only extracted, or judged by another process (the Ray engine)."""
         analyses: list[Analysis] = []
         documents = list(documents)
         # one document is compared with nothing: its sentences need no vectors
-        prefetch = len(documents) > 1
+        prefetch = prefetch and len(documents) > 1
         for chunk in self.chunks(documents):
             analyses += self._analyse_chunk(chunk, prefetch)
             if step is not None:
@@ -204,7 +207,7 @@ class Checker:
     def check(self, documents: Sequence[Document]) -> CheckResult:
         progress = self.progress
         with progress.stage("parsing", len(documents), "doc") as step:
-            analyses = self.analyse_all(documents, step)
+            analyses = self.analyse_all(documents, step, prefetch=True)
         self.assign_clusters(analyses)
         groups = cluster_groups(analyses)
         with progress.stage("judging", len(groups), "cluster") as step:

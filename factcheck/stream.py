@@ -151,7 +151,7 @@ def check_stream(plan: StreamPlan, checker, progress=None) -> Iterator[CheckResu
     progress = progress or checker.progress
     with progress.stage("clusters", len(plan.clusters), "cluster") as step:
         for records in plan.clusters:
-            analyses = checker.analyse_all(read_cluster(plan, records))
+            analyses = checker.analyse_all(read_cluster(plan, records), prefetch=True)
             checker.assign_clusters(analyses)
             result = merge_verdicts(analyses, [checker.judge_cluster(analyses)])
             for prefix, items in (("F", result.findings), ("A", result.agreements),

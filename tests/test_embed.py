@@ -118,11 +118,25 @@ def test_judging_the_analysed_seeds_encodes_only_what_analysing_them_prefetched(
     prefetch = checker.vectors.prefetch
     checker.vectors.prefetch = lambda texts: (asked.extend(texts), prefetch(texts))
     try:
-        checker.judge(checker.analyse_all(load_documents([seed_dir])))
+        checker.judge(checker.analyse_all(load_documents([seed_dir]), prefetch=True))
     finally:
         checker.vectors = checker_vectors
     assert rec.seen and set(rec.seen) <= set(asked)
     assert len(rec.seen) == len(set(rec.seen))
+
+
+def test_analysing_for_another_judge_encodes_nothing(checker, seed_dir):
+    """`factcheck extract` and the Ray engine's analysers only analyse: nothing to embed."""
+    from factcheck.load import load_documents
+
+    rec = Recording(checker.embedder)
+    checker_vectors, checker.vectors = checker.vectors, TextVectors(lambda: rec)
+    try:
+        checker.analyse_all(load_documents([seed_dir]))
+        checker.vectors.lookup([])  # waits for anything started
+    finally:
+        checker.vectors = checker_vectors
+    assert rec.seen == []
 
 
 def test_loading_a_model_caps_the_kernel_cache_unless_the_user_chose(embedder, monkeypatch):
