@@ -23,18 +23,34 @@ def topic_of(corpus: str, cluster: str) -> str:
     return cluster.split("_")[0] if corpus == "ecbplus" else cluster
 
 
+FOLDS = 3
+
+
+def fold_of(topic: str) -> int:
+    """The topic's third of the open sets, 0 to FOLDS - 1: models/fit_samefact.py fits one
+    same-fact model without each third (``fold_model``), and ``--split cv`` measures every
+    topic with the model that never saw it."""
+    return zlib.crc32(topic.encode()) % FOLDS
+
+
 def held_out(topic: str) -> bool:
-    """About a third of the topics: models/fit_samefact.py also fits a model without them
-    (models/data/samefact_holdout.json), and ``--split held-out`` measures them with it."""
-    return zlib.crc32(topic.encode()) % 3 == 0
+    """The first third of the topics: ``--split held-out`` measures them with the model fitted
+    without them (models/data/samefact_holdout.json)."""
+    return fold_of(topic) == 0
 
 
 HOLDOUT_MODEL = Path(__file__).resolve().parents[1] / "models" / "data" / "samefact_holdout.json"
 
 
+def fold_model(fold: int) -> Path:
+    """The same-fact model fitted without the topics of ``fold`` (fold 0: the held-out one)."""
+    return HOLDOUT_MODEL if fold == 0 else HOLDOUT_MODEL.with_name(f"samefact_fold{fold}.json")
+
+
 def add_split_arguments(ap) -> None:
-    ap.add_argument("--split", choices=("all", "held-out", "fit"), default="all",
-                    help="held-out: only the held-out topics, judged by the same-fact model fitted without them")
+    ap.add_argument("--split", choices=("all", "held-out", "fit", "cv"), default="all",
+                    help="held-out: only the held-out topics, judged by the same-fact model fitted without them; "
+                         "cv: every topic, each judged by the model fitted without its third (fold_of)")
     ap.add_argument("--thresholds", help="comma-separated conflict thresholds to sweep (analyses are reused)")
     ap.add_argument("--rival-ratios", help="comma-separated rival ratios to sweep (above 1: off)")
     ap.add_argument("--samefact", type=Path, help="same-fact model JSON (default: the shipped one; "
@@ -60,9 +76,20 @@ def split_model(args):
     model = SameFactModel.load(str(path) if path else None)
 
     def keep(corpus: str, cluster: str) -> bool:
-        return args.split == "all" or held_out(topic_of(corpus, cluster)) == (args.split == "held-out")
+        return args.split in ("all", "cv") or held_out(topic_of(corpus, cluster)) == (args.split == "held-out")
 
     return model, keep
+
+
+def case_models(args):
+    """For ``--split cv``, a function from (corpus, cluster) to the same-fact model fitted
+    without that cluster's topic; else None (``split_model``'s one model for every case)."""
+    if args.split != "cv":
+        return None
+    from factcheck.samefact import SameFactModel
+
+    models = [SameFactModel.load(str(fold_model(k))) for k in range(FOLDS)]
+    return lambda corpus, cluster: models[fold_of(topic_of(corpus, cluster))]
 
 
 def with_sentence(document, sentence: str):

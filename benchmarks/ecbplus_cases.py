@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, decided, shared_path, split_model, sweep  # noqa: E402
+from _shared import add_split_arguments, case_models, decided, shared_path, split_model, sweep  # noqa: E402
 
 CONFLICT_RULES = {"numeric-conflict", "temporal-conflict", "polarity-conflict", "contradiction"}
 
@@ -50,7 +50,10 @@ class CachedChecker:
         self.checker = checker
         self.cache: dict[tuple[str, str], object] = {}
 
-    def check(self, docs):
+    def check(self, docs, samefact=None):
+        """``samefact``: judge with this same-fact model rather than the checker's own."""
+        if samefact is not None:
+            self.checker.samefact = samefact
         analyses = []
         for d in docs:
             key = (d.id, d.text)
@@ -122,6 +125,7 @@ def main() -> None:
         cache = ScoreCache(args.cache_dir)
     samefact, keep = split_model(args)
     checker = CachedChecker(Checker(opts, nli=nli, cache=cache, samefact=samefact))
+    model_for = case_models(args) or (lambda corpus, cluster: samefact)
 
     news = shared_path("benchmarks", "news")
     edits = [json.loads(l) for l in (news / "ecbplus_open_perturbed.jsonl").open(encoding="utf-8")]
@@ -133,7 +137,7 @@ def main() -> None:
         t0 = time.perf_counter()
         caught: dict[str, list[bool]] = collections.defaultdict(list)
         for case in edits:
-            result = checker.check(load_case_documents(case))
+            result = checker.check(load_case_documents(case), model_for("ecbplus", case["cluster"]))
             hit = any(f.rule in CONFLICT_RULES and cites_edit(f, case) for f in result.findings)
             caught[case["kind"]].append(hit)
             if args.verbose and hit == (case["kind"] == "benign"):
@@ -147,7 +151,7 @@ def main() -> None:
         for case in clean:
             docs = load_case_documents(case)
             n_docs += len(docs)
-            result = checker.check(docs)
+            result = checker.check(docs, model_for("ecbplus", case["cluster"]))
             by_claim = {c.id: c for c in result.claims}
             for f in result.findings:
                 clean_findings.append({

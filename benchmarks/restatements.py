@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import add_split_arguments, decided, shared_path, split_model, sweep, with_sentence  # noqa: E402
+from _shared import add_split_arguments, case_models, decided, shared_path, split_model, sweep, with_sentence  # noqa: E402
 from ecbplus_cases import CONFLICT_RULES, CachedChecker  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "restatements.jsonl"  # and restatements_*.jsonl beside it
@@ -55,6 +55,7 @@ def main() -> None:
         nli = NLIModel.load()
     samefact, keep = split_model(args)
     checker = CachedChecker(Checker(opts, nli=nli, samefact=samefact))
+    model_for = case_models(args) or (lambda corpus, cluster: samefact)
     files = args.cases or sorted(CASES.parent.glob("restatements*.jsonl"))
     cases = [json.loads(line) for path in files for line in path.open(encoding="utf-8")]
     cases = [c for c in cases if keep(c["corpus"], c["cluster"])]
@@ -69,7 +70,7 @@ def main() -> None:
                 if d.id == case["target_doc"]:
                     d, span = with_sentence(d, case["added_sentence"])
                 out.append(d)
-            result = checker.check(out)
+            result = checker.check(out, model_for(case["corpus"], case["cluster"]))
             hit = any(f.rule in CONFLICT_RULES and any(
                 e.doc == case["target_doc"] and e.start < span[1] and span[0] < e.end for e in f.evidence)
                 for f in result.findings)

@@ -452,7 +452,19 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
         anchor=anchor,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
+        running_total=claim.kind == "quantity" and _running_total(clause, claim_ids),
     )
+
+
+def _running_total(clause, claim_ids: set[int]) -> bool:
+    """The clause sums its count over a span or many events (resources/running_totals.tsv: "so
+    far", "to date", "since October", "this year"): the words of the claim's own clause, so a
+    relative or adverbial clause ("who have campaigned since May") does not count, nor a "since"
+    that means "because"."""
+    words = [t.lower_ for t in clause if t.i not in claim_ids and not (t.lower_ == "since" and t.dep_ == "mark")]
+    phrases = lexicon.words("running_totals")
+    longest = max((len(p.split()) for p in phrases), default=1)
+    return any(" ".join(words[i:i + n]) in phrases for i in range(len(words)) for n in range(1, longest + 1))
 
 
 def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> None:

@@ -451,6 +451,14 @@ def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
                              and before[1] in rest)
 
 
+def running_total(c: Claim) -> bool:
+    """A count summed over many events or a span of time (``Frame.running_total``: "so far",
+    "to date", "since October"): compared with the count of one event it is a whole against
+    its part."""
+    return isinstance(c, QuantityClaim) and c.quantity_kind == "count" and c.frame is not None \
+        and c.frame.running_total
+
+
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
     """Two ages of one person from reports years apart, which the years between them explain:
     a person of 27 in a 2005 report is 29 in a 2007 one (the later age minus the earlier lies
@@ -606,6 +614,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome == "conflict" and counts_the_rest(a, documents) != counts_the_rest(b, documents):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one counts the rest of a set ('two other "
                          f"rifles', 'two more times'), the other a whole")
+            continue
+        if outcome == "conflict" and running_total(a) != running_total(b):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
+                         f"October'), the other the count of one event or day")
             continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:

@@ -44,7 +44,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _shared import held_out, topic_of, with_sentence  # noqa: E402  (the split the benchmarks report on)
+from _shared import FOLDS, fold_model, fold_of, held_out, topic_of, with_sentence  # noqa: E402  (the split the benchmarks report on)
 SHARED = ROOT.parent / "shared" / "benchmarks" / "news"
 OUT = ROOT / "factcheck" / "resources" / "samefact.json"
 PAIRS = ROOT / "models" / "data" / "samefact_pairs.jsonl.gz"
@@ -390,8 +390,16 @@ def main() -> None:
     part = _fit(Zh, np.array([r["label"] for r in fit_rows]))
     HOLDOUT.write_text(json.dumps(_export(part, mean_h, scale_h, fit_rows, None, "all but held_out()"), indent=2) + "\n",
                        encoding="utf-8")
-    print(f"written {OUT.relative_to(ROOT)}, {HOLDOUT.relative_to(ROOT)} ({len(fit_rows)} pairs) "
-          f"and {PAIRS.relative_to(ROOT)}")
+    # ... and without each other third, so that --split cv measures every topic with a model
+    # that never saw it
+    for k in range(1, FOLDS):
+        rest = [r for r in rows if fold_of(r["group"]) != k]
+        Zk, mean_k, scale_k = _matrix(rest)
+        part = _fit(Zk, np.array([r["label"] for r in rest]))
+        fold_model(k).write_text(json.dumps(_export(part, mean_k, scale_k, rest, None, f"all but fold_of() == {k}"),
+                                            indent=2) + "\n", encoding="utf-8")
+    print(f"written {OUT.relative_to(ROOT)}, {HOLDOUT.relative_to(ROOT)} ({len(fit_rows)} pairs), "
+          f"{', '.join(fold_model(k).name for k in range(1, FOLDS))} and {PAIRS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

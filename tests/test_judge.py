@@ -482,3 +482,35 @@ def test_the_rest_of_a_set_is_not_compared_with_a_whole_but_with_another_rest(ch
     docs = [Document(id="first", date="2008-11-20", text="Firefighters led some 60 other people out of the burning hotel."),
             Document(id="later", date="2008-11-20", text="Firefighters led some 20 other people out of the burning hotel.")]
     assert [f.rule for f in checker.check(docs).findings] == ["numeric-conflict"]
+
+
+@pytest.mark.parametrize("text, counts, total", [
+    ("In their five operations so far, the crew have confiscated 14 rifles.", "14 rifles", True),
+    ("Gray had been arrested three times since October, police said.", "three times", True),
+    ("There have been nearly 100 attacks in Somali waters this year.", "nearly 100 attacks", True),
+    ("During the operation, six rifles were found.", "six rifles", False),
+    # the "since" of another clause, or one that means "because", sums nothing of this count
+    ("Ninety candidates, who have campaigned since May, come from the ruling party.", "Ninety candidates", False),
+    ("Since the road was closed, 20 people stayed in the church.", "20 people", False),
+])
+def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, total):
+    from factcheck.judge import running_total
+
+    claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
+    assert claim.frame.running_total is total
+    assert running_total(claim) is total
+
+
+def test_a_running_total_is_not_compared_with_one_events_count_but_with_another_total(checker):
+    from factcheck.report.humanise import not_compared
+    from factcheck.types import Document
+
+    docs = [Document(id="first", date="2009-01-20", text="In their five operations so far, the crew have confiscated 14 rifles."),
+            Document(id="later", date="2009-01-20", text="During the operation, the crew confiscated six rifles.")]
+    result = checker.check(docs)
+    assert not [f for f in result.findings if f.rule == "numeric-conflict"]
+    (reason,) = [n for n in result.not_compared if "running total" in n.message]
+    assert not_compared({"message": reason.message})[0].startswith("one value is a running total")
+    docs = [Document(id="first", date="2009-01-20", text="In their five operations so far, the crew have confiscated 14 rifles."),
+            Document(id="later", date="2009-01-20", text="In their five operations so far, the crew have confiscated six rifles.")]
+    assert [f.rule for f in checker.check(docs).findings] == ["numeric-conflict"]

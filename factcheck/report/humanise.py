@@ -289,6 +289,8 @@ _NOT_COMPARED = (
      "something took"),
     (re.compile(r"one counts the rest of a set"),
      "one value counts the rest of a set ('two other rifles', 'two more times'), the other the whole"),
+    (re.compile(r"one is a running total"),
+     "one value is a running total ('so far', 'since October'), the other the count of one event or day"),
     (re.compile(r"also states .*: two facts, not a disagreement"),
      "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
