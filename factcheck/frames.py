@@ -464,7 +464,23 @@ def _running_total(clause, claim_ids: set[int]) -> bool:
     words = [t.lower_ for t in clause if t.i not in claim_ids and not (t.lower_ == "since" and t.dep_ == "mark")]
     phrases = lexicon.words("running_totals")
     longest = max((len(p.split()) for p in phrases), default=1)
-    return any(" ".join(words[i:i + n]) in phrases for i in range(len(words)) for n in range(1, longest + 1))
+    if any(" ".join(words[i:i + n]) in phrases for i in range(len(words)) for n in range(1, longest + 1)):
+        return True
+    # summed over several events of a kind: "during the five operations", "43 RBIs in 54 games"
+    # (not "in the 1967 slayings": a year is no number of events)
+    return any(t.dep_ == "prep" and t.lower_ in _OVER_EVENTS and t.i not in claim_ids
+               and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and o.i not in claim_ids
+                       and any(n.dep_ == "nummod" and n.lower_ not in ("one", "1") and not _year(n) for n in o.children)
+                       for o in t.children)
+               for t in clause)
+
+
+def _year(tok) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2100
+
+
+# prepositions whose object, a plural with a number, is the events a count is summed over
+_OVER_EVENTS = frozenset({"in", "during", "over", "across", "throughout"})
 
 
 def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> None:

@@ -492,6 +492,10 @@ def test_the_rest_of_a_set_is_not_compared_with_a_whole_but_with_another_rest(ch
     # the "since" of another clause, or one that means "because", sums nothing of this count
     ("Ninety candidates, who have campaigned since May, come from the ruling party.", "Ninety candidates", False),
     ("Since the road was closed, 20 people stayed in the church.", "20 people", False),
+    # summed over several events of a kind, but not over a year
+    ("The warship has seized a total of 14 rifles during the five operations it carried out.", "14 rifles", True),
+    ("Teixeira hit 13 homers and 43 RBIs in 54 games with the Angels.", "43 RBIs", True),
+    ("She is accused of murdering two women in the 1967 slayings.", "two women", False),
 ])
 def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, total):
     from factcheck.judge import running_total
