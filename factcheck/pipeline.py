@@ -7,6 +7,7 @@ passed in, never kept in module globals.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -99,6 +100,9 @@ class Checker:
         self.nli = nli
         self.cache = cache
         self._embedder = embedder
+        # the encoder may first be asked for by TextVectors.prefetch's thread and by story
+        # clustering at once: loaded once all the same
+        self._embedder_lock = threading.Lock()
         self.vectors = TextVectors(lambda: self.embedder)  # alignment and the NLI stage share it
         self.samefact = samefact if samefact is not None else SameFactModel.load()
         self.rules = rules  # None: every rule in factcheck.rules.RULES
@@ -106,10 +110,11 @@ class Checker:
     @property
     def embedder(self):
         """The sentence encoder, loaded on first use: alignment and the NLI stage share it."""
-        if self._embedder is None:
-            from .embed import Embedder
+        with self._embedder_lock:
+            if self._embedder is None:
+                from .embed import Embedder
 
-            self._embedder = Embedder.load(self.options.device, self.options.quantize)
+                self._embedder = Embedder.load(self.options.device, self.options.quantize)
         return self._embedder
 
     def analyse(self, document: Document) -> Analysis:
