@@ -368,6 +368,8 @@ def _dated_noun(claim_ids: set[int], doc) -> str | None:
         tok = doc[i]
         if tok.head.i in claim_ids or tok.head.i == tok.i:
             continue
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "stars of the 1940s and 1950s": the second decade is where the first is
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             head = tok.head.head
         elif tok.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod", "nummod") and tok.head.pos_ == "NOUN":

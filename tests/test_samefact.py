@@ -194,6 +194,10 @@ def test_a_bare_gerund_takes_the_tense_of_the_verb_it_hangs_on(nlp, text, claim,
     ("Catching Fire has a release date of 22 November 2013.", "22 November 2013", "release date"),
     ("Police said Monday's attack killed 3 people.", "Monday", "attack"),
     ("NATO leaders will meet tomorrow.", "tomorrow", "meet"),
+    # a second conjunct dates what the first does, not the clause's verb
+    ("Williams, one of the biggest box-office stars of the 1940s and 1950s, died in her sleep.", "1950s",
+     "office star"),
+    ("The talks were held on Monday and Tuesday.", "Tuesday", "hold"),
 ])
 def test_a_date_that_modifies_a_noun_dates_what_the_noun_names(nlp, text, date, predicate):
     c = next(c for c in extract_claims(text, date="2013-01-10", nlp=nlp) if c.text == date)
