@@ -454,19 +454,17 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
         anchor=anchor,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
-        running_total=claim.kind == "quantity" and _running_total(clause, claim_ids),
+        running_total=getattr(claim, "quantity_kind", None) == "count" and _running_total(clause, claim_ids),
     )
 
 
 def _running_total(clause, claim_ids: set[int]) -> bool:
-    """The clause sums its count over a span or many events (resources/running_totals.tsv: "so
-    far", "to date", "since October", "this year"): the words of the claim's own clause, so a
+    """The clause sums the claim's count over a span or many events (resources/running_totals.tsv:
+    "so far", "to date", "since October", "this year"): the words of the claim's own clause, so a
     relative or adverbial clause ("who have campaigned since May") does not count, nor a "since"
     that means "because"."""
-    words = [t.lower_ for t in clause if t.i not in claim_ids and not (t.lower_ == "since" and t.dep_ == "mark")]
-    phrases = lexicon.words("running_totals")
-    longest = max((len(p.split()) for p in phrases), default=1)
-    if any(" ".join(words[i:i + n]) in phrases for i in range(len(words)) for n in range(1, longest + 1)):
+    words = " ".join(t.lower_ for t in clause if t.i not in claim_ids and not (t.lower_ == "since" and t.dep_ == "mark"))
+    if _RUNNING_TOTAL.search(words):
         return True
     # summed over several events of a kind: "during the five operations", "43 RBIs in 54 games"
     # (not "in the 1967 slayings": a year is no number of events)
@@ -480,6 +478,8 @@ def _running_total(clause, claim_ids: set[int]) -> bool:
 def _year(tok) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2100
 
+
+_RUNNING_TOTAL = re.compile(rf"\b(?:{lexicon.alternation('running_totals')})\b")
 
 # prepositions whose object, a plural with a number, is the events a count is summed over
 _OVER_EVENTS = frozenset({"in", "during", "over", "across", "throughout"})

@@ -455,8 +455,7 @@ def running_total(c: Claim) -> bool:
     """A count summed over many events or a span of time (``Frame.running_total``: "so far",
     "to date", "since October"): compared with the count of one event it is a whole against
     its part."""
-    return isinstance(c, QuantityClaim) and c.quantity_kind == "count" and c.frame is not None \
-        and c.frame.running_total
+    return c.frame is not None and c.frame.running_total
 
 
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:

@@ -90,7 +90,7 @@ class Frame:
     qualifiers: list[str] = field(default_factory=list)  # "on high alert", "Somali"
     anchor: list[str] = field(default_factory=list)  # the clause's own time: "2005", "last year"
     holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
-    running_total: bool = False  # a count summed over a span or many events: "so far", "since October"
+    running_total: bool = False  # a count summed over a span or many events: "so far", "since October" (counts only)
 
 
 @dataclass(kw_only=True)
