@@ -114,6 +114,11 @@ def _nearest_pairs(vectors: np.ndarray, doc: np.ndarray, cls: np.ndarray, allowe
     return np.unique(pairs, axis=0) if len(pairs) else pairs
 
 
+def nli_sentences(analysis) -> list[ParsedSentence]:
+    """The sentences of an analysis that the NLI stage may compare: ``MIN_TOKENS`` or more."""
+    return [p for p in analysis.sentences if len(p.doc) >= MIN_TOKENS]
+
+
 def select_candidates(analyses, embedder, options: Options,
                       lemmas: Mapping[tuple[str, int], set[str]] | None = None) -> tuple[list[Candidate], int]:
     """Cross-document sentence pairs worth scoring, and the number of all cross-document pairs
@@ -126,7 +131,7 @@ def select_candidates(analyses, embedder, options: Options,
     sentence's cap, not n squared document pairs. Candidates come in document order (the pair's
     first document, then its second, then sentence order), so finding ids are stable.
     """
-    usable = {a.document.id: [p for p in a.sentences if len(p.doc) >= MIN_TOKENS] for a in analyses}
+    usable = {a.document.id: nli_sentences(a) for a in analyses}
     docs = {a.document.id: a.document for a in analyses}
     ids = [i for i in usable if usable[i]]
     position = {d: i for i, d in enumerate(ids)}

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .align import align
-from .contradiction import MIN_TOKENS
+from .contradiction import nli_sentences
 from .embed import TextVectors
 from .extract import extract_from_parsed
 from .frames import attach_frames
@@ -21,7 +21,7 @@ from .limits import clip_document, split_long_sentences
 from .memory import release
 from .options import Options
 from .rules import Cluster
-from .samefact import PHRASE_FEATURES, SameFactModel, comparable_key, masked, phrases
+from .samefact import PHRASE_FEATURES, SameFactModel, comparable_key, masked, masked_sentence, phrases
 from .segment import sentence_lemmas, split_sentences, stream_parsed
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
 
@@ -203,10 +203,11 @@ class Checker:
         candidate selection's sentences), so that the encoder can start on it while the next
         documents parse (``TextVectors.prefetch``)."""
         text = analysis.document.text
-        texts = [masked(text[c.sentence_start:c.sentence_end]) for c in analysis.claims]
-        texts += [p for c in analysis.claims for p in phrases(c, self.samefact.used(PHRASE_FEATURES))]
+        wanted = self.samefact.used(PHRASE_FEATURES)
+        texts = [masked_sentence(c, text) for c in analysis.claims]
+        texts += [p for c in analysis.claims for p in phrases(c, wanted)]
         if self.options.nli:
-            texts += [masked(p.sentence.text) for p in analysis.sentences if len(p.doc) >= MIN_TOKENS]
+            texts += [masked(p.sentence.text) for p in nli_sentences(analysis)]
         return texts
 
     def check(self, documents: Sequence[Document]) -> CheckResult:
@@ -280,7 +281,7 @@ class Checker:
                     continue
                 key = (c.doc, c.sentence_start)
                 if key not in sentences:
-                    sentences[key] = masked(a.document.text[c.sentence_start : c.sentence_end])
+                    sentences[key] = masked_sentence(c, a.document.text)
                 texts.update(phrases(c, wanted))
         if not sentences:
             return {}, {}

@@ -67,6 +67,12 @@ def masked(sentence: str) -> str:
     return _NUMERAL.sub("#", sentence)
 
 
+def masked_sentence(claim: Claim, text: str) -> str:
+    """The claim's sentence, numerals masked, ``text`` being its document's: what alignment
+    embeds of a claim."""
+    return masked(text[claim.sentence_start:claim.sentence_end])
+
+
 # words kept on each side of a claim in ``marked``: the words far from a claim in a long news
 # sentence rarely say which fact it states
 WINDOW = 24
