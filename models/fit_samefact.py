@@ -24,10 +24,11 @@ of reports far apart, not two "today"s of differently dated reports.
 Values are never a feature, so the label's link to the values does not leak into the model.
 Calibration is reported out of fold, with folds by topic (an ECB+ topic or a MEANTIME
 cluster), so no story is in both the fit and the figures. The shipped weights are fitted on
-all pairs and written as plain JSON to factcheck/resources/samefact.json; a second fit
-without the held-out third of the topics (benchmarks/_shared.held_out) goes to
-models/data/samefact_holdout.json, so that the benchmarks' ``--split held-out`` figures come
-from stories the model never saw. The pairs go to models/data/samefact_pairs.jsonl.gz.
+all pairs and written as plain JSON to factcheck/resources/samefact.json; one fit more
+without each third of the topics (benchmarks/_shared.fold_of) goes to
+models/data/samefact_holdout.json (the held-out third) and samefact_fold1.json,
+samefact_fold2.json, so that the benchmarks' ``--split held-out`` and ``--split cv`` figures
+come from stories the model never saw. The pairs go to models/data/samefact_pairs.jsonl.gz.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _shared import FOLDS, fold_model, fold_of, held_out, topic_of, with_sentence  # noqa: E402  (the split the benchmarks report on)
+from _shared import FOLDS, fold_model, fold_of, topic_of, with_sentence  # noqa: E402  (the split the benchmarks report on)
 SHARED = ROOT.parent / "shared" / "benchmarks" / "news"
 OUT = ROOT / "factcheck" / "resources" / "samefact.json"
 PAIRS = ROOT / "models" / "data" / "samefact_pairs.jsonl.gz"
@@ -240,9 +241,6 @@ def reliability(y: np.ndarray, p: np.ndarray, bins: int = 10) -> list[tuple[str,
     return out
 
 
-HOLDOUT = ROOT / "models" / "data" / "samefact_holdout.json"
-
-
 C = 0.5  # inverse L2 strength, as scikit-learn's LogisticRegression(C=0.5) had
 
 
@@ -383,24 +381,17 @@ def main() -> None:
     data = _export(final, mean, scale, rows, auc, "all")
     OUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in data["weights"].items()))
-    # The same fit without the held-out third of the topics: benchmarks measure those topics
-    # with it (--split held-out), so their figures come from stories the model never saw.
-    fit_rows = [r for r in rows if not held_out(r["group"])]
-    Zh, mean_h, scale_h = _matrix(fit_rows)
-    part = _fit(Zh, np.array([r["label"] for r in fit_rows]))
-    HOLDOUT.write_text(json.dumps(_export(part, mean_h, scale_h, fit_rows, None, "all but held_out()"), indent=2) + "\n",
-                       encoding="utf-8")
-    # ... and without each other third, so that --split cv measures every topic with a model
-    # that never saw it
-    for k in range(1, FOLDS):
+    # The same fit without each third of the topics (fold 0 is the held-out one): benchmarks
+    # measure a topic with the model fitted without its third (--split held-out, --split cv), so
+    # their figures come from stories the model never saw.
+    for k in range(FOLDS):
         rest = [r for r in rows if fold_of(r["group"]) != k]
         Zk, mean_k, scale_k = _matrix(rest)
         part = _fit(Zk, np.array([r["label"] for r in rest]))
         fold_model(k).write_text(json.dumps(_export(part, mean_k, scale_k, rest, None, f"all but fold_of() == {k}"),
                                             indent=2) + "\n", encoding="utf-8")
-    print(f"written {OUT.relative_to(ROOT)}, {HOLDOUT.relative_to(ROOT)} ({len(fit_rows)} pairs), "
-          f"{', '.join(fold_model(k).name for k in range(1, FOLDS))} and {PAIRS.relative_to(ROOT)}")
-
+    print(f"written {OUT.relative_to(ROOT)}, {', '.join(fold_model(k).name for k in range(FOLDS))} "
+          f"and {PAIRS.relative_to(ROOT)}")
 
 if __name__ == "__main__":
     main()
