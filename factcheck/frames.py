@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from . import lexicon
-from .types import Claim, Frame, ParsedSentence
+from .units import dimension
+from .types import Claim, Frame, ParsedSentence, TimeClaim
 
 _MODALS = {"will", "would", "may", "might", "could", "can", "should", "must", "shall"}
 _NEGATORS = lexicon.words("negations")  # the same list the NLI cues read (cues.py)
@@ -384,7 +385,9 @@ def _dated_noun(claim_ids: set[int], doc) -> str | None:
     return " ".join(t.lemma_.lower() for t in [*words, head])
 
 
-def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Frame:
+def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
+             times: Sequence[TimeClaim] = ()) -> Frame:
+    """``times``: the date claims of the claim's sentence, of which those in its clause anchor it."""
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
     tok = _token_at(doc, offset)
@@ -416,6 +419,9 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
     anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
                if m.group(0).lower() not in " ".join(anchor)]
     qualifiers = list(getattr(claim, "qualifiers", []) or [])
+    anchor_times = [t.value for t in times if t is not claim and t.type in ("DATE", "TIME") and t.mod is None
+                    and (tt := _token_at(doc, t.start - parsed.sentence.start)) is not None
+                    and tt.i in clause_ids and tt.i not in claim_ids]
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     claim_is_subject = subj is not None and bool(claim_ids & {t.i for t in subj.subtree})
     if verb.lemma_ == "be" or verb.pos_ == "AUX" or claim_is_subject:
@@ -452,9 +458,12 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory) -> Fram
         places=places,
         qualifiers=qualifiers,
         anchor=anchor,
+        anchor_times=anchor_times,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
         running_total=getattr(claim, "quantity_kind", None) == "count" and _running_total(clause, claim_ids),
+        part=getattr(claim, "quantity_kind", None) == "count" and _part(doc, claim_ids),
+        landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
     )
 
 
@@ -475,6 +484,40 @@ def _running_total(clause, claim_ids: set[int]) -> bool:
                for t in clause)
 
 
+def _part(doc, claim_ids: set[int]) -> bool:
+    """The count is one of several counts of one noun, a breakdown of a whole the sentence does
+    not state: two numbers on one noun ("12 Somali and 11 Yemeni pirates") or counted conjuncts
+    of one noun ("seven AK-47 rifles and three automatic rifles")."""
+    noun = next((doc[i].head for i in sorted(claim_ids) if doc[i].dep_ == "nummod"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    left = [t for t in noun.subtree if t.i < noun.i]
+    if any(t.dep_ == "cc" for t in left) and any(t.like_num and t.i not in claim_ids and not _year(t) for t in left):
+        return True
+    return any(x.lemma_ == noun.lemma_ and any(c.dep_ == "nummod" for c in x.children) for x in noun.conjuncts)
+
+
+def _landmark(doc, claim_ids: set[int]) -> str | None:
+    """The place a distance is measured from, named right after it: "150 nautical miles west of
+    Aden", "13 nautical miles from the Mysore", "35 miles off the coast" (its words, lower case,
+    without the article)."""
+    i = max(claim_ids) + 1
+    directed = False
+    while i < len(doc) and (doc[i].lower_.replace("-", "") in _COMPASS or doc[i].text == "-" or doc[i].lower_ == "away"):
+        directed = directed or doc[i].lower_.replace("-", "") in _COMPASS
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in (("of", "from", "off") if directed else ("from", "off")):
+        return None
+    place = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if place is None:
+        return None
+    words = [t.lower_ for t in place.subtree if t.dep_ not in ("det", "punct") and t.i > i]
+    return " ".join(words) or None
+
+
+_COMPASS = lexicon.words("compass_points")
+
+
 def _year(tok) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2100
 
@@ -493,6 +536,8 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     memory = EntityMemory()
     memory.roles = document_roles(parsed)
     for p in parsed:
-        for c in by_sentence.get(p.sentence.start, []):
-            c.frame = frame_of(c, p, memory)
+        here = by_sentence.get(p.sentence.start, [])
+        times = [c for c in here if isinstance(c, TimeClaim)]
+        for c in here:
+            c.frame = frame_of(c, p, memory, times)
         memory.see(p.doc)

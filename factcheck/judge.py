@@ -458,6 +458,44 @@ def running_total(c: Claim) -> bool:
     return c.frame is not None and c.frame.running_total
 
 
+def anchor_span(c: Claim) -> Interval | None:
+    """The days from the first to the last of a count's or measure's own dates
+    (``Frame.anchor_times``) that name calendar days: "in 2005", "on Tuesday" of a dated report."""
+    if c.frame is None:
+        return None
+    days = [(low, high) for v in c.frame.anchor_times
+            if (low := _day(v, end=False)) is not None and (high := _day(v, end=True)) is not None]
+    return Interval(min(d[0] for d in days), max(d[1] for d in days)) if days else None
+
+
+def anchored_apart(a: Claim, b: Claim) -> bool:
+    """Are two numbers each dated in their own clause, to times that cannot meet ("a 6.1 quake in
+    September" / "a 5.6 quake on Sunday", "500 staff in 2005" / "600 in 2008")? Then they are
+    numbers of two times, not one fact. Dates that cannot be placed on the calendar (an undated
+    report's "in March", "on Tuesday") are compared on the fields both state, one date each."""
+    if not isinstance(a, QuantityClaim) or not isinstance(b, QuantityClaim) or a.frame is None or b.frame is None:
+        return False
+    ia, ib = anchor_span(a), anchor_span(b)
+    if ia is not None and ib is not None:
+        return not ia.overlaps(ib)
+    if len(a.frame.anchor_times) == len(b.frame.anchor_times) == 1:
+        fa, fb = calendar_fields(a.frame.anchor_times[0]), calendar_fields(b.frame.anchor_times[0])
+        return any(fa[k] != fb[k] for k in fa.keys() & fb.keys())
+    return False
+
+
+def measured_from_elsewhere(a: Claim, b: Claim) -> bool:
+    """Two distances measured from places that share no word ("150 nautical miles west of Aden" /
+    "13 nautical miles from the Mysore"): the distances of two places, not one fact."""
+    la, lb = (c.frame.landmark if c.frame is not None else None for c in (a, b))
+    return bool(la and lb) and not set(la.split()) & set(lb.split())
+
+
+def part_of_breakdown(c: Claim) -> bool:
+    """One of several counts of one noun (``Frame.part``: "12 Somali and 11 Yemeni pirates")."""
+    return c.frame is not None and c.frame.part
+
+
 def aged_apart(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool:
     """Two ages of one person from reports years apart, which the years between them explain:
     a person of 27 in a 2005 report is 29 in a 2007 one (the later age minus the earlier lies
@@ -618,6 +656,15 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
                          f"October'), the other the count of one event or day")
             continue
+        if outcome == "conflict" and measured_from_elsewhere(a, b):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: distances from different places "
+                         f"({a.frame.landmark} / {b.frame.landmark})")
+            continue
+        if outcome == "conflict" and (part_of_breakdown(a) or counts_the_rest(a, documents)) != (
+                part_of_breakdown(b) or counts_the_rest(b, documents)):  # "two other rifles" is a part too
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a part of a breakdown ('12 Somali and "
+                         f"11 Yemeni pirates'), the other a whole")
+            continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:
             outcome = "compatible"
@@ -630,6 +677,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             if late is not None:
                 not_compared(f"{late.doc}'s {late.text!r} is its own publication day, a day after the other "
                              f"report's date: a report published the next day keeps its 'today'")
+                continue
+            if anchored_apart(a, b):
+                not_compared(f"{describe(a)!r} / {describe(b)!r}: each is dated in its own clause, to times "
+                             f"that cannot meet ({', '.join(a.frame.anchor_times)} / {', '.join(b.frame.anchor_times)})")
                 continue
             if _each_states_both(a, b, group, options):
                 not_compared(f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "

@@ -89,8 +89,13 @@ class Frame:
     places: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)  # "on high alert", "Somali"
     anchor: list[str] = field(default_factory=list)  # the clause's own time: "2005", "last year"
+    # the TIMEX3 values of the clause's own dates: "in September" of a 2008 report is "2008-09",
+    # of an undated one "XXXX-09"; bounded ones ("before May") and durations are left out
+    anchor_times: list[str] = field(default_factory=list)
     holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
     running_total: bool = False  # a count summed over a span or many events: "so far", "since October" (counts only)
+    landmark: str | None = None  # where a distance is measured from: "aden" of "150 miles west of Aden"
+    part: bool = False  # one of several counts of one noun: "12 Somali and 11 Yemeni pirates" (counts only)
 
 
 @dataclass(kw_only=True)

@@ -480,6 +480,8 @@ def test_a_count_of_the_rest_of_a_set_is_told_from_a_whole(nlp, text, counts, re
     ("The warship has seized a total of 14 rifles during the five operations it carried out.", "14 rifles", True),
     ("Teixeira hit 13 homers and 43 RBIs in 54 games with the Angels.", "43 RBIs", True),
     ("She is accused of murdering two women in the 1967 slayings.", "two women", False),
+    # summed over several teams or members
+    ("Playing in a combined 157 games with the Angels and Braves, he hit 33 homers.", "157 games", True),
 ])
 def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, total):
     from factcheck.judge import running_total
@@ -487,6 +489,61 @@ def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, t
     claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
     assert claim.frame.running_total is total
     assert running_total(claim) is total
+
+
+@pytest.mark.parametrize("text, counts, part", [
+    ("Marine commandos nabbed 12 Somali and 11 Yemeni pirates.", "12", True),
+    ("The navy seized seven AK-47 rifles and three automatic rifles.", "three automatic rifles", True),
+    # a list of counts of different things is no breakdown of one
+    ("Six AK-47 rifles, 12 magazines and 300 rounds of ammunition were seized.", "12 magazines", False),
+    ("The Indian navy said it arrested 23 pirates.", "23 pirates", False),
+])
+def test_a_count_is_a_part_when_its_noun_has_other_counts(nlp, text, counts, part):
+    claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text.startswith(counts))
+    assert claim.frame.part is part
+
+
+@pytest.mark.parametrize("other, compared", [
+    ("Seven AK-47s and three other automatic rifles were found.", True),  # the rest of a set: a part too
+    ("Nine assault rifles were found.", False),  # the whole
+])
+def test_a_part_of_a_breakdown_is_compared_with_parts_only(nlp, other, compared):
+    from factcheck.align import Group
+    from factcheck.judge import judge_group
+    from factcheck.types import Document
+
+    text = "The navy seized seven AK-47 assault rifles, two other rifles and a launcher."
+    (a,) = [c for c in extract_claims(text, id="a", nlp=nlp) if c.text == "two other rifles"]
+    b = next(c for c in extract_claims(other, id="b", nlp=nlp) if c.text.lower().startswith(("three", "nine")))
+    a.id, b.id = "a#q1", "b#q1"
+    assert a.frame.part
+    docs = {"a": Document(id="a", text=text), "b": Document(id="b", text=other)}
+    judged = judge_group(Group([a, b], {frozenset((a.id, b.id)): 0.9}), docs, Options())
+    assert bool(judged.conflicts) is compared
+    assert bool(judged.not_compared) is not compared
+
+
+def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
+    """The clause's own dates anchor a number; resolved, they must meet for two numbers to be
+    one fact; unresolved (an undated report), the calendar fields both state must agree."""
+    from factcheck.judge import anchored_apart
+
+    def count(text, date):
+        return next(c for c in extract_claims(text, id="a", nlp=nlp, date=date) if c.kind == "quantity")
+
+    in_2005 = count("The Ohio factory employed 500 workers in 2005.", "2009-03-02")
+    in_2008 = count("The Ohio factory employed 650 workers in 2008.", "2009-03-02")
+    in_may_2005 = count("The Ohio factory employed 650 workers in May 2005.", "2009-03-02")
+    assert in_2005.frame.anchor_times == ["2005"] and in_2008.frame.anchor_times == ["2008"]
+    assert anchored_apart(in_2005, in_2008)
+    assert not anchored_apart(in_2005, in_may_2005)
+    # "on Sunday" / "on Friday" of undated reports: two weekdays cannot both be the day
+    sunday = count("A 5.6 quake hit the island on Sunday.", None)
+    friday = count("A 5.9 quake hit the island on Friday.", None)
+    september = count("A 6.1 quake hit the island in September.", None)
+    assert anchored_apart(sunday, friday)
+    assert not anchored_apart(sunday, september)  # a Sunday may fall in September
+    assert not anchored_apart(sunday, count("A 5.9 quake hit the island.", None))
 
 
 @pytest.mark.parametrize("whole, part, two_parts, reason, said", [
@@ -500,10 +557,21 @@ def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, t
      ("In their five operations so far, the crew have confiscated 14 rifles.",
       "In their five operations so far, the crew have confiscated six rifles."),
      "running total", "one value is a running total"),
+    ("The Indian navy arrested 23 pirates in the Gulf of Aden.",
+     "The Indian navy arrested 12 Somali and 11 Yemeni pirates in the Gulf of Aden.",
+     ("The Indian navy arrested 12 Somali and 11 Yemeni pirates in the Gulf of Aden.",
+      "The Indian navy arrested 15 Somali and 8 Yemeni pirates in the Gulf of Aden."),
+     "part of a breakdown", "one value counts a part of a breakdown"),
+    ("Pirates attacked the merchant ship 150 nautical miles west of Aden.",
+     "Pirates attacked the merchant ship 13 nautical miles from the Mysore.",
+     ("Pirates attacked the merchant ship 150 nautical miles west of Aden.",
+      "Pirates attacked the merchant ship 120 nautical miles south-west of the port of Aden."),
+     "distances from different places", "the two are distances from different places"),
 ])
-def test_a_count_of_one_scope_is_compared_only_with_a_count_of_its_scope(checker, whole, part, two_parts, reason, said):
-    """The rest of a set against a whole, a running total against one event's count: not
-    compared, with the reason in words a reader knows; two of one scope still conflict."""
+def test_a_value_of_one_scope_is_compared_only_with_a_value_of_its_scope(checker, whole, part, two_parts, reason, said):
+    """The rest of a set against a whole, a running total against one event's count, a part of a
+    breakdown against the whole, distances from two places: not compared, with the reason in
+    words a reader knows; two of one scope still conflict."""
     from factcheck.report.humanise import not_compared
     from factcheck.types import Document
 

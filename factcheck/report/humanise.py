@@ -291,6 +291,12 @@ _NOT_COMPARED = (
      "one value counts the rest of a set ('two other rifles', 'two more times'), the other the whole"),
     (re.compile(r"one is a running total"),
      "one value is a running total ('so far', 'since October'), the other the count of one event or day"),
+    (re.compile(r"distances from different places"),
+     "the two are distances from different places ('west of Aden', 'from the Mysore'), not one distance"),
+    (re.compile(r"one is a part of a breakdown"),
+     "one value counts a part of a breakdown ('12 Somali and 11 Yemeni pirates'), the other the whole"),
+    (re.compile(r"each is dated in its own clause"),
+     "each value is dated in its own sentence, to times that cannot meet: numbers of two times, not one fact"),
     (re.compile(r"also states .*: two facts, not a disagreement"),
      "one report gives both values, so the other report's value is likely the other of its two facts"),
 )
