@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from . import lexicon
 from .units import dimension
-from .types import Claim, Frame, ParsedSentence, TimeClaim
+from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
 
 _MODALS = {"will", "would", "may", "might", "could", "can", "should", "must", "shall"}
 _NEGATORS = lexicon.words("negations")  # the same list the NLI cues read (cues.py)
@@ -386,8 +386,9 @@ def _dated_noun(claim_ids: set[int], doc) -> str | None:
 
 
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
-             times: Sequence[TimeClaim] = ()) -> Frame:
-    """``times``: the date claims of the claim's sentence, of which those in its clause anchor it."""
+             others: Sequence[Claim] = ()) -> Frame:
+    """``others``: the claims of the claim's sentence; the dates of its clause anchor it, and a
+    date dates the numbers of its clause."""
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
     tok = _token_at(doc, offset)
@@ -419,9 +420,13 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
                if m.group(0).lower() not in " ".join(anchor)]
     qualifiers = list(getattr(claim, "qualifiers", []) or [])
-    anchor_times = [t.value for t in times if t is not claim and t.type in ("DATE", "TIME") and t.mod is None
-                    and (tt := _token_at(doc, t.start - parsed.sentence.start)) is not None
-                    and tt.i in clause_ids and tt.i not in claim_ids]
+    in_clause = [o for o in others if o is not claim
+                 and (ot := _token_at(doc, o.start - parsed.sentence.start)) is not None
+                 and ot.i in clause_ids and ot.i not in claim_ids]
+    anchor_times = [t.value for t in in_clause if isinstance(t, TimeClaim) and t.type in ("DATE", "TIME") and t.mod is None]
+    # an age describes its holder, whatever day the clause is about
+    dated_values = [f"{q.unit or q.quantity_kind}={q.value:g}" for q in in_clause if isinstance(q, QuantityClaim)
+                    and q.value is not None and q.quantity_kind != "age"] if isinstance(claim, TimeClaim) else []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     claim_is_subject = subj is not None and bool(claim_ids & {t.i for t in subj.subtree})
     if verb.lemma_ == "be" or verb.pos_ == "AUX" or claim_is_subject:
@@ -459,6 +464,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         qualifiers=qualifiers,
         anchor=anchor,
         anchor_times=anchor_times,
+        dated_values=dated_values,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
         running_total=getattr(claim, "quantity_kind", None) == "count" and _running_total(clause, claim_ids),
@@ -537,7 +543,6 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     memory.roles = document_roles(parsed)
     for p in parsed:
         here = by_sentence.get(p.sentence.start, [])
-        times = [c for c in here if isinstance(c, TimeClaim)]
         for c in here:
-            c.frame = frame_of(c, p, memory, times)
+            c.frame = frame_of(c, p, memory, here)
         memory.see(p.doc)

@@ -484,6 +484,19 @@ def anchored_apart(a: Claim, b: Claim) -> bool:
     return False
 
 
+def dates_of_two_values(a: Claim, b: Claim) -> bool:
+    """Two dates that each date a number of their own clause, of one unit or counted thing, whose
+    values differ ("revenue was $5 billion in 2010" / "$6 billion in 2011"): each date is the time
+    of its value, so the reports give the values of two times, not two dates of one event. With
+    equal values ("five people were killed on Monday" / "on Tuesday") the dates do disagree."""
+    if a.frame is None or b.frame is None or not a.frame.dated_values or not b.frame.dated_values:
+        return False
+    va = [v.split("=", 1) for v in a.frame.dated_values]
+    vb = [v.split("=", 1) for v in b.frame.dated_values]
+    shared = {u for u, _ in va} & {u for u, _ in vb}
+    return any({x for u, x in va if u == unit}.isdisjoint({x for u, x in vb if u == unit}) for unit in shared)
+
+
 def measured_from_elsewhere(a: Claim, b: Claim) -> bool:
     """Two distances measured from places that share no word ("150 nautical miles west of Aden" /
     "13 nautical miles from the Mysore"): the distances of two places, not one fact."""
@@ -655,6 +668,11 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome == "conflict" and running_total(a) != running_total(b):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
                          f"October'), the other the count of one event or day")
+            continue
+        if outcome == "conflict" and isinstance(a, TimeClaim) and dates_of_two_values(a, b):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: each dates a value of its own clause, and the "
+                         f"values differ ({', '.join(a.frame.dated_values)} / {', '.join(b.frame.dated_values)}): "
+                         f"the values of two times")
             continue
         if outcome == "conflict" and measured_from_elsewhere(a, b):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: distances from different places "

@@ -92,6 +92,9 @@ class Frame:
     # the TIMEX3 values of the clause's own dates: "in September" of a 2008 report is "2008-09",
     # of an undated one "XXXX-09"; bounded ones ("before May") and durations are left out
     anchor_times: list[str] = field(default_factory=list)
+    # a date's: the numbers of its clause it dates, as "unit=value" ("USD=5e+09" of "revenue was
+    # $5 billion in 2010"; the counted thing for a count), ages left out
+    dated_values: list[str] = field(default_factory=list)
     holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
     running_total: bool = False  # a count summed over a span or many events: "so far", "since October" (counts only)
     landmark: str | None = None  # where a distance is measured from: "aden" of "150 miles west of Aden"

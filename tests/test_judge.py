@@ -523,6 +523,27 @@ def test_a_part_of_a_breakdown_is_compared_with_parts_only(nlp, other, compared)
     assert bool(judged.not_compared) is not compared
 
 
+@pytest.mark.parametrize("first, later, conflict", [
+    # each date is the time of a value, and the values differ: figures of two years
+    ("Acme said its revenue was $5 billion in 2010.", "Acme said its revenue was $6 billion in 2011.", False),
+    ("GM sold 2.9 million vehicles in 2008, the company said.",
+     "GM sold 3.2 million vehicles in 2007, the company said.", False),
+    # the same value on two days: the day of one event is in dispute
+    ("Five people were killed in the attack on Monday.", "Five people were killed in the attack on Tuesday.", True),
+    # an age describes its holder, not the day
+    ("Page, 85, died on Thursday in Los Angeles.", "Page, 84, died on Friday in Los Angeles.", True),
+])
+def test_dates_of_two_different_values_are_not_a_date_conflict(checker, first, later, conflict):
+    from factcheck.types import Document
+
+    result = checker.check([Document(id="a", date="2012-03-02", text=first),
+                            Document(id="b", date="2012-03-02", text=later)])
+    found = [f for f in result.findings if f.rule == "temporal-conflict"]
+    assert bool(found) is conflict
+    if not conflict:
+        assert any("each dates a value of its own clause" in n.message for n in result.not_compared)
+
+
 def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
     """The clause's own dates anchor a number; resolved, they must meet for two numbers to be
     one fact; unresolved (an undated report), the calendar fields both state must agree."""
