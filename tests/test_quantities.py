@@ -190,6 +190,19 @@ def test_part_of_a_count_counts_what_the_whole_counts(nlp):
     assert by_value == {30: "punch", 207: "punch"}
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("Of those captured, 15 were Somali nationals.", 15, "national"),  # the copula's complement
+    ("The 76ers had won nine games and lost 16 when Cheeks was let go.", 16, "game"),  # gapping
+    ("Five people died and 12 were injured.", 12, "people"),
+    ("Of the 23 pirates arrested, 12 are reported to be Somali.", 12, "pirate"),  # the set it is taken from
+    ("The score was 3 to 1.", 3, None),  # nothing counted anywhere
+])
+def test_a_bare_number_counts_what_its_sentence_names_elsewhere(nlp, text, value, unit):
+    (claim,) = [c for c in claims(nlp, text) if c.value == value]
+    assert claim.unit == unit
+    assert claim.text == str(value)  # the span stays the number: the noun is elsewhere
+
+
 def test_money_span_covers_symbol_and_scale(nlp):
     c = one(nlp, "The EU pledged $2 billion in aid.")
     assert c.text == "$2 billion"

@@ -856,6 +856,11 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         # (not over another number: "several hundred or even 1,000 megawatts")
         if noun.i > end_tok.i and noun.i - end_tok.i <= 5 and not any(t.like_num for t in doc[end_tok.i + 1 : noun.i]):
             end = max(end, noun.idx + len(noun.text))
+    if unit is None and kind == "count" and noun is None and b is None:
+        elided = _elided_noun(root)
+        if elided is not None and (lemma := elided.lemma_.lower()) not in _UNITS and lemma not in _TIME_UNITS \
+                and lemma not in _CURRENCY_WORD:
+            unit = lemma
     if unit is None and kind == "count":
         verb = _governing_verb(root)
         if verb is not None and verb.lemma_.lower() in _CASUALTY_VERBS and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos"):
@@ -957,6 +962,31 @@ def _counted_noun(doc, root, end_tok):
     if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
         return None  # "the 787 today", "5 March"
     return noun
+
+
+def _elided_noun(num):
+    """What a bare number counts when the sentence names it elsewhere: the complement of its
+    copula ("15 were Somali nationals"), the counted noun of the same role in the clause it is
+    coordinated with ("won nine games and lost 16", "Eight jurors favoured execution and four
+    held out"), or the set it is taken from ("Of the 23 pirates arrested, 12 are Somali")."""
+    if num.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    verb = num.head
+    if num.dep_ != "dobj" and verb.lemma_ == "be":
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.pos_ == "NOUN" and attr.tag_ == "NNS":
+            return attr
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        same = next((c for c in verb.head.children if c.dep_ == num.dep_), None)
+        if same is not None and same.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in same.children):
+            return same
+        if same is not None and same.like_num and same.i < num.i:
+            return _elided_noun(same)  # "15 were Somali nationals and eight came from Yemen"
+    of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < num.i), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ == "NOUN" and pobj.tag_ == "NNS":
+        return pobj
+    return None
 
 
 def _is_unit_word(t) -> bool:
