@@ -603,7 +603,9 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
     at least ``rival_ratio`` as likely a's fact as b is. A report that states both values
     knows both facts; alignment could not tell which one the other report means, and the
     values say it means the one it agrees with ("the 36-year-old Klitschko ... the
-    40-year-old American" against "the 40-year-old American"). A claim linked to another
+    40-year-old American" against "the 40-year-old American"). Agrees, not merely is
+    compatible: "nearly 40 vessels hijacked" admits "as many as 60 attacked" without stating
+    it, and as a rival it hid that report's "nearly 100 attacked". A claim linked to another
     claim of x's own report is that claim's counterpart, not x's rival ("from October 26 to
     November 14": the other report's November 14 is the end of the period, not its start)."""
     for x, y in ((a, b), (b, a)):
@@ -612,7 +614,7 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
                 break
             if group.partner(c, x.doc) not in (None, x.id):
                 continue
-            if c.id != y.id and compare_claims(x, c, options) in ("agree", "compatible"):
+            if c.id != y.id and compare_claims(x, c, options) == "agree":
                 return c
     return None
 

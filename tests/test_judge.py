@@ -144,8 +144,10 @@ def test_a_report_that_states_both_values_explains_the_other(nlp, rival, expecte
 
 
 def test_a_rival_linked_to_another_claim_of_the_report_is_not_a_rival(nlp):
-    """B's November 14 is linked to A's own November 14 (the end of the period), so it cannot
-    be what A's October 26 (the start) means: the start dates conflict."""
+    """B's second October 26 agrees with A's October 26 (the start), so while it is free it may
+    be what A means; once linked to another claim of A's report it is that claim's counterpart,
+    and the start dates conflict. B's November 14 (the end) only overlaps the open-ended "from
+    October 26": a bound that merely admits a value is no rival."""
     from factcheck.align import Group
     from factcheck.judge import judge_group
     from factcheck.types import Document
@@ -154,14 +156,16 @@ def test_a_rival_linked_to_another_claim_of_the_report_is_not_a_rival(nlp):
         return [c for c in extract_claims(text, id=doc, nlp=nlp, date="2013-09-26") if c.kind == "time"]
 
     a26, a14 = claims("Nomination takes place from October 26 to November 14.", "a")
-    b16, b14 = claims("Nomination takes place from October 16 to November 14.", "b")
-    candidates = {(a26.id, "b"): [(0.80, b16), (0.79, b14)]}
+    b16, b14, b26 = claims("Nomination takes place from October 16 to November 14. Voting runs from October 26.", "b")
     docs = {d: Document(id=d, text="") for d in ("a", "b")}
-    free = Group([a26, b16], {frozenset((a26.id, b16.id)): 0.8}, candidates)
-    taken = Group([a26, b16], {frozenset((a26.id, b16.id)): 0.8}, candidates,
-                  {b14.id: {"a": a14.id}, a14.id: {"b": b14.id}})
-    assert not judge_group(free, docs, Options()).conflicts  # b14 could be a26's fact
+    link = {frozenset((a26.id, b16.id)): 0.8}
+    free = Group([a26, b16], link, {(a26.id, "b"): [(0.80, b16), (0.79, b26)]})
+    taken = Group([a26, b16], link, {(a26.id, "b"): [(0.80, b16), (0.79, b26)]},
+                  {b26.id: {"a": a14.id}, a14.id: {"b": b26.id}})
+    bound = Group([a26, b16], link, {(a26.id, "b"): [(0.80, b16), (0.79, b14)]})
+    assert not judge_group(free, docs, Options()).conflicts  # b26 could be a26's fact
     assert judge_group(taken, docs, Options()).conflicts
+    assert judge_group(bound, docs, Options()).conflicts
 
 
 def _dated(nlp, text: str, date: str | None):
