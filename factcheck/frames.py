@@ -507,6 +507,8 @@ def _landmark(doc, claim_ids: set[int]) -> str | None:
     """The place a distance is measured from, named right after it: "150 nautical miles west of
     Aden", "13 nautical miles from the Mysore", "35 miles off the coast" (its words, lower case,
     without the article)."""
+    if not claim_ids:  # a claim inside a token ("47" of "AK-47")
+        return None
     i = max(claim_ids) + 1
     directed = False
     while i < len(doc) and (doc[i].lower_.replace("-", "") in _COMPASS or doc[i].text == "-" or doc[i].lower_ == "away"):
