@@ -326,14 +326,17 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
     return bool(da and db and da != db and a.value[:10] == da and b.value[:10] == db)
 
 
+# a clock time as written: "10am", "9:25 a.m.", "3 p. m.", "16:08" (never a bare number)
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\d{1,2}[:.]\d{2}", re.IGNORECASE)
+
 # a time of the report's own day, not of the fact's: "at 16:08 UTC", "earlier today", "the start
 # of the day" say when on the day the report was written
 _DAY_BOUND = re.compile(
     r"^(?:as of |at )?(?:(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|"
     r"the (?:start|end|close|open) of (?:the )?(?:day|trading|session)|noon|midnight|"
-    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC" (never a bare number), its
-    # zone one of the temporal extractor's (resources/timezones.tsv)
-    r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)(?:\s*" + TZ_PATTERN + r")?)$", re.IGNORECASE)
+    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC", its zone one of the
+    # temporal extractor's (resources/timezones.tsv)
+    r"(?:" + _CLOCK.pattern + r")(?:\s*" + TZ_PATTERN + r")?)$", re.IGNORECASE)
 
 
 _PARTITIVE = frozenset({"of them", "of those", "of these", "of us", "of you", "of whom", "of which"})
@@ -373,6 +376,26 @@ def readings_of_two_days(a: Sequence[Claim], b: Sequence[Claim], documents: Mapp
     return bool(da and db and da[:10] != db[:10]) and all(_of_its_day(c) for c in qa + qb)
 
 
+# a clock time that writes no day of its own: "at about 7 p.m.", "just before 5:30 p.m. EST"
+_CLOCK_ONLY = re.compile(r"^(?:(?:at|about|around|approximately|roughly|some|just|shortly|before|after|by)\s+)*"
+                         r"(?:" + _CLOCK.pattern + r")(?:\s*" + TZ_PATTERN + r")?$", re.IGNORECASE)
+
+
+_TIME_OF_DAY = re.compile(r"T(\d{2}:\d{2})")  # of a TIMEX3 value: "2013-09-14T19:00"
+
+
+def same_clock_one_day_unwritten(a: Claim, b: Claim) -> bool:
+    """Two clock times, one of which writes no day ("at about 7 p.m.", placed on its report's
+    day), at the same time of day: the day of the bare one is the resolver's guess, the time
+    of day is what the report says, and it agrees ("around 7 p.m. Friday")."""
+    if not (isinstance(a, TimeClaim) and isinstance(b, TimeClaim)) or a.type != "TIME" or b.type != "TIME":
+        return False
+    if not (_CLOCK_ONLY.match(a.text.strip()) or _CLOCK_ONLY.match(b.text.strip())):
+        return False
+    ca, cb = _TIME_OF_DAY.search(a.value), _TIME_OF_DAY.search(b.value)
+    return ca is not None and cb is not None and ca.group(1) == cb.group(1)
+
+
 def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> Claim | None:
     """The claim that names its own report's publication day ("this morning") when the other
     report, dated differently, puts the fact on the day before: a report published after
@@ -382,9 +405,9 @@ def _today_a_day_late(a: Claim, b: Claim, documents: Mapping[str, Document]) -> 
         return None
     for x, y in ((a, b), (b, a)):
         dx, dy = documents[x.doc].date, documents[y.doc].date
-        # written without a date of its own ("this morning", "today"): a date in digits that
-        # happens to be the publication day was checked by its writer
-        deictic = not any(ch.isdigit() for ch in x.text)
+        # written without a date of its own ("this morning", "today", "about 10am today"): a date
+        # in digits that happens to be the publication day was checked by its writer
+        deictic = not any(ch.isdigit() for ch in _CLOCK.sub("", x.text))
         if not (deictic and dx and dy and dx[:10] != dy[:10] and x.value[:10] == dx[:10]):
             continue
         day, other = _day(dx, end=False), time_interval(y)
@@ -688,6 +711,9 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:
             outcome = "compatible"
+        same_clock = outcome == "conflict" and same_clock_one_day_unwritten(a, b)
+        if same_clock:
+            outcome = "compatible"
         if outcome == "conflict" and readings_of_two_days([a], [b], documents):
             not_compared(f"{a.doc} and {b.doc} each read {describe(a)!r} / {describe(b)!r} on their own "
                          f"day ({documents[a.doc].date[:10]}, {documents[b.doc].date[:10]}): two days' readings")
@@ -720,7 +746,8 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             judged.denied.append(Conflict(a, b, score, 1.0))
         else:
             verb = "agree on" if outcome == "agree" else (
-                "are compatible, given the years between the reports, on" if aged else "are compatible on")
+                "are compatible, given the years between the reports, on" if aged else
+                "are compatible, one writing the time of day but not the day, on" if same_clock else "are compatible on")
             judged.agreements.append(Agreement(
                 "", a.kind, outcome,
                 f"{a.doc} and {b.doc} {verb} {describe(a)!r} / {describe(b)!r}",

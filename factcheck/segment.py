@@ -61,7 +61,7 @@ def split_sentences(document: Document) -> list[Sentence]:
 
 # "at 9:25 a.m. Thursday", "10 p.m. EST": news style puts the day or the zone after a clock
 # time, and a sentence rarely opens with one, so the stop of "a.m." is no boundary before them
-_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)  # "9:25 a.m.", "3 p. m."
 
 
 @lru_cache(maxsize=1)

@@ -247,6 +247,33 @@ def test_a_report_dated_a_day_later_keeps_the_today_it_was_written_with(checker)
     assert reason.startswith("one report's 'today' is the day after the other's date")
 
 
+@pytest.mark.parametrize("day, conflict", [("Monday", False), ("Sunday", True)])
+def test_a_clock_time_today_is_still_the_reports_own_day(checker, day, conflict):
+    """"at about 10am today" names no date of its own: the clock is written, the day is not."""
+    from factcheck.types import Document
+
+    text = "Witnesses said the shooter walked into the office on the second floor {}, police said."
+    result = checker.check([Document(id="first", date="2007-04-10", text=text.format("at about 10am today")),
+                            Document(id="second", date="2007-04-12", text=text.format(f"around 10 a. m. {day}"))])
+    assert bool([f for f in result.findings if f.rule == "temporal-conflict"]) is conflict
+
+
+@pytest.mark.parametrize("first, second, conflict", [
+    ("at about 7 p. m.", "around 7 p. m. Friday", False),  # the bare clock's day is only the report's
+    ("at about 7 p.m.", "around 5:30 p.m. Friday", True),  # the time of day itself differs
+    ("at about 7 p.m. Saturday", "around 7 p.m. Friday", True),  # both write their day
+])
+def test_a_clock_time_that_writes_no_day_is_compared_on_the_time_of_day(checker, first, second, conflict):
+    from factcheck.types import Document
+
+    text = "Investigators say Raj Chohan was hit while walking along parked cars at 97th Avenue {}."
+    result = checker.check([Document(id="a", date="2013-09-14", text=text.format(first)),
+                            Document(id="b", date="2013-09-14", text=text.format(second))])
+    assert bool([f for f in result.findings if f.rule == "temporal-conflict"]) is conflict
+    if not conflict:
+        assert any("time of day but not the day" in x.message for x in result.agreements)
+
+
 def test_two_days_apart_the_today_still_conflicts(checker):
     # Sunday is 8 April: no next-day publication explains two days
     result = _arrest_reports(checker, "Sunday")

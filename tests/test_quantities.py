@@ -203,6 +203,11 @@ def test_a_bare_number_counts_what_its_sentence_names_elsewhere(nlp, text, value
     assert claim.text == str(value)  # the span stays the number: the noun is elsewhere
 
 
+@pytest.mark.parametrize("text", ["He was alone about 3 p. m. Friday.", "It hit at about 6 a.m. EST."])
+def test_a_clock_time_is_no_quantity(nlp, text):
+    assert claims(nlp, text) == []
+
+
 def test_money_span_covers_symbol_and_scale(nlp):
     c = one(nlp, "The EU pledged $2 billion in aid.")
     assert c.text == "$2 billion"

@@ -84,6 +84,7 @@ def test_over_the_past_years_is_no_lower_bound(nlp):
     "The navy spotted the boats at 9:25 Thursday morning.",   # part of the day after the weekday
     "The navy spotted the boats at 9:25 a.m. Thursday.",      # AP style: the stop of a.m. ends no sentence
     "At 9:25 a.m. Thursday, the navy spotted the boats.",
+    "The navy spotted the boats about 9:25 a. m. Thursday.",  # "a. m." spaced, as some wires write it
 ])
 def test_a_clock_time_takes_the_day_named_beside_it(nlp, text):
     # a report of Friday 25 February 2022: Thursday is the 24th, and so is its 9:25
