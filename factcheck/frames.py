@@ -386,9 +386,9 @@ def _dated_noun(claim_ids: set[int], doc) -> str | None:
 
 
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
-             others: Sequence[Claim] = ()) -> Frame:
-    """``others``: the claims of the claim's sentence; the dates of its clause anchor it, and a
-    date dates the numbers of its clause."""
+             others: Sequence[tuple[Claim, object]] = ()) -> Frame:
+    """``others``: the claims of the claim's sentence, each with its first token (``_token_at``);
+    the dates of its clause anchor it, and a date dates the numbers of its clause."""
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
     tok = _token_at(doc, offset)
@@ -420,8 +420,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
                if m.group(0).lower() not in " ".join(anchor)]
     qualifiers = list(getattr(claim, "qualifiers", []) or [])
-    in_clause = [o for o in others if o is not claim
-                 and (ot := _token_at(doc, o.start - parsed.sentence.start)) is not None
+    in_clause = [o for o, ot in others if o is not claim and ot is not None
                  and ot.i in clause_ids and ot.i not in claim_ids]
     anchor_times = [t.value for t in in_clause if isinstance(t, TimeClaim) and t.type in ("DATE", "TIME") and t.mod is None]
     # an age describes its holder, whatever day the clause is about
@@ -453,6 +452,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i not in claim_ids), None)
         predicate = f"be {comp.lemma_.lower()}" if comp is not None else (
             f"be {prep.lower_}" if prep is not None else "be")
+    count = getattr(claim, "quantity_kind", None) == "count"
     return Frame(
         predicate=predicate,
         polarity=_polarity(verb, clause),
@@ -467,8 +467,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         dated_values=dated_values,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
-        running_total=getattr(claim, "quantity_kind", None) == "count" and _running_total(clause, claim_ids),
-        part=getattr(claim, "quantity_kind", None) == "count" and _part(doc, claim_ids),
+        running_total=count and _running_total(clause, claim_ids),
+        part=count and _part(doc, claim_ids),
         landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
     )
 
@@ -544,7 +544,8 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     memory = EntityMemory()
     memory.roles = document_roles(parsed)
     for p in parsed:
-        here = by_sentence.get(p.sentence.start, [])
-        for c in here:
+        # each claim's first token once a sentence, not once for every claim of its sentence
+        here = [(c, _token_at(p.doc, c.start - p.sentence.start)) for c in by_sentence.get(p.sentence.start, [])]
+        for c, _ in here:
             c.frame = frame_of(c, p, memory, here)
         memory.see(p.doc)

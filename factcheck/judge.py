@@ -511,7 +511,8 @@ def dates_of_two_values(a: Claim, b: Claim) -> bool:
     """Two dates that each date a number of their own clause, of one unit or counted thing, whose
     values differ ("revenue was $5 billion in 2010" / "$6 billion in 2011"): each date is the time
     of its value, so the reports give the values of two times, not two dates of one event. With
-    equal values ("five people were killed on Monday" / "on Tuesday") the dates do disagree."""
+    equal values ("five people were killed on Monday" / "on Tuesday") the dates do disagree.
+    Only a date's frame has ``dated_values``."""
     if a.frame is None or b.frame is None or not a.frame.dated_values or not b.frame.dated_values:
         return False
     va = [v.split("=", 1) for v in a.frame.dated_values]
@@ -686,7 +687,9 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "
                          f"('lowest in five years'), the other how long something took")
             continue
-        if outcome == "conflict" and counts_the_rest(a, documents) != counts_the_rest(b, documents):
+        rest_a, rest_b = (counts_the_rest(a, documents), counts_the_rest(b, documents)) if outcome == "conflict" \
+            else (False, False)
+        if rest_a != rest_b:
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one counts the rest of a set ('two other "
                          f"rifles', 'two more times'), the other a whole")
             continue
@@ -694,7 +697,7 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
                          f"October'), the other the count of one event or day")
             continue
-        if outcome == "conflict" and isinstance(a, TimeClaim) and dates_of_two_values(a, b):
+        if outcome == "conflict" and dates_of_two_values(a, b):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: each dates a value of its own clause, and the "
                          f"values differ ({', '.join(a.frame.dated_values)} / {', '.join(b.frame.dated_values)}): "
                          f"the values of two times")
@@ -703,8 +706,8 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} / {describe(b)!r}: distances from different places "
                          f"({a.frame.landmark} / {b.frame.landmark})")
             continue
-        if outcome == "conflict" and (part_of_breakdown(a) or counts_the_rest(a, documents)) != (
-                part_of_breakdown(b) or counts_the_rest(b, documents)):  # "two other rifles" is a part too
+        if outcome == "conflict" and (part_of_breakdown(a) or rest_a) != (part_of_breakdown(b) or rest_b):
+            # "two other rifles" is a part too
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a part of a breakdown ('12 Somali and "
                          f"11 Yemeni pirates'), the other a whole")
             continue

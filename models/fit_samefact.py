@@ -393,5 +393,6 @@ def main() -> None:
     print(f"written {OUT.relative_to(ROOT)}, {', '.join(fold_model(k).name for k in range(FOLDS))} "
           f"and {PAIRS.relative_to(ROOT)}")
 
+
 if __name__ == "__main__":
     main()
