@@ -160,7 +160,7 @@ _CASUALTY_VERBS = {
 _MONTHS = lexicon.alternation("months")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
-_CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|[ap]\.\sm\.?|am|pm|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)
+_CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:[ap](?:\.\s?)?m\.?|hrs|GMT|UTC|IST|EST|EDT|CET|BST)\b)", re.I)
 _LABEL_BEFORE = re.compile(
     r"\b(?:article|articles|section|sections|chapter|chapters|page|pages|pp?\.|para(?:graph)?s?|"
     r"clauses?|items?|figures?|fig\.|figs\.|tables?|lines?|rules?|resolution|amendments?|no\.|nos\.|number|#|flight|"
