@@ -433,6 +433,7 @@ def test_ranges_keep_both_ends(nlp, text, low, high, unit):
     [
         "The Nasdaq 100 closed higher.",
         "Utilities in the S&P 500 held up.",
+        "The Standard & Poor's 500 index held up.",
         "The two-door coupe has an eight-speed gearbox.",
         "The office is at 22-24 Harbour Road.",
         "He bought the iPhone 11 Pro Max yesterday.",
@@ -442,6 +443,29 @@ def test_ranges_keep_both_ends(nlp, text, low, high, unit):
 )
 def test_names_holding_numbers_are_not_claims(nlp, text):
     assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("On Monday 5 people died in the blast.", 5, "people"),  # the small model's DATE runs on over "5"
+    ("On Tuesday 12 soldiers were killed.", 12, "soldier"),
+])
+def test_a_count_right_after_a_day_name_is_a_count(nlp, text, value, unit):
+    assert [(c.value, c.unit) for c in claims(nlp, text) if c.kind == "quantity"] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["On Monday 5 May the parliament met.", "It happened on Friday 13 March."])
+def test_a_day_of_the_month_after_a_day_name_is_no_count(nlp, text):
+    assert [c for c in claims(nlp, text) if c.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize("text, modifier", [
+    ("Over nearly $100 billion of trade passes each year.", "~"),  # bounds of both sides: a hedge
+    ("Up to more than 40 people were hurt.", "~"),
+    ("No more than 5 people were hurt.", "<="),  # one phrase, one bound
+    ("Well over 20 ships were at sea.", ">"),
+])
+def test_stacked_bounds_of_opposite_sides_only_approximate(nlp, text, modifier):
+    assert one(nlp, text).modifier == modifier
 
 
 def test_ages_are_their_own_kind(nlp):

@@ -69,6 +69,7 @@ def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 _MOD_RE = _modifier_patterns()
+_SIDE = {">": ">", ">=": ">", "<": "<", "<=": "<"}  # the side of the value a bound leaves open
 # "about", "~" before a range: the hedge of "about 14-18 mpg"
 _HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
@@ -473,6 +474,19 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     return _is_name_number(n, text, before, after)
 
 
+def _counts_after_date(span_toks, words) -> bool:
+    """The small model's DATE entity runs on over a count that follows it ("On Monday 5 people
+    died", "last year 300 workers"): every date word stands before the number, and a plural
+    noun that is no date word comes right after it ("Monday 5 May" stays a date)."""
+    doc = span_toks[0].doc
+    nxt = span_toks[-1].i + 1
+    if nxt >= len(doc) or any(t.i > span_toks[0].i for t in words if t.i != nxt):
+        return False
+    noun = doc[nxt]
+    return noun.tag_ == "NNS" and noun.lower_ not in _DATE_WORDS and not _MONTH_WORD.fullmatch(noun.text) \
+        and noun.lemma_.lower() not in _TIME_UNITS
+
+
 def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
     """Numbers that are part of a name: "Nasdaq 100", "22-24 Harbour Road", "a two-door coupe",
     "the iPhone 11 Pro Max" (the lists are in resources/)."""
@@ -735,7 +749,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                     if not durations:
                         return None
                 elif lows & _DATE_WORDS or _MONTH_WORD.search(ent_span.text) or any(":" in t.text for t in ent_span):
-                    if not (years and _is_year(a, text)):
+                    if not (years and _is_year(a, text)) and not _counts_after_date(span_toks, words):
                         return None
             elif ent == "ORDINAL":
                 return None
@@ -747,7 +761,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     # a number modifying a proper noun to its left: "Boeing 747", "Article 5", "Windows 10"
     # ("MacBook Pro 16 inch" is a size: a unit after the number makes it a measure)
     if kind == "count" and root.head.i < root.i and root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "appos", "compound") \
-            and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " "):
+            and root.head.i == span_toks.start - 1 and not _MONTH_BEFORE.search(root.head.text + " ") \
+            and not (root.head.lower_ in _DATE_WORDS and _counts_after_date(span_toks, [root.head])):
         return None
 
     # "the 787": a bare integer right after "the", counting nothing, names a thing
@@ -784,6 +799,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if found:
             at, _, op = min(found)
             start -= len(pre) - at
+            # two bounds of opposite sides stacked ("over nearly $100 billion", "up to more
+            # than 40"): the writer hedges both ways, so the figure is only approximate
+            if op != "~" and any(_SIDE.get(o, op[0]) != op[0] for rx, o in _MOD_RE if rx.search(pre[:at])):
+                op = "~"
         post = text[end : end + 20]
         for rx, o in _POSTFIX:
             mp2 = rx.match(post)
