@@ -453,6 +453,12 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         predicate = f"be {comp.lemma_.lower()}" if comp is not None else (
             f"be {prep.lower_}" if prep is not None else "be")
     count = getattr(claim, "quantity_kind", None) == "count"
+    # what sums or distributes a count may sit in the phrase of the conjoined verb the claim is
+    # in, which the clause of the first conjunct leaves out: "was acquired by the Angels and hit
+    # 21 home runs in 54 games", "has hit 30 homers and driven in 105 runs in each of the past
+    # five seasons"
+    own = _governing_verb(tok)
+    scope = clause if own is verb else sorted({t.i: t for t in [*clause, *_clause_tokens(own)]}.values(), key=lambda t: t.i)
     return Frame(
         predicate=predicate,
         polarity=_polarity(verb, clause),
@@ -467,7 +473,9 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         dated_values=dated_values,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
-        running_total=count and _running_total(clause, claim_ids),
+        running_total=count and _running_total(scope, claim_ids),
+        # an age is a person's, never a figure per item
+        per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(scope, claim_ids),
         part=count and _part(doc, claim_ids),
         landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
     )
@@ -488,6 +496,13 @@ def _running_total(clause, claim_ids: set[int]) -> bool:
                        and any(n.dep_ == "nummod" and n.lower_ not in ("one", "1") and not _year(n) for n in o.children)
                        for o in t.children)
                for t in clause)
+
+
+def _per_item(clause, claim_ids: set[int]) -> bool:
+    """The clause gives the value per item or per period, a rate or an average
+    (resources/per_item.tsv: "in each of the past five seasons", "an average of", "every year"),
+    read in the claim's own clause without the claim's own words; "per cent" is no rate."""
+    return bool(_PER_ITEM.search(" ".join(t.lower_ for t in clause if t.i not in claim_ids)))
 
 
 def _part(doc, claim_ids: set[int]) -> bool:
@@ -531,6 +546,7 @@ def _year(tok) -> bool:
 
 
 _RUNNING_TOTAL = re.compile(rf"\b(?:{lexicon.alternation('running_totals')})\b")
+_PER_ITEM = re.compile(rf"\b(?:{lexicon.alternation('per_item')})\b(?!\s+cent)")
 
 # prepositions whose object, a plural with a number, is the events a count is summed over
 _OVER_EVENTS = frozenset({"in", "during", "over", "across", "throughout"})

@@ -481,6 +481,12 @@ def running_total(c: Claim) -> bool:
     return c.frame is not None and c.frame.running_total
 
 
+def per_item(c: Claim) -> bool:
+    """A value per item or per period, a rate or an average (``Frame.per_item``: "in each of the
+    past five seasons", "an average of"): compared with a total it is another measure."""
+    return c.frame is not None and c.frame.per_item
+
+
 def anchor_span(c: Claim) -> Interval | None:
     """The days from the first to the last of a count's or measure's own dates
     (``Frame.anchor_times``) that name calendar days: "in 2005", "on Tuesday" of a dated report."""
@@ -696,6 +702,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome == "conflict" and running_total(a) != running_total(b):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
                          f"October'), the other the count of one event or day")
+            continue
+        if outcome == "conflict" and per_item(a) != per_item(b):
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a figure per item or period ('in each "
+                         f"season', 'an average of'), the other a total")
             continue
         if outcome == "conflict" and dates_of_two_values(a, b):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: each dates a value of its own clause, and the "

@@ -97,6 +97,7 @@ class Frame:
     dated_values: list[str] = field(default_factory=list)
     holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
     running_total: bool = False  # a count summed over a span or many events: "so far", "since October" (counts only)
+    per_item: bool = False  # a value per item or period, a rate or an average: "in each of the past five seasons" (quantities other than ages)
     landmark: str | None = None  # where a distance is measured from: "aden" of "150 miles west of Aden"
     part: bool = False  # one of several counts of one noun: "12 Somali and 11 Yemeni pirates" (counts only)
 

@@ -510,6 +510,9 @@ def test_a_count_of_the_rest_of_a_set_is_told_from_a_whole(nlp, text, counts, re
     # summed over several events of a kind, but not over a year
     ("The warship has seized a total of 14 rifles during the five operations it carried out.", "14 rifles", True),
     ("Teixeira hit 13 homers and 43 RBIs in 54 games with the Angels.", "43 RBIs", True),
+    # in the phrase of a verb conjoined to the clause's first ("was acquired ... and hit")
+    ("Teixeira was acquired by the Angels last season and hit 21 home runs and 43 RBIs in 54 games.",
+     "21 home runs", True),
     ("She is accused of murdering two women in the 1967 slayings.", "two women", False),
     # summed over several teams or members
     ("Playing in a combined 157 games with the Angels and Braves, he hit 33 homers.", "157 games", True),
@@ -520,6 +523,25 @@ def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, t
     claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
     assert claim.frame.running_total is total
     assert running_total(claim) is total
+
+
+@pytest.mark.parametrize("text, counts, each", [
+    ("Teixeira has hit 30 homers and driven in at least 105 runs in each of the past five seasons.",
+     "at least 105 runs", True),  # in the phrase of a conjoined verb
+    ("He scored an average of 30 points.", "30 points", True),
+    ("The tickets cost $20 apiece.", "$20", True),
+    ("The plant pumps 500 barrels every day.", "500 barrels", True),
+    ("He hit 13 home runs in 54 games.", "13 home runs", False),
+    ("Shares rose 5 per cent to 200 points.", "200 points", False),  # "per cent" is no rate
+    ("Each of the 12 victims was shot.", "12 victims", False),
+    ("Teixeira, 28, has driven in at least 105 runs in each of the past five seasons.", "28", False),  # an age
+])
+def test_a_figure_per_item_or_period_is_read_from_the_claims_own_clause(nlp, text, counts, each):
+    from factcheck.judge import per_item
+
+    claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
+    assert claim.frame.per_item is each
+    assert per_item(claim) is each
 
 
 @pytest.mark.parametrize("text, counts, part", [
@@ -620,6 +642,11 @@ def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
      ("The Indian navy arrested 12 Somali and 11 Yemeni pirates in the Gulf of Aden.",
       "The Indian navy arrested 15 Somali and 8 Yemeni pirates in the Gulf of Aden."),
      "part of a breakdown", "one value counts a part of a breakdown"),
+    ("Teixeira drove in 43 runs with the Angels last season.",
+     "Teixeira drove in 105 runs in each of the past five seasons.",
+     ("Teixeira drove in 105 runs in each of the past five seasons.",
+      "Teixeira drove in 90 runs in each of the past five seasons."),
+     "per item or period", "one value is a figure per item or period"),
     ("Pirates attacked the merchant ship 150 nautical miles west of Aden.",
      "Pirates attacked the merchant ship 13 nautical miles from the Mysore.",
      ("Pirates attacked the merchant ship 150 nautical miles west of Aden.",
@@ -627,8 +654,9 @@ def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
      "distances from different places", "the two are distances from different places"),
 ])
 def test_a_value_of_one_scope_is_compared_only_with_a_value_of_its_scope(checker, whole, part, two_parts, reason, said):
-    """The rest of a set against a whole, a running total against one event's count, a part of a
-    breakdown against the whole, distances from two places: not compared, with the reason in
+    """The rest of a set against a whole, a running total against one event's count, a figure per
+    item or period against a total, a part of a breakdown against the whole, distances from two
+    places: not compared, with the reason in
     words a reader knows; two of one scope still conflict."""
     from factcheck.report.humanise import not_compared
     from factcheck.types import Document

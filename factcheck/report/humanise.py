@@ -291,6 +291,8 @@ _NOT_COMPARED = (
      "one value counts the rest of a set ('two other rifles', 'two more times'), the other the whole"),
     (re.compile(r"one is a running total"),
      "one value is a running total ('so far', 'since October'), the other the count of one event or day"),
+    (re.compile(r"one is a figure per item or period"),
+     "one value is a figure per item or period ('in each season', 'an average of'), the other a total"),
     (re.compile(r"each dates a value of its own clause"),
      "each date is the time of a value its sentence gives, and the values differ ('$5 billion in 2010', "
      "'$6 billion in 2011'): the values of two times, not two dates of one event"),
