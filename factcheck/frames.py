@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from . import lexicon
+from .extract.temporal import dated_noun
 from .units import dimension
 from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
 
@@ -360,31 +361,6 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
     return _named_or_described(subj, ents_by_token, memory)
 
 
-def _dated_noun(claim_ids: set[int], doc) -> str | None:
-    """The event noun a date modifies, with the nouns compounded into it ("release date"): the
-    date as its compound, possessive or nominal modifier ("the 2009 ceremony", "Monday's
-    attack"), or as the object of its "of" ("a release date of 22 November 2013")."""
-    head = None
-    for i in sorted(claim_ids):
-        tok = doc[i]
-        if tok.head.i in claim_ids or tok.head.i == tok.i:
-            continue
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head  # "stars of the 1940s and 1950s": the second decade is where the first is
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-            head = tok.head.head
-        elif tok.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod", "nummod") and tok.head.pos_ == "NOUN":
-            head = tok.head
-        if head is not None:
-            break
-    if head is None:
-        return None
-    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i not in claim_ids:
-        head = head.head  # "release" of "release date"
-    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i not in claim_ids]
-    return " ".join(t.lemma_.lower() for t in [*words, head])
-
-
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
              others: Sequence[tuple[Claim, object]] = ()) -> Frame:
     """``others``: the claims of the claim's sentence, each with its first token (``_token_at``);
@@ -442,7 +418,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     predicate = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
     if (planned := _be_to(verb)) is not None:
         predicate = planned.lemma_.lower()
-    elif claim.kind == "time" and (noun := _dated_noun(claim_ids, doc)) is not None:
+    elif claim.kind == "time" and (noun := dated_noun(claim_ids, doc)) is not None:
         # a date that modifies a noun dates what the noun names ("the sequel's March 22 release
         # date", "a release date of 22 November 2013", "Monday's attack"), not the clause's verb
         predicate = noun

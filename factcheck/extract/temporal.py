@@ -1505,6 +1505,31 @@ def _event(verb) -> tuple[str | None, list]:
     return text, toks
 
 
+def dated_noun(claim_ids: set[int], doc) -> str | None:
+    """The event noun a date modifies, with the nouns compounded into it ("release date"): the
+    date as its compound, possessive or nominal modifier ("the 2009 ceremony", "Monday's
+    attack"), or as the object of its "of" ("a release date of 22 November 2013")."""
+    head = None
+    for i in sorted(claim_ids):
+        tok = doc[i]
+        if tok.head.i in claim_ids or tok.head.i == tok.i:
+            continue
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "stars of the 1940s and 1950s": the second decade is where the first is
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            head = tok.head.head
+        elif tok.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod", "nummod") and tok.head.pos_ == "NOUN":
+            head = tok.head
+        if head is not None:
+            break
+    if head is None:
+        return None
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i not in claim_ids:
+        head = head.head  # "release" of "release date"
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i not in claim_ids]
+    return " ".join(t.lemma_.lower() for t in [*words, head])
+
+
 def _context(doc, span, event_toks) -> list[str]:
     out: list[str] = []
     seen = set()
@@ -1527,7 +1552,7 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
     """Time claims of a parsed document, normalised against ``document.date``.
 
     Offsets are into ``document.text``; ``event`` is the governing verb with its subject and
-    auxiliaries; ``context`` the content-word lemmas of the event first, then of the sentence.
+    auxiliaries, or the noun the date modifies ("Monday's attack"); ``context`` the content-word lemmas of the event first, then of the sentence.
     """
     st = _State(_DCT(document.date), lambda s, e: None, document.tz)
     claims: list[TimeClaim] = []
@@ -1556,6 +1581,10 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
         for tx in _tag(sent.text, document.date, document.tz, tense, offset=0, state=st):
             span, verb = parse_info(tx.start, tx.end)
             event, event_toks = _event(verb)
+            # a date that modifies a noun dates what the noun names ("a shooting at the party in
+            # Vancouver Friday", "Monday's attack"), not the clause's verb ("has been charged")
+            if span is not None and (noun := dated_noun({t.i for t in span}, doc)) is not None:
+                event = noun
             context = _context(doc, span, event_toks) if span is not None else []
             start, end = sent.start + tx.start, sent.start + tx.end
             claims.append(TimeClaim(
