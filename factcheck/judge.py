@@ -649,6 +649,15 @@ def _states_other_value(a: Claim, b: Claim, score: float, group: Group, options:
     return None
 
 
+def asserts_value(c: Claim) -> bool:
+    """Does the report state the claim's value? Not in a denied clause: "none of the other teams
+    has offered more than eight years" says no team offered more than eight, so it is no
+    value to set against "seven years"; what the denial itself contradicts is
+    ``states_and_denies``'s. An age describes its holder whatever the clause says of them."""
+    return c.frame is None or c.frame.polarity != "negative" or (
+        isinstance(c, QuantityClaim) and c.quantity_kind == "age")
+
+
 def states_and_denies(a: Claim, b: Claim) -> bool:
     """One claim's clause denies what the other's states: the same predicate and modality, one
     negated ("pirates have not attacked nearly 100 vessels" / "have attacked as many as 100
@@ -688,6 +697,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         outcome = compare_claims(a, b, options)
         if outcome is None:
             not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
+            continue
+        if outcome == "conflict" and (denied := next((c for c in (a, b) if not asserts_value(c)), None)) is not None:
+            not_compared(f"{describe(denied)!r}: its clause denies it ({denied.text!r} with 'not', 'no', 'none'), "
+                         f"so the report does not state that value")
             continue
         if outcome == "conflict" and superlative_window(a, documents) != superlative_window(b, documents):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "

@@ -525,6 +525,25 @@ def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, t
     assert running_total(claim) is total
 
 
+def test_a_value_its_clause_denies_is_not_set_against_another(checker):
+    """"None of the teams has offered more than eight years" states no offer of more than eight
+    years: not compared with "seven years", with the reason in words; asserted, they conflict."""
+    from factcheck.report.humanise import not_compared
+    from factcheck.types import Document
+
+    offered = "The Orioles offered Teixeira a contract of seven years."
+    denied = "None of the other teams has offered Teixeira a contract of more than eight years."
+    result = checker.check([Document(id="first", date="2008-12-20", text=offered),
+                            Document(id="later", date="2008-12-20", text=denied)])
+    assert not [f for f in result.findings if f.rule in ("numeric-conflict", "temporal-conflict")]
+    (found,) = [n for n in result.not_compared if "denies it" in n.message]
+    assert not_compared({"message": found.message})[0].startswith("one value is denied in its clause")
+    asserted = "The Nationals offered Teixeira a contract of more than eight years."
+    result = checker.check([Document(id="first", date="2008-12-20", text=offered),
+                            Document(id="later", date="2008-12-20", text=asserted)])
+    assert [f.rule for f in result.findings if f.rule.endswith("conflict")] == ["temporal-conflict"]
+
+
 @pytest.mark.parametrize("text, counts, each", [
     ("Teixeira has hit 30 homers and driven in at least 105 runs in each of the past five seasons.",
      "at least 105 runs", True),  # in the phrase of a conjoined verb
