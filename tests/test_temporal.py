@@ -44,6 +44,18 @@ def test_tomorrow_with_event(nlp):
     assert "meet" in c.context and "tomorrow" not in c.context
 
 
+@pytest.mark.parametrize("text, needle, event", [
+    # a date that modifies a noun dates what the noun names, not the clause's verb
+    ("A man has been charged after a shooting at an office party in Vancouver Friday.", "Friday", "shooting"),
+    ("Monday's attack killed 12 people.", "Monday", "attack"),
+    # a participle that modifies a noun: what happened to it, and by whom
+    ("A provision in a spending bill signed by President Obama on March 11 allows a review.", "March 11",
+     "spending bill signed Obama"),
+])
+def test_the_event_of_a_date_is_what_it_dates(nlp, text, needle, event):
+    assert one(nlp, text, needle).event == event
+
+
 def test_thursday_on_a_thursday_is_the_dct(nlp):
     c = one(nlp, "NATO Secretary-General Jens Stoltenberg on Thursday said that it stands with "
                  "Ukraine.", "Thursday")

@@ -1492,6 +1492,13 @@ def _event(verb) -> tuple[str | None, list]:
             toks.append(c)
         elif c.dep_ in ("dobj", "attr", "acomp") and c.i > verb.i:
             toks.append(c)
+    # a participle that modifies a noun ("a spending bill signed by President Obama on March
+    # 11") says what happened to that noun, and by whom
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        toks.append(verb.head)
+        toks.extend(x for x in verb.head.children if x.dep_ == "compound" and x.i < verb.head.i)
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            toks.extend(o for o in agent.children if o.dep_ == "pobj")
     # an xcomp/conj verb with no subject of its own borrows the head's subject
     if not any(t.dep_ in _EVENT_DEPS_SUBJ for t in toks) and verb.dep_ in ("xcomp", "conj", "advcl") \
             and verb.head is not verb:
@@ -1552,7 +1559,8 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
     """Time claims of a parsed document, normalised against ``document.date``.
 
     Offsets are into ``document.text``; ``event`` is the governing verb with its subject and
-    auxiliaries, or the noun the date modifies ("Monday's attack"); ``context`` the content-word lemmas of the event first, then of the sentence.
+    auxiliaries, or the noun the date modifies ("Monday's attack"); ``context`` the content-word
+    lemmas of the event first, then of the sentence.
     """
     st = _State(_DCT(document.date), lambda s, e: None, document.tz)
     claims: list[TimeClaim] = []
