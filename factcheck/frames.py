@@ -434,7 +434,7 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     # 21 home runs in 54 games", "has hit 30 homers and driven in 105 runs in each of the past
     # five seasons"
     own = _governing_verb(tok)
-    scope = clause if own is verb else sorted({t.i: t for t in [*clause, *_clause_tokens(own)]}.values(), key=lambda t: t.i)
+    scope = clause if own is verb else sorted({*clause, *_clause_tokens(own)}, key=lambda t: t.i)
     return Frame(
         predicate=predicate,
         polarity=_polarity(verb, clause),

@@ -699,8 +699,7 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
             continue
         if outcome == "conflict" and (denied := next((c for c in (a, b) if not asserts_value(c)), None)) is not None:
-            not_compared(f"{describe(denied)!r}: its clause denies it ({denied.text!r} with 'not', 'no', 'none'), "
-                         f"so the report does not state that value")
+            not_compared(f"{describe(denied)!r}: its clause denies it, so {denied.doc} does not state that value")
             continue
         if outcome == "conflict" and superlative_window(a, documents) != superlative_window(b, documents):
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "

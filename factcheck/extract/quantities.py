@@ -69,7 +69,8 @@ def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 _MOD_RE = _modifier_patterns()
-_SIDE = {">": ">", ">=": ">", "<": "<", "<=": "<"}  # the side of the value a bound leaves open
+# the side of the value each bound leaves open ("nearly", <=~, is below it)
+_SIDE = {">": ">", ">=": ">", "<": "<", "<=": "<", "<=~": "<"}
 # "about", "~" before a range: the hedge of "about 14-18 mpg"
 _HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
@@ -801,7 +802,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             start -= len(pre) - at
             # two bounds of opposite sides stacked ("over nearly $100 billion", "up to more
             # than 40"): the writer hedges both ways, so the figure is only approximate
-            if op != "~" and any(_SIDE.get(o, op[0]) != op[0] for rx, o in _MOD_RE if rx.search(pre[:at])):
+            if op in _SIDE and any(_SIDE.get(o, _SIDE[op]) != _SIDE[op] for rx, o in _MOD_RE if rx.search(pre[:at])):
                 op = "~"
         post = text[end : end + 20]
         for rx, o in _POSTFIX:
