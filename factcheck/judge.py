@@ -474,6 +474,28 @@ def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
                              and before[1] in rest)
 
 
+# a make or model code between a count and its noun: "AK-47", "AK 47", "F-16", "A380", "Boeing 747"
+_MODEL = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:\s?-\s?|\s)?\d+[A-Za-z]*)(?![\w-])")
+
+
+def make_or_model(c: Claim, documents: Mapping[str, Document]) -> str | None:
+    """The make or model a count's noun carries between the number and the noun ("seven AK-47
+    assault rifles", "12 AK 47 guns": "ak47"; "two F-16 jets": "f16"), as letters and digits,
+    lower case. A count of one model set against a count with none may be a part against its
+    whole ("nine rifles", of which seven AK-47s); two models are two things."""
+    if not isinstance(c, QuantityClaim) or c.quantity_kind != "count" or not c.unit:
+        return None
+    text = documents[c.doc].text
+    numbers = find_numbers(text[c.start:c.end])
+    if not numbers:
+        return None
+    start = c.start + numbers[0].end
+    window = text[start:min(c.sentence_end, start + 40)]
+    noun = re.search(rf"\b{re.escape(c.unit[:4])}", window, re.I)
+    found = _MODEL.search(window[:noun.start()]) if noun else None
+    return re.sub(r"[^0-9a-z]", "", found.group(1).lower()) if found else None
+
+
 def running_total(c: Claim) -> bool:
     """A count summed over many events or a span of time (``Frame.running_total``: "so far",
     "to date", "since October"): compared with the count of one event it is a whole against
@@ -732,6 +754,10 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             # "two other rifles" is a part too
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a part of a breakdown ('12 Somali and "
                          f"11 Yemeni pirates'), the other a whole")
+            continue
+        if outcome == "conflict" and (models := (make_or_model(a, documents), make_or_model(b, documents)))[0] != models[1]:
+            not_compared(f"{describe(a)!r} / {describe(b)!r}: they count different makes or models "
+                         f"({models[0] or 'any'} / {models[1] or 'any'}), one perhaps a part of the other")
             continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:

@@ -661,6 +661,11 @@ def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
      ("The Indian navy arrested 12 Somali and 11 Yemeni pirates in the Gulf of Aden.",
       "The Indian navy arrested 15 Somali and 8 Yemeni pirates in the Gulf of Aden."),
      "part of a breakdown", "one value counts a part of a breakdown"),
+    ("The navy seized nine rifles from the pirates.",
+     "The navy seized seven AK-47 rifles from the pirates.",
+     ("The navy seized seven AK-47 rifles from the pirates.",
+      "The navy seized six AK 47 rifles from the pirates."),
+     "makes or models", "the two count different makes or models"),
     ("Teixeira drove in 43 runs with the Angels last season.",
      "Teixeira drove in 105 runs in each of the past five seasons.",
      ("Teixeira drove in 105 runs in each of the past five seasons.",
@@ -674,8 +679,8 @@ def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
 ])
 def test_a_value_of_one_scope_is_compared_only_with_a_value_of_its_scope(checker, whole, part, two_parts, reason, said):
     """The rest of a set against a whole, a running total against one event's count, a figure per
-    item or period against a total, a part of a breakdown against the whole, distances from two
-    places: not compared, with the reason in
+    item or period against a total, a part of a breakdown against the whole, a make or model against
+    any, distances from two places: not compared, with the reason in
     words a reader knows; two of one scope still conflict."""
     from factcheck.report.humanise import not_compared
     from factcheck.types import Document

@@ -294,6 +294,9 @@ _NOT_COMPARED = (
     (re.compile(r"its clause denies it"),
      "one value is denied in its clause ('none of the teams has offered more than eight years'), so its "
      "report does not state it"),
+    (re.compile(r"they count different makes or models"),
+     "the two count different makes or models ('seven AK-47 rifles' / 'nine rifles'), one perhaps a part of "
+     "the other"),
     (re.compile(r"one is a figure per item or period"),
      "one value is a figure per item or period ('in each season', 'an average of'), the other a total"),
     (re.compile(r"each dates a value of its own clause"),
