@@ -491,6 +491,8 @@ def make_or_model(c: Claim, documents: Mapping[str, Document]) -> str | None:
         return None
     start = c.start + numbers[0].end
     window = text[start:min(c.sentence_end, start + 40)]
+    # the noun as written, found by the first letters of its lemma ("rifl" of "Rifles"); an
+    # irregular plural the window does not show ("men") leaves the count without a model
     noun = re.search(rf"\b{re.escape(c.unit[:4])}", window, re.I)
     found = _MODEL.search(window[:noun.start()]) if noun else None
     return re.sub(r"[^0-9a-z]", "", found.group(1).lower()) if found else None
@@ -755,7 +757,8 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
             not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a part of a breakdown ('12 Somali and "
                          f"11 Yemeni pirates'), the other a whole")
             continue
-        if outcome == "conflict" and (models := (make_or_model(a, documents), make_or_model(b, documents)))[0] != models[1]:
+        models = (make_or_model(a, documents), make_or_model(b, documents)) if outcome == "conflict" else (None, None)
+        if models[0] != models[1]:
             not_compared(f"{describe(a)!r} / {describe(b)!r}: they count different makes or models "
                          f"({models[0] or 'any'} / {models[1] or 'any'}), one perhaps a part of the other")
             continue
