@@ -372,7 +372,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         return Frame()
     end = claim.end - parsed.sentence.start
     claim_ids = {t.i for t in doc if offset <= t.idx < end}
-    verb = _clause_root(_governing_verb(tok))
+    own = _governing_verb(tok)  # the claim's own verb; its clause may be a conjunct's
+    verb = _clause_root(own)
     clause = _clause_tokens(verb)
     clause_ids = {t.i for t in clause}
     ents_by_token = {t.i: e for e in doc.ents for t in e}
@@ -433,8 +434,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     # in, which the clause of the first conjunct leaves out: "was acquired by the Angels and hit
     # 21 home runs in 54 games", "has hit 30 homers and driven in 105 runs in each of the past
     # five seasons"
-    own = _governing_verb(tok)
     scope = clause if own is verb else sorted({*clause, *_clause_tokens(own)}, key=lambda t: t.i)
+    around = [t for t in scope if t.i not in claim_ids]  # what the scope says beside the claim
     return Frame(
         predicate=predicate,
         polarity=_polarity(verb, clause),
@@ -449,36 +450,36 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         dated_values=dated_values,
         holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
         if getattr(claim, "quantity_kind", None) == "age" else None,
-        running_total=count and _running_total(scope, claim_ids),
+        running_total=count and _running_total(around, claim_ids),
         # an age is a person's, never a figure per item
-        per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(scope, claim_ids),
+        per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(around),
         part=count and _part(doc, claim_ids),
         landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
     )
 
 
-def _running_total(clause, claim_ids: set[int]) -> bool:
+def _running_total(around, claim_ids: set[int]) -> bool:
     """The clause sums the claim's count over a span or many events (resources/running_totals.tsv:
-    "so far", "to date", "since October", "this year"): the words of the claim's own clause, so a
-    relative or adverbial clause ("who have campaigned since May") does not count, nor a "since"
-    that means "because"."""
-    words = " ".join(t.lower_ for t in clause if t.i not in claim_ids and not (t.lower_ == "since" and t.dep_ == "mark"))
+    "so far", "to date", "since October", "this year"): ``around``, the words of the claim's own
+    clause beside the claim, so a relative or adverbial clause ("who have campaigned since May")
+    does not count, nor a "since" that means "because"."""
+    words = " ".join(t.lower_ for t in around if not (t.lower_ == "since" and t.dep_ == "mark"))
     if _RUNNING_TOTAL.search(words):
         return True
     # summed over several events of a kind: "during the five operations", "43 RBIs in 54 games"
     # (not "in the 1967 slayings": a year is no number of events)
-    return any(t.dep_ == "prep" and t.lower_ in _OVER_EVENTS and t.i not in claim_ids
+    return any(t.dep_ == "prep" and t.lower_ in _OVER_EVENTS
                and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and o.i not in claim_ids
                        and any(n.dep_ == "nummod" and n.lower_ not in ("one", "1") and not _year(n) for n in o.children)
                        for o in t.children)
-               for t in clause)
+               for t in around)
 
 
-def _per_item(clause, claim_ids: set[int]) -> bool:
+def _per_item(around) -> bool:
     """The clause gives the value per item or per period, a rate or an average
-    (resources/per_item.tsv: "in each of the past five seasons", "an average of", "every year"),
-    read in the claim's own clause without the claim's own words; "per cent" is no rate."""
-    return bool(_PER_ITEM.search(" ".join(t.lower_ for t in clause if t.i not in claim_ids)))
+    (resources/per_item.tsv: "in each of the past five seasons", "an average of", "every year"):
+    ``around``, the words of the claim's own clause beside the claim; "per cent" is no rate."""
+    return bool(_PER_ITEM.search(" ".join(t.lower_ for t in around)))
 
 
 def _part(doc, claim_ids: set[int]) -> bool:

@@ -328,15 +328,16 @@ def _both_deictic(a: Claim, b: Claim, documents: Mapping[str, Document]) -> bool
 
 # a clock time as written: "10am", "9:25 a.m.", "3 p. m.", "16:08" (never a bare number)
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\d{1,2}[:.]\d{2}", re.IGNORECASE)
+# the same with its zone, one of the temporal extractor's (resources/timezones.tsv): "14:48 UTC"
+_CLOCK_ZONED = r"(?:" + _CLOCK.pattern + r")(?:\s*" + TZ_PATTERN + r")?"
 
 # a time of the report's own day, not of the fact's: "at 16:08 UTC", "earlier today", "the start
 # of the day" say when on the day the report was written
 _DAY_BOUND = re.compile(
     r"^(?:as of |at )?(?:(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|"
     r"the (?:start|end|close|open) of (?:the )?(?:day|trading|session)|noon|midnight|"
-    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC", its zone one of the
-    # temporal extractor's (resources/timezones.tsv)
-    r"(?:" + _CLOCK.pattern + r")(?:\s*" + TZ_PATTERN + r")?)$", re.IGNORECASE)
+    # a clock time: "16:08", "3 p.m.", "10:30 a.m. EST", "14:48 UTC"
+    + _CLOCK_ZONED + r")$", re.IGNORECASE)
 
 
 _PARTITIVE = frozenset({"of them", "of those", "of these", "of us", "of you", "of whom", "of which"})
@@ -378,7 +379,7 @@ def readings_of_two_days(a: Sequence[Claim], b: Sequence[Claim], documents: Mapp
 
 # a clock time that writes no day of its own: "at about 7 p.m.", "just before 5:30 p.m. EST"
 _CLOCK_ONLY = re.compile(r"^(?:(?:at|about|around|approximately|roughly|some|just|shortly|before|after|by)\s+)*"
-                         r"(?:" + _CLOCK.pattern + r")(?:\s*" + TZ_PATTERN + r")?$", re.IGNORECASE)
+                         + _CLOCK_ZONED + "$", re.IGNORECASE)
 
 
 _TIME_OF_DAY = re.compile(r"T(\d{2}:\d{2})")  # of a TIMEX3 value: "2013-09-14T19:00"
@@ -694,6 +695,39 @@ def states_and_denies(a: Claim, b: Claim) -> bool:
         and fa.polarity != fb.polarity
 
 
+def other_scope(a: Claim, b: Claim, documents: Mapping[str, Document]) -> str | None:
+    """Why two conflicting claims' values are of different scopes, so that they are not compared
+    (the judge's reason, as a not-compared record says it), or None when they are of one scope:
+    a denied value, a superlative's window, the rest of a set, a running total, a figure per
+    item, the dates of two values, distances from two places, a part of a breakdown, another
+    make or model. Each test only for a pair that the earlier ones let through."""
+    pair = f"{describe(a)!r} / {describe(b)!r}"
+    if (denied := next((c for c in (a, b) if not asserts_value(c)), None)) is not None:
+        return f"{describe(denied)!r}: its clause denies it, so {denied.doc} does not state that value"
+    if superlative_window(a, documents) != superlative_window(b, documents):
+        return (f"{pair}: one is the window of a superlative ('lowest in five years'), the other how long "
+                f"something took")
+    rest_a, rest_b = counts_the_rest(a, documents), counts_the_rest(b, documents)
+    if rest_a != rest_b:
+        return f"{pair}: one counts the rest of a set ('two other rifles', 'two more times'), the other a whole"
+    if running_total(a) != running_total(b):
+        return f"{pair}: one is a running total ('so far', 'since October'), the other the count of one event or day"
+    if per_item(a) != per_item(b):
+        return f"{pair}: one is a figure per item or period ('in each season', 'an average of'), the other a total"
+    if dates_of_two_values(a, b):
+        return (f"{pair}: each dates a value of its own clause, and the values differ "
+                f"({', '.join(a.frame.dated_values)} / {', '.join(b.frame.dated_values)}): the values of two times")
+    if measured_from_elsewhere(a, b):
+        return f"{pair}: distances from different places ({a.frame.landmark} / {b.frame.landmark})"
+    if (part_of_breakdown(a) or rest_a) != (part_of_breakdown(b) or rest_b):  # "two other rifles" is a part too
+        return f"{pair}: one is a part of a breakdown ('12 Somali and 11 Yemeni pirates'), the other a whole"
+    model_a, model_b = make_or_model(a, documents), make_or_model(b, documents)
+    if model_a != model_b:
+        return (f"{pair}: they count different makes or models ({model_a or 'any'} / {model_b or 'any'}), one "
+                f"perhaps a part of the other")
+    return None
+
+
 def judge_group(group: Group, documents: Mapping[str, Document], options: Options) -> JudgedGroup:
     """Compare the linked pairs of one group as intervals.
 
@@ -722,45 +756,9 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
         if outcome is None:
             not_compared(f"{describe(a)!r} and {describe(b)!r} cannot be placed on one scale")
             continue
-        if outcome == "conflict" and (denied := next((c for c in (a, b) if not asserts_value(c)), None)) is not None:
-            not_compared(f"{describe(denied)!r}: its clause denies it, so {denied.doc} does not state that value")
-            continue
-        if outcome == "conflict" and superlative_window(a, documents) != superlative_window(b, documents):
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is the window of a superlative "
-                         f"('lowest in five years'), the other how long something took")
-            continue
-        rest_a, rest_b = (counts_the_rest(a, documents), counts_the_rest(b, documents)) if outcome == "conflict" \
-            else (False, False)
-        if rest_a != rest_b:
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: one counts the rest of a set ('two other "
-                         f"rifles', 'two more times'), the other a whole")
-            continue
-        if outcome == "conflict" and running_total(a) != running_total(b):
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a running total ('so far', 'since "
-                         f"October'), the other the count of one event or day")
-            continue
-        if outcome == "conflict" and per_item(a) != per_item(b):
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a figure per item or period ('in each "
-                         f"season', 'an average of'), the other a total")
-            continue
-        if outcome == "conflict" and dates_of_two_values(a, b):
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: each dates a value of its own clause, and the "
-                         f"values differ ({', '.join(a.frame.dated_values)} / {', '.join(b.frame.dated_values)}): "
-                         f"the values of two times")
-            continue
-        if outcome == "conflict" and measured_from_elsewhere(a, b):
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: distances from different places "
-                         f"({a.frame.landmark} / {b.frame.landmark})")
-            continue
-        if outcome == "conflict" and (part_of_breakdown(a) or rest_a) != (part_of_breakdown(b) or rest_b):
-            # "two other rifles" is a part too
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: one is a part of a breakdown ('12 Somali and "
-                         f"11 Yemeni pirates'), the other a whole")
-            continue
-        models = (make_or_model(a, documents), make_or_model(b, documents)) if outcome == "conflict" else (None, None)
-        if models[0] != models[1]:
-            not_compared(f"{describe(a)!r} / {describe(b)!r}: they count different makes or models "
-                         f"({models[0] or 'any'} / {models[1] or 'any'}), one perhaps a part of the other")
+        scope = other_scope(a, b, documents) if outcome == "conflict" else None
+        if scope is not None:
+            not_compared(scope)
             continue
         aged = outcome == "conflict" and aged_apart(a, b, documents)
         if aged:
