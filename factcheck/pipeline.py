@@ -262,7 +262,8 @@ class Checker:
                 item.id = f"{prefix}{i}"
         return CheckResult([a.document for a in analyses], claims, findings, agreements, single, not_compared)
 
-    def _claim_vectors(self, analyses: Sequence[Analysis]) -> tuple[dict[tuple[str, int], object], dict[str, object]]:
+    def _claim_vectors(self, analyses: Sequence[Analysis], phrase_features: Sequence[str] | None = None,
+                       ) -> tuple[dict[tuple[str, int], object], dict[str, object]]:
         """Embeddings of the claim-bearing sentences, numerals masked, keyed by (doc, sentence
         start), and of the claims' short phrases (samefact.phrases), keyed by text; only for the
         claims that have a comparable claim (same kind and unit) in another document of their
@@ -273,8 +274,10 @@ class Checker:
                 docs_of.setdefault((a.document.cluster, comparable_key(c)), set()).add(c.doc)
         sentences = {}
         texts = set()
-        # the phrases of a similarity the model weighs at 0 would be encoded for nothing
-        wanted = self.samefact.used(PHRASE_FEATURES)
+        # the phrases of a similarity the model weighs at 0 would be encoded for nothing; a fit
+        # asks for all of them (``phrase_features``), or a feature once fitted to 0 would never
+        # be computed again and could not regain weight in the next fit
+        wanted = self.samefact.used(PHRASE_FEATURES) if phrase_features is None else tuple(phrase_features)
         for a in analyses:
             for c in a.claims:
                 if len(docs_of[(a.document.cluster, comparable_key(c))]) < 2:

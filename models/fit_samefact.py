@@ -88,12 +88,14 @@ class _Scorer:
     """The features of claim pairs of one cluster, as alignment computes them."""
 
     def __init__(self, checker, analyses):
-        from factcheck.samefact import kind_counts
+        from factcheck.samefact import PHRASE_FEATURES, kind_counts
         from factcheck.segment import sentence_lemmas
 
         self.docs = {a.document.id: a.document for a in analyses}
         self.lemmas = sentence_lemmas(p for a in analyses for p in a.sentences)
-        self.vectors, self.phrases = checker._claim_vectors(analyses)
+        # every phrase similarity, whatever weight the shipped model gives it: the pairs file
+        # holds each feature's real value, so a refit may weigh a feature the last one did not
+        self.vectors, self.phrases = checker._claim_vectors(analyses, PHRASE_FEATURES)
         self.counts = kind_counts(c for a in analyses for c in a.claims)
 
     def features(self, a, b):
