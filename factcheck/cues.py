@@ -163,12 +163,30 @@ def _entities(doc) -> dict[str, dict[str, tuple[str, set[str], tuple[str, ...]]]
     return out
 
 
-def _swapped_entities(a: _Sentence, b: _Sentence) -> tuple[str, set[str]] | None:
+# Entity types that name a place: two of them in one sentence are mostly one inside the other
+# ("Athens, Greece", "Qeshm island in the Persian Gulf") or both places of the story
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def places_together(docs) -> frozenset[frozenset[str]]:
+    """Pairs of place names (lower case) that some sentence of ``docs`` names together."""
+    out = set()
+    for doc in docs:
+        names = sorted({e.text.lower() for e in doc.ents if e.label_ in _PLACE_TYPES})
+        out.update(frozenset((x, y)) for i, x in enumerate(names) for y in names[i + 1:])
+    return frozenset(out)
+
+
+def _swapped_entities(a: _Sentence, b: _Sentence, together: frozenset[frozenset[str]] = frozenset(),
+                      ) -> tuple[str, set[str]] | None:
     """A name in one sentence where the other has a different name of the same type in the
     same place of the sentence ("talks in Paris" / "talks in Berlin"), not two spellings of one
     ("Nashville, Tenn." / "Nashville, Tennessee"), not a name the other sentence has in lower
     case ("Vehicular Manslaughter" / "vehicular manslaughter"), not a name in another role ("a
-    Vancouver man" / "a man in Canada")."""
+    Vancouver man" / "a man in Canada"), and not two places that a sentence of the story names
+    together (``together``: "an attack on a bank in Greece" / "in Athens", where another
+    sentence says "Athens, Greece"): a city for its country, or either of two places the story
+    spans, is no contradiction, and no gazetteer here says which contains which."""
     for label in sorted(_ENTITY_TYPES):
         ea, eb = a.entities.get(label, {}), b.entities.get(label, {})
         if not ea or not eb:
@@ -178,6 +196,8 @@ def _swapped_entities(a: _Sentence, b: _Sentence) -> tuple[str, set[str]] | None
         for x, wx, sx in only_a:
             for y, wy, sy in only_b:
                 if wx & wy or _alias(x, y) or sx != sy:
+                    continue
+                if label in _PLACE_TYPES and frozenset((x, y)) in together:
                     continue
                 return label, wx | wy
     return None
@@ -319,9 +339,11 @@ class _Sentence:
                    _entities(doc), roles_of)
 
 
-def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
+def find_cues(a, b, memo: dict[int, _Sentence] | None = None,
+              together: frozenset[frozenset[str]] = frozenset()) -> Cues:
     """Contradiction cues between two parsed sentences (spaCy Docs). ``memo``: a dict the
-    caller keeps while it holds the Docs, so that each sentence is read once across pairs.
+    caller keeps while it holds the Docs, so that each sentence is read once across pairs;
+    ``together``: the place names the story's sentences name together (``places_together``).
 
     Cues count only between parallel sentences: once the cue words are set aside, at least
     PARALLEL of their content words must be shared. Two sentences that say different things
@@ -339,7 +361,7 @@ def find_cues(a, b, memo: dict[int, _Sentence] | None = None) -> Cues:
     # he turned himself in" (a conjunction) is no opposite of "gave himself up just after 6 p.m."
     antonym = next(((x, y) for x in la - lb for y in ANTONYMS.get(x, ()) if y in lb - la
                     and a.roles_of.get(x, set()) & b.roles_of.get(y, set())), None)
-    swap = _swapped_entities(a, b)
+    swap = _swapped_entities(a, b, together)
     neg_a, neg_b = a.negated, b.negated
     cue_words = NEGATIONS | ({antonym[0], antonym[1]} if antonym else set()) | (swap[1] if swap else set())
     ca, cb = la - cue_words, lb - cue_words

@@ -147,3 +147,25 @@ def test_a_negated_verb_in_parallel_clauses_is_a_cue_for_the_model(nlp):
 ])
 def test_no_negation_cue_between_sentences_that_deny_alike(nlp, a, b):
     assert find_cues(nlp(a), nlp(b)).contradiction == []
+
+
+def test_two_places_the_story_names_together_are_no_swap(nlp):
+    """A city for its country: another sentence of the story says "Athens, Greece"."""
+    from factcheck.cues import places_together
+
+    a = nlp("A firebomb attack on a bank in Greece killed at least three people today.")
+    b = nlp("A firebomb attack on a bank in Athens left at least three people dead.")
+    assert "entity GPE" in find_cues(a, b).contradiction  # alone, the two read as a swap
+    story = [nlp("Protesters marched through Athens, Greece, on Wednesday."), a, b]
+    together = places_together(story)
+    assert frozenset(("athens", "greece")) in together
+    cues = find_cues(a, b, together=together)
+    assert not any(c.startswith("entity") for c in cues.contradiction), cues
+
+
+def test_places_named_together_elsewhere_do_not_hide_another_swap(nlp):
+    from factcheck.cues import places_together
+
+    together = places_together([nlp("Delegates flew from Madrid to Rome on Sunday.")])
+    cues = find_cues(nlp("The talks were held in Paris."), nlp("The talks were held in Berlin."), together=together)
+    assert "entity GPE" in cues.contradiction, cues

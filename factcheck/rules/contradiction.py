@@ -30,7 +30,7 @@ def find(cluster: Cluster) -> Found:
 
     from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
                                  _equalise, claim_verdict, score_pairs, select_candidates)
-    from ..cues import find_cues
+    from ..cues import find_cues, places_together
     from ..judge import readings_of_two_days
     from ..nli import NLIModel
 
@@ -58,7 +58,8 @@ def find(cluster: Cluster) -> Found:
     # cue can be a contradiction, one without can only be a paraphrase, and a paraphrase far in
     # meaning is rare. So only the pairs with a cue and the close pairs without are scored.
     memo: dict = {}  # each sentence read once, while the candidates hold its Doc
-    all_cues = [find_cues(c.a.doc, c.b.doc, memo) for c in candidates]
+    together = places_together(p.doc for a in cluster.analyses for p in a.sentences)
+    all_cues = [find_cues(c.a.doc, c.b.doc, memo, together) for c in candidates]
     scored = [i for i, (c, cues) in enumerate(zip(candidates, all_cues))
               if cues.contradiction or cues.minimal_edit or c.cosine >= PARAPHRASE_COSINE]
     ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
