@@ -195,4 +195,26 @@ def test_two_days_moves_of_an_index_are_no_contradiction(nlp, nli):
     apart = every_pair.check(reports("2008-09-20"))
     assert not [f for f in apart.findings if f.rule == "contradiction"], [f.message for f in apart.findings]
     same_day = every_pair.check(reports("2008-09-17"))
-    assert [f.rule for f in same_day.findings if f.rule == "contradiction"] == ["contradiction"]
+    # one day's fall and rise differ in their values too: the values' rule flags it, once
+    assert [f.rule for f in same_day.findings] == ["numeric-conflict"], [f.message for f in same_day.findings]
+
+
+def test_a_reversal_whose_numbers_conflict_is_left_to_the_values(nlp, nli):
+    """'dropped ... to below the 5000 mark at 4907.20' / 'rose ... to above the 5000 mark at
+    5272.50' differ in their numbers too: not one statement reversed, two readings; the same
+    reversal with the same numbers is a contradiction whatever the model says."""
+    from factcheck.types import Document
+
+    every_pair = Checker(Options(max_date_gap_days=None), nlp=nlp, nli=nli)
+
+    def check(second: str):
+        return every_pair.check([
+            Document(id="first", date="2008-09-17", cluster="markets",
+                     text="The FTSE 100 dropped in value by 2.36%, which is 118.40 points, to below the 5000 mark at 4907.20."),
+            Document(id="later", date="2008-09-19", cluster="markets", text=second)])
+
+    readings = check("The FTSE 100 rose in value by 8.04%, which is 392.50 points, to above the 5000 mark at 5272.50.")
+    assert not [f for f in readings.findings if f.rule == "contradiction"], [f.message for f in readings.findings]
+    reversal = check("The FTSE 100 dropped in value by 2.36%, which is 118.40 points, to above the 5000 mark at 4907.20.")
+    assert [f.rule for f in reversal.findings if f.rule == "contradiction"] == ["contradiction"], \
+        [f.message for f in reversal.findings]

@@ -76,7 +76,12 @@ def find(cluster: Cluster) -> Found:
         # nothing in the wording can make them contradict: a high score is the model's
         # word-overlap bias, and the pair is judged like any other
         if cues.minimal_edit and not cues.converse:
-            # one side negates or inverts the other and nothing else changed
+            # one side negates or inverts the other and nothing else changed, numbers included:
+            # "dropped 2.36% to below the 5000 mark at 4907.20" / "rose 8.04% to above the 5000
+            # mark at 5272.50" are two days' readings whose values conflict, which is for the
+            # numeric rule to judge as values, not a reversal of one statement
+            if claim_verdict(claims_in(cand.a), claims_in(cand.b), options)[0] == "conflict":
+                continue
             findings.append(_finding(cand, contradiction,
                                      [*cues.contradiction, "otherwise the same words"], options,
                                      score=cues.overlap))
