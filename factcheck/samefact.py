@@ -27,7 +27,7 @@ from .units import dimension
 _UNIT_ALIASES = {"percent": "%", "per cent": "%", "pct": "%", "dollar": "USD", "$": "USD"}
 _MEASURES = {"%", "point", "km", "mile", "kg", "ton", "tonne", "meter", "metre", "foot", "year",
              "month", "day", "hour", "minute", "second", "percentage point", "barrel", "acre",
-             "mi", "m", "ft", "lb", "mph", "kph", "magnitude"}
+             "mi", "m", "ft", "lb", "mph", "kph", "magnitude", "caliber"}
 # A number governed by one of these is a change ("fell 200 points"), not a level ("has a value
 # of 10,769 points"); a change and a level never measure the same thing.
 _CHANGE_VERBS = {

@@ -175,6 +175,8 @@ def test_change_from_to_is_not_a_range(nlp):
         # money before the noun it pays for: the currency is the unit, not the rescue
         ("Athens agreed to a 150 billion euro rescue from the EU.", 150e9, "EUR"),
         ("They took a 2.4-billion-dollar loan.", 2.4e9, "USD"),
+        # a gun's caliber measures its bore: no count of 0.38 revolvers
+        ("Police recovered a .38-caliber revolver.", 0.38, "caliber"),
     ],
 )
 def test_values_and_units(nlp, text, value, unit):
@@ -605,3 +607,16 @@ def test_an_earthquake_magnitude_is_a_measure_not_a_code_or_a_count(nlp, text, v
 
 def test_a_letter_and_hyphen_before_digits_is_still_a_code(nlp):
     assert [c.text for c in claims(nlp, "The F-35 and flight MH17 carried 3 missiles.")] == ["3 missiles"]
+
+
+@pytest.mark.parametrize("text, unit, measure", [
+    ("Police found three 9mm pistols.", "pistol", "mm"),
+    ("The crew carried three 10-foot ladders.", "ladder", "ft"),
+    ("The jets dropped two 500-pound bombs.", "bomb", "lb"),
+])
+def test_a_count_before_a_measured_noun_counts_the_noun(nlp, text, unit, measure):
+    """The unit after the second number is that number's; the first still counts the noun."""
+    from factcheck.extract.quantities import find_quantities
+
+    found = {(q.value, q.unit) for q in find_quantities(nlp(text))}
+    assert {v for v, u in found if u == unit} and {v for v, u in found if u == measure}, found

@@ -119,6 +119,8 @@ _UNITS = {
     "mm": "mm", "millimeter": "mm", "millimetre": "mm", "nm": "nm", "nanometer": "nm",
     "mile": "mi", "mi": "mi", "yard": "yd", "foot": "ft", "feet": "ft", "ft": "ft",
     "inch": "in", "inches": "in", "nautical mile": "nmi",
+    # a gun's bore, not a count of guns: ".38-caliber revolver", "a 45-calibre handgun"
+    "caliber": "caliber", "calibre": "caliber",
     "kg": "kg", "kilogram": "kg", "kilo": "kg", "g": "g", "gram": "g", "mg": "mg",
     "milligram": "mg", "tonne": "t", "ton": "t", "t": "t", "lb": "lb", "lbs": "lb",
     "ounce": "oz", "oz": "oz",
@@ -967,7 +969,10 @@ def _counted_noun(doc, root, end_tok):
     if noun is not None and noun.i > end_tok.i:
         # "a 150 billion euro rescue", "a 5 million pound deal": the currency is the unit and
         # the noun what the money is for
-        unit_word = next((t for t in doc[end_tok.i + 1 : noun.i + 1] if _is_unit_word(t)), None)
+        # a unit that follows a number of its own is that number's ("three 9mm pistols", "three
+        # 10-foot ladders", "three .22 caliber rifles"): the first number still counts the noun
+        unit_word = next((t for t in doc[end_tok.i + 1 : noun.i + 1] if _is_unit_word(t)
+                          and not _after_own_number(doc, t, end_tok)), None)
         if unit_word is not None:
             return unit_word
         # "four plainclothes officers": the parse may hang the number on a compound modifier
@@ -982,6 +987,15 @@ def _counted_noun(doc, root, end_tok):
     if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
         return None  # "the 787 today", "5 March"
     return noun
+
+
+def _after_own_number(doc, unit, end_tok) -> bool:
+    """A number of its own right before ``unit``, after the number that ends at ``end_tok``
+    (a hyphen between them allowed: "10-foot")."""
+    i = unit.i - 1
+    if i > end_tok.i and doc[i].text == "-":
+        i -= 1
+    return i > end_tok.i and doc[i].like_num
 
 
 def _elided_noun(num):
