@@ -203,9 +203,12 @@ def _shared(xs: list[str], ys: list[str]) -> int:
 
 
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"}
-# a sentence that sums ("a total of 26 crew", "in all", "combined") states a whole; its match
-# without one may state a part ("19 men aboard the skiffs" / "12 Somali and 11 Yemeni")
-_TOTAL_WORDS = frozenset({"total", "overall", "altogether", "combined", "cumulative", "tally", "aggregate"})
+# a sentence that sums ("a total of 26 crew", "overall", "a combined 157 games") states a whole;
+# its match without one may state a part ("19 men aboard the skiffs" / "12 Somali and 11
+# Yemeni"). Read from the sentence's words, since the content lemmas leave out adverbs
+# ("Overall, he finished the season with 51 homers") and tag "combined" a verb or an adjective
+_TOTAL_WORDS = re.compile(r"\b(?:total(?:s|led|ed)?|overall|altogether|combined|cumulative|tally|aggregate)\b",
+                          re.I)
 
 
 def event_words(claim: TimeClaim) -> set[str]:
@@ -274,9 +277,11 @@ class ClaimFacts:
     anchor: frozenset[str]
     events: frozenset[str]
     moving: bool
+    sums: bool  # its sentence sums: "in total", "overall", "combined" (``_TOTAL_WORDS``)
 
     @classmethod
-    def of(cls, claim: Claim) -> ClaimFacts:
+    def of(cls, claim: Claim, text: str = "") -> ClaimFacts:
+        """``text``: the claim's document text, which holds its sentence."""
         frame = claim.frame or Frame()
         quals = frozenset(q.lower() for q in frame.qualifiers)
         return cls(
@@ -285,7 +290,8 @@ class ClaimFacts:
             thing=counted_thing(claim), context=frozenset(claim.context), qualifiers=quals,
             qualifier_words=frozenset(" ".join(quals).split()) - _STOP, anchor=frozenset(frame.anchor),
             events=frozenset(event_words(claim)) if isinstance(claim, TimeClaim) else frozenset(),
-            moving=moving(claim))
+            moving=moving(claim),
+            sums=bool(_TOTAL_WORDS.search(text, claim.sentence_start, claim.sentence_end)))
 
 
 def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
@@ -299,10 +305,10 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     claim's ``ClaimFacts`` by claim id, filled as claims are first seen (a caller that scores
     many pairs passes one dict)."""
     if facts is None:
-        xa, xb = ClaimFacts.of(a), ClaimFacts.of(b)
+        xa, xb = ClaimFacts.of(a, doc_a.text), ClaimFacts.of(b, doc_b.text)
     else:
-        xa = facts.get(a.id) or facts.setdefault(a.id, ClaimFacts.of(a))
-        xb = facts.get(b.id) or facts.setdefault(b.id, ClaimFacts.of(b))
+        xa = facts.get(a.id) or facts.setdefault(a.id, ClaimFacts.of(a, doc_a.text))
+        xb = facts.get(b.id) or facts.setdefault(b.id, ClaimFacts.of(b, doc_b.text))
     fa, fb = xa.frame, xb.frame
     thing_a, thing_b = xa.thing, xb.thing
     units = {xa.unit, xb.unit}
@@ -346,7 +352,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "subject_sim": _phrase_sim(fa.subject, fb.subject, vectors),
         "holder_same": float(bool(fa.holder and fb.holder) and same_entity(fa.holder, fb.holder)),
         "holder_clash": float(bool(fa.holder and fb.holder) and not same_entity(fa.holder, fb.holder)),
-        "total_one_side": float(bool(_TOTAL_WORDS & sent_a) != bool(_TOTAL_WORDS & sent_b)),
+        "total_one_side": float(xa.sums != xb.sums),
         # a report that counts jets once and another that counts them once most likely count
         # the same jets, however differently they word it; a report that counts people ten
         # times gives each of its counts nine rivals

@@ -32,6 +32,22 @@ def test_counts_of_things_named_differently_may_be_compared_and_units_of_one_dim
     assert not comparable_claims(protesters, first(nlp, "Police arrested 46 demonstrators.", "a"))
 
 
+def test_a_sum_is_read_from_the_sentence_adverbs_included(nlp):
+    """"Overall" is an adverb, which the content lemmas leave out: both sentences sum a season."""
+    texts = {"a": "Overall, he finished the season with 51 homers and 121 RBI.",
+             "b": "Playing in a combined 157 games, Teixeira had 33 homers and 121 RBIs.",
+             "c": "Teixeira hit 33 homers for the Braves."}
+    docs = {k: Document(k, t) for k, t in texts.items()}
+    homers = {k: next(c for c in extract_claims(t, id=k, nlp=nlp) if getattr(c, "unit", None) == "homer")
+              for k, t in texts.items()}
+
+    def one_side(x, y):
+        return pair_features(homers[x], homers[y], set(), set(), docs[x], docs[y])["total_one_side"]
+
+    assert one_side("a", "b") == 0.0
+    assert one_side("a", "c") == 1.0 and one_side("b", "c") == 1.0
+
+
 def test_phrase_similarity_tells_a_synonym_from_another_thing(nlp):
     from factcheck.embed import Embedder
 
