@@ -253,6 +253,14 @@ def test_parenthesised_conversion_is_not_a_second_claim(nlp):
         "The meeting took place on 2022-02-24.",
         "One of them said the talks failed.",
         "Russia has launched attacks for three days.",
+        # an emergency line, a win-loss record, a decade: no amount of anything
+        "A neighbour called 911 at once.",
+        "The 911 dispatcher sent help.",
+        "He was shot in the 12000 block of East 223rd Street.",
+        "The Sixers have a 9-14 record.",
+        "The Sixers have a record of 9-14.",
+        "She is in her 50s.",
+        "The style was popular in the nineteen fifties.",
     ],
 )
 def test_not_claims(nlp, text):
@@ -620,3 +628,9 @@ def test_a_count_before_a_measured_noun_counts_the_noun(nlp, text, unit, measure
 
     found = {(q.value, q.unit) for q in find_quantities(nlp(text))}
     assert {v for v, u in found if u == unit} and {v for v, u in found if u == measure}, found
+
+
+def test_a_listed_emergency_number_still_counts_when_it_counts(nlp):
+    """Only a call word after it or a calling verb before it makes 911 a line."""
+    assert [c.value for c in claims(nlp, "Some 911 people attended the vigil.")] == [911]
+    assert [c.value for c in claims(nlp, "The club signed 30-40 players last season.")] == [30]

@@ -185,7 +185,19 @@ _STREET_AFTER = re.compile(
     rf"^(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:\s+[A-Z][a-z]+){{1,3}}\s+(?:{lexicon.alternation('street_suffixes').title()})\b")
 _FEATURE_AFTER = re.compile(rf"^-(?:{lexicon.alternation('feature_compounds')})\b", re.I)
 _PRODUCT_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('product_suffixes')})\b")
+# "the 12000 block of East 223rd Street": an address's hundred block, not a count of blocks
+_BLOCK_AFTER = re.compile(r"^\s(?:block|blk)\s+of\b", re.I)
 _SCORE_AFTER = re.compile(r"^\s*(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I)
+# "a 9-14 record": two counts of games, wins and losses, not a range of one count
+_RECORD_AFTER = re.compile(rf"^\s?[-–]\s?\d+\s+(?:{lexicon.alternation('win_loss_nouns')})\b", re.I)
+_RECORD_END = re.compile(rf"^\s+(?:{lexicon.alternation('win_loss_nouns')})\b", re.I)
+_RECORD_BEFORE = re.compile(rf"\b(?:{lexicon.alternation('win_loss_nouns')})\s+(?:of\s+)?$", re.I)
+# "called 911", "a 911 dispatcher": the number names an emergency line
+_EMERGENCY_NUMBERS = lexicon.words("emergency_numbers")
+_EMERGENCY_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('emergency_words')})\b", re.I)
+_CALLING_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phon(?:e|es|ed|ing))\s+$", re.I)
+# "in his 50s", "the '60s": a decade of life or of a century, not 50 seconds
+_DECADE_WORD_AFTER = re.compile(r"^\s*(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|defeated|drew|draw|scored|score|trail(?:ed|ing)?|led)\s*$", re.I)
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
 _CHANGE_FROM = re.compile(
@@ -470,6 +482,16 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
         return True
+    if n.kind == "digits" and (_RECORD_AFTER.match(after) or re.search(r"\d\s?[-–]\s?$", before) and _RECORD_END.match(after)
+                               or _RECORD_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after)
+                               or (m := re.search(r"\d+\s?[-–]\s?$", before)) and _RECORD_BEFORE.search(before[: m.start()])):
+        return True  # "a 9-14 record", "a record of 9-14"
+    if n.kind == "digits" and n.text in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(after) or _CALLING_BEFORE.search(before)):
+        return True  # "called 911", "a 911 dispatcher"
+    if n.kind == "digits" and re.match(r"^s\b", after) and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+        return True  # "in his 50s", "the '60s"
+    if n.kind == "words" and _DECADE_WORD_AFTER.match(after):
+        return True  # "the nineteen fifties"
     # the second number of a score: "won 3-1"
     ms = re.search(r"(\d+)\s?[-–]\s?$", before)
     if n.kind == "digits" and ms and _SCORE_BEFORE.search(before[: ms.start()]):
@@ -502,7 +524,7 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
     signed = n.text[:1] in "-−" or before.endswith("+")
     if mi and not signed and (mi.group(0)[0].isupper() or not mi.group(0)[0].isalpha()) and not _CURRENCY_PREFIX.search(before[-8:]):
         return True
-    if _STREET_AFTER.match(after) or _PRODUCT_AFTER.match(after):
+    if _STREET_AFTER.match(after) or _PRODUCT_AFTER.match(after) or _BLOCK_AFTER.match(after):
         return True
     return False
 
