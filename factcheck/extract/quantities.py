@@ -482,9 +482,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
         return True
-    if n.kind == "digits" and (_RECORD_AFTER.match(after) or re.search(r"\d\s?[-–]\s?$", before) and _RECORD_END.match(after)
-                               or _RECORD_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after)
-                               or (m := re.search(r"\d+\s?[-–]\s?$", before)) and _RECORD_BEFORE.search(before[: m.start()])):
+    if n.kind == "digits" and _win_loss(before, after):
         return True  # "a 9-14 record", "a record of 9-14"
     if n.kind == "digits" and n.text in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(after) or _CALLING_BEFORE.search(before)):
         return True  # "called 911", "a 911 dispatcher"
@@ -497,6 +495,15 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
     if n.kind == "digits" and ms and _SCORE_BEFORE.search(before[: ms.start()]):
         return True
     return _is_name_number(n, text, before, after)
+
+
+def _win_loss(before: str, after: str) -> bool:
+    """Either number of a win-loss record: "a 9-14 record" (the record word after the pair) or
+    "a record of 9-14" (before it)."""
+    second = re.search(r"\d+\s?[-–]\s?$", before)  # this number ends the pair: "9-[14]"
+    if second:
+        return bool(_RECORD_END.match(after) or _RECORD_BEFORE.search(before[: second.start()]))
+    return bool(_RECORD_AFTER.match(after) or _RECORD_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after))
 
 
 def _counts_after_date(span_toks, words) -> bool:
@@ -992,7 +999,7 @@ def _counted_noun(doc, root, end_tok):
         # "a 150 billion euro rescue", "a 5 million pound deal": the currency is the unit and
         # the noun what the money is for
         # a unit that follows a number of its own is that number's ("three 9mm pistols", "three
-        # 10-foot ladders", "three .22 caliber rifles"): the first number still counts the noun
+        # 10-foot ladders"): the first number still counts the noun
         unit_word = next((t for t in doc[end_tok.i + 1 : noun.i + 1] if _is_unit_word(t)
                           and not _after_own_number(doc, t, end_tok)), None)
         if unit_word is not None:
