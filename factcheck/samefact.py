@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from . import lexicon
 from .types import Claim, Document, Frame, QuantityClaim, TimeClaim
 from .units import dimension
 
@@ -205,10 +206,10 @@ def _shared(xs: list[str], ys: list[str]) -> int:
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"}
 # a sentence that sums ("a total of 26 crew", "overall", "a combined 157 games") states a whole;
 # its match without one may state a part ("19 men aboard the skiffs" / "12 Somali and 11
-# Yemeni"). Read from the sentence's words, since the content lemmas leave out adverbs
-# ("Overall, he finished the season with 51 homers") and tag "combined" a verb or an adjective
-_TOTAL_WORDS = re.compile(r"\b(?:total(?:s|led|ed)?|overall|altogether|combined|cumulative|tally|aggregate)\b",
-                          re.I)
+# Yemeni"). Read from the sentence's words (resources/sum_words.tsv), since the content lemmas
+# leave out adverbs ("Overall, he finished the season with 51 homers") and tag "combined" a verb
+# or an adjective
+_TOTAL_WORDS = re.compile(rf"\b(?:{lexicon.alternation('sum_words')})\b", re.I)
 
 
 def event_words(claim: TimeClaim) -> set[str]:
@@ -280,7 +281,7 @@ class ClaimFacts:
     sums: bool  # its sentence sums: "in total", "overall", "combined" (``_TOTAL_WORDS``)
 
     @classmethod
-    def of(cls, claim: Claim, text: str = "") -> ClaimFacts:
+    def of(cls, claim: Claim, text: str) -> ClaimFacts:
         """``text``: the claim's document text, which holds its sentence."""
         frame = claim.frame or Frame()
         quals = frozenset(q.lower() for q in frame.qualifiers)

@@ -189,9 +189,13 @@ _PRODUCT_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('product_suffixes')})\
 _BLOCK_AFTER = re.compile(r"^\s(?:block|blk)\s+of\b", re.I)
 _SCORE_AFTER = re.compile(r"^\s*(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I)
 # "a 9-14 record": two counts of games, wins and losses, not a range of one count
-_RECORD_AFTER = re.compile(rf"^\s?[-–]\s?\d+\s+(?:{lexicon.alternation('win_loss_nouns')})\b", re.I)
-_RECORD_END = re.compile(rf"^\s+(?:{lexicon.alternation('win_loss_nouns')})\b", re.I)
-_RECORD_BEFORE = re.compile(rf"\b(?:{lexicon.alternation('win_loss_nouns')})\s+(?:of\s+)?$", re.I)
+_WIN_LOSS = lexicon.alternation("win_loss_nouns")
+_RECORD_AFTER = re.compile(rf"^\s?[-–]\s?\d+\s+(?:{_WIN_LOSS})\b", re.I)
+_RECORD_END = re.compile(rf"^\s+(?:{_WIN_LOSS})\b", re.I)
+_RECORD_BEFORE = re.compile(rf"\b(?:{_WIN_LOSS})\s+(?:of\s+)?$", re.I)
+# the first number of a pair "9-14" (what follows it) and the second (what comes before it)
+_OPENS_PAIR = re.compile(r"^\s?[-–]\s?\d")
+_ENDS_PAIR = re.compile(r"(\d+)\s?[-–]\s?$")
 # "called 911", "a 911 dispatcher": the number names an emergency line
 _EMERGENCY_NUMBERS = lexicon.words("emergency_numbers")
 _EMERGENCY_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('emergency_words')})\b", re.I)
@@ -445,6 +449,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
             return True
+        if re.match(r"^s\b", after) and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+            return True  # "in his 50s", "the '60s": a decade, not 50 seconds
         if _CLOCK_AFTER.match(after) or before.endswith(":"):
             return True
         if not years and _is_year(n, text):
@@ -480,30 +486,29 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if n.kind == "digits" and re.match(r"^[.)]\s", after) and before.endswith("\n"):
         return True
-    if _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
+    opens_pair = _OPENS_PAIR.match(after) is not None
+    ends_pair = _ENDS_PAIR.search(before)
+    if _SCORE_BEFORE.search(before) and opens_pair:
         return True
-    if n.kind == "digits" and _win_loss(before, after):
+    if n.kind == "digits" and _win_loss(before, after, opens_pair, ends_pair):
         return True  # "a 9-14 record", "a record of 9-14"
     if n.kind == "digits" and n.text in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(after) or _CALLING_BEFORE.search(before)):
         return True  # "called 911", "a 911 dispatcher"
-    if n.kind == "digits" and re.match(r"^s\b", after) and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
-        return True  # "in his 50s", "the '60s"
     if n.kind == "words" and _DECADE_WORD_AFTER.match(after):
         return True  # "the nineteen fifties"
     # the second number of a score: "won 3-1"
-    ms = re.search(r"(\d+)\s?[-–]\s?$", before)
-    if n.kind == "digits" and ms and _SCORE_BEFORE.search(before[: ms.start()]):
+    if n.kind == "digits" and ends_pair and _SCORE_BEFORE.search(before[: ends_pair.start()]):
         return True
     return _is_name_number(n, text, before, after)
 
 
-def _win_loss(before: str, after: str) -> bool:
+def _win_loss(before: str, after: str, opens_pair: bool, ends_pair: re.Match | None) -> bool:
     """Either number of a win-loss record: "a 9-14 record" (the record word after the pair) or
-    "a record of 9-14" (before it)."""
-    second = re.search(r"\d+\s?[-–]\s?$", before)  # this number ends the pair: "9-[14]"
-    if second:
-        return bool(_RECORD_END.match(after) or _RECORD_BEFORE.search(before[: second.start()]))
-    return bool(_RECORD_AFTER.match(after) or _RECORD_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after))
+    "a record of 9-14" (before it). ``opens_pair``, ``ends_pair``: ``_OPENS_PAIR`` on what
+    follows the number, ``_ENDS_PAIR`` on what comes before it, as _skip_number matched them."""
+    if ends_pair:  # this number ends the pair: "9-[14]"
+        return bool(_RECORD_END.match(after) or _RECORD_BEFORE.search(before[: ends_pair.start()]))
+    return bool(_RECORD_AFTER.match(after) or opens_pair and _RECORD_BEFORE.search(before))
 
 
 def _counts_after_date(span_toks, words) -> bool:
