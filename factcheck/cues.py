@@ -54,11 +54,11 @@ class Cues:
         return flip and (self.overlap >= MINIMAL_EDIT_OVERLAP or self.same_roles)
 
 
-def _negated(doc) -> list[str]:
+def _negated(tokens) -> list[str]:
     """Lemmas of the words each negation applies to: "no troops" -> troop, "never prevail",
     "without reporting it" -> report (a preposition negates its object, not its head)."""
     out = []
-    for t in doc:
+    for t in tokens:
         if not (t.dep_ == "neg" or t.lower_ in NEGATIONS) or _not_only(t) or _or_not(t):
             continue
         obj = next((c for c in t.children if c.dep_ in ("pobj", "pcomp")), None) if t.pos_ == "ADP" else None
@@ -76,9 +76,9 @@ def _or_not(t) -> bool:
     return t.lower_ == "not" and t.i > 0 and t.doc[t.i - 1].lower_ == "or"
 
 
-def _roles(doc) -> tuple[str | None, str | None]:
+def _roles(tokens) -> tuple[str | None, str | None]:
     """(agent, patient) lemmas of the main verb, undoing the passive."""
-    root = _main_clause(doc)
+    root = _main_clause(tokens)
     if root is None:
         return None, None
     agent = patient = None
@@ -102,26 +102,26 @@ def _roles(doc) -> tuple[str | None, str | None]:
 _REPORTING = {"say", "state", "add", "tell", "claim", "report", "announce", "accord", "continue"}
 
 
-def _attribution(doc) -> set[int]:
+def _attribution(tokens) -> set[int]:
     """Token indices of "he said", "according to Stoltenberg": who said it is not what was said."""
     skip: set[int] = set()
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is None:
         return skip
     if root.lemma_.lower() in _REPORTING:
         said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
         if said is not None:
             keep = {t.i for t in said.subtree}
-            return {t.i for t in doc if t.i not in keep}
-    for t in doc:
+            return {t.i for t in tokens if t.i not in keep}
+    for t in tokens:
         if t.lemma_.lower() == "accord" and t.dep_ in ("prep", "advcl"):
             skip |= {x.i for x in t.subtree}
     return skip
 
 
-def _main_clause(doc):
+def _main_clause(tokens):
     """The reported clause when the sentence is "X said ...", else the sentence root."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is not None and root.lemma_.lower() in _REPORTING:
         said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
         if said is not None:
@@ -129,9 +129,9 @@ def _main_clause(doc):
     return root
 
 
-def _content(doc, skip: set[int]) -> set[str]:
+def _content(tokens, skip: set[int]) -> set[str]:
     """Content lemmas outside ``skip`` (``_attribution``)."""
-    return {t.lemma_.lower() for t in doc
+    return {t.lemma_.lower() for t in tokens
             if t.i not in skip and (t.is_alpha and not t.is_stop or t.lemma_.lower() in ANTONYMS)}
 
 
@@ -255,13 +255,13 @@ class _Clause(NamedTuple):
         return best
 
 
-def _clauses(doc, skip: set[int]) -> list[_Clause]:
+def _clauses(tokens, skip: set[int]) -> list[_Clause]:
     """Each clause: a verb with its subtree, less the clauses under it ("residents nearby were
     evacuated as a precaution" inside "firefighters tackled the blaze ..., and residents nearby
     were evacuated as a precaution"). A negated "think" or "believe" above counts ("I don't
     think he won" negates "won", as "I believe he did not win" does)."""
     out = []
-    for v in doc:
+    for v in tokens:
         if v.pos_ not in ("VERB", "AUX") or v.i in skip or (v.pos_ == "AUX" and v.dep_ != "ROOT"):
             continue
         inner = {t.i for c in v.children if c.dep_ in _CLAUSE_EDGES and c.pos_ in ("VERB", "AUX")
@@ -329,13 +329,16 @@ class _Sentence:
 
     @classmethod
     def of(cls, doc) -> _Sentence:
-        skip = _attribution(doc)  # content and clauses both leave out "he said"
+        # the tokens of one sentence, read by every pass below: a spaCy Doc makes its Token
+        # objects anew on each pass, which was half the cost of reading a sentence
+        tokens = list(doc)
+        skip = _attribution(tokens)  # content and clauses both leave out "he said"
         roles_of: dict[str, set[str]] = {}
-        for t in doc:
+        for t in tokens:
             # a verb, adjective or adverb whatever clause it is in ("said" puts the claim's verb under it)
             role = {"VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb"}.get(t.pos_, t.dep_)
             roles_of.setdefault(t.lemma_.lower(), set()).add(role)
-        return cls(doc.text.lower(), _content(doc, skip), _negated(doc), _roles(doc), _clauses(doc, skip),
+        return cls(doc.text.lower(), _content(tokens, skip), _negated(tokens), _roles(tokens), _clauses(tokens, skip),
                    _entities(doc), roles_of)
 
 
