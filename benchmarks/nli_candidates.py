@@ -1,12 +1,15 @@
 """Which NLI candidate pairs need the model: the pairs with a wording cue (the only ones that
-can become contradictions) and, for paraphrases, how close in meaning the pairs without a cue
-must be. Scores every candidate of the open ECB+ articles and MEANTIME (every pair of a cluster
-compared), then prints, for cosine floors, the cue-free pairs scored and the paraphrases kept.
+can become contradictions) and, for paraphrases, how close in meaning and words the pairs without
+a cue must be. Scores every candidate of the open ECB+ articles and MEANTIME (every pair of a
+cluster compared), then prints, for cosine floors, the cue-free pairs scored and the paraphrases
+kept; then, of the cue-free pairs from PARAPHRASE_COSINE up that are not one sentence in both
+reports (listed as agreeing without the model), the same for floors of content-lemma Jaccard.
 
     python benchmarks/nli_candidates.py [--cache-dir DIR]
 
-The product scores the cue pairs and the cue-free pairs from PARAPHRASE_COSINE up
-(factcheck/contradiction.py); contradiction findings never depend on the floor.
+The product scores the cue pairs and the cue-free pairs from PARAPHRASE_COSINE and
+PARAPHRASE_JACCARD up (factcheck/contradiction.py); contradiction findings never depend on the
+floors.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from factcheck.cache import ScoreCache
-    from factcheck.contradiction import ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE, score_pairs, select_candidates
+    from factcheck.contradiction import (ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE, PARAPHRASE_JACCARD, score_pairs,
+                                         select_candidates)
     from factcheck.cues import find_cues
     from factcheck.load import load_documents
     from factcheck.nli import NLIModel
@@ -58,9 +62,10 @@ def main() -> None:
             for i, c in enumerate(candidates):
                 cues = find_cues(c.a.doc, c.b.doc)
                 rows.append((c.cosine, bool(cues.contradiction or cues.minimal_edit),
-                             float(min(probs[i][0], probs[n + i][0]))))
+                             float(min(probs[i][0], probs[n + i][0])), c.jaccard,
+                             c.a.sentence.text == c.b.sentence.text))
         seconds = time.perf_counter() - t0
-        cosine, cue, entail = np.array(rows, dtype=float).reshape(-1, 3).T
+        cosine, cue, entail, jaccard, same = np.array(rows, dtype=float).reshape(-1, 5).T
         free = cue == 0
         para = free & (entail >= ENTAILMENT_THRESHOLD)
         print(f"{name}: {len(docs)} articles, {len(rows)} candidate pairs, {int(cue.sum())} with a cue; "
@@ -71,6 +76,15 @@ def main() -> None:
             mark = "  <- PARAPHRASE_COSINE" if abs(floor - PARAPHRASE_COSINE) < 1e-9 else ""
             print(f"  floor {floor:.2f}: pairs scored {int(cue.sum() + (free & (cosine >= floor)).sum()):6d} "
                   f"of {len(rows)}, paraphrases kept {kept}/{int(para.sum())}{mark}")
+        close = free & (cosine >= PARAPHRASE_COSINE) & (same == 0)
+        print(f"  one sentence in both reports: {int((free & (same == 1)).sum())} cue-free pairs, "
+              f"{int((para & (same == 1)).sum())} of them paraphrases to the model; of the other "
+              f"{int(close.sum())} from cosine {PARAPHRASE_COSINE}, {int((para & close).sum())} paraphrases")
+        for floor in (0.2, 0.3, 0.35, 0.4, 0.5, 0.6):
+            kept = int((para & close & (jaccard >= floor)).sum())
+            mark = "  <- PARAPHRASE_JACCARD" if abs(floor - PARAPHRASE_JACCARD) < 1e-9 else ""
+            print(f"  Jaccard floor {floor:.2f}: pairs scored {int((close & (jaccard >= floor)).sum()):6d} of "
+                  f"{int(close.sum())}, paraphrases kept {kept}/{int((para & close).sum())}{mark}")
 
 
 if __name__ == "__main__":
