@@ -119,7 +119,8 @@ def compare(a: str, b: str, date_a: str | None = None, date_b: str | None = None
     from .cues import find_cues
     from .nlp import load_spacy
     from .errors import FactcheckError
-    from .judge import covers, describe
+    from .intervals import covers
+    from .judge import describe
     from spacy.tokens import Doc
 
     if not a.strip() or not b.strip():

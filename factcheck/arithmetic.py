@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from .judge import written_slack
+from .intervals import written_slack
 from .types import Claim, QuantityClaim
 
 # words by which a sentence says its number is the result of an operation on others

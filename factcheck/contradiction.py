@@ -29,12 +29,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .align import comparable, similarity
-from .cues import find_cues
-from .judge import compare_claims
+from .intervals import compare_claims
 from .samefact import masked
 from .segment import sentence_lemmas
 from .options import Options
-from .types import Claim, ParsedSentence
+from .types import Claim, Document, ParsedSentence
 
 # Contradiction probability above which a pair is flagged, when neither the options nor the
 # model directory give one (models/factcheck-nli-minilm/factcheck.json holds the calibrated value).

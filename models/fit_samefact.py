@@ -120,7 +120,7 @@ def _row(corpus, topic, label, a, b, feats, source, docs):
 
 
 def build_pairs(exclude=lambda topic: False):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
     from factcheck.load import load_documents
     from factcheck.options import Options
     from factcheck.pipeline import Checker
@@ -219,12 +219,12 @@ def specific(claim) -> bool:
 def judged(a, b, documents, options) -> bool:
     """Would the checker compare the values of this pair once linked? Not a moving level of
     reports far apart (align.py), nor two "today"s that each name their own report's day
-    (judge.py): the values of such pairs say nothing about whether they state one fact."""
+    (align.py, scope.py): the values of such pairs say nothing about whether they state one fact."""
     from factcheck.align import far_apart, moving
-    from factcheck.judge import _both_deictic
+    from factcheck.scope import both_deictic
 
     far = far_apart(documents[a.doc], documents[b.doc], options)
-    return not (far and (moving(a) or moving(b))) and not _both_deictic(a, b, documents)
+    return not (far and (moving(a) or moving(b))) and not both_deictic(a, b, documents)
 
 
 def _closeness(feats) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.api import extract_claims
-from factcheck.judge import compare_quantities
+from factcheck.intervals import compare_quantities
 from factcheck.options import Options
 
 
@@ -42,7 +42,7 @@ def test_claims_of_two_sentences_pair_by_context_not_all_against_all(nlp):
 
 
 def test_covers_is_directional(nlp):
-    from factcheck.judge import covers
+    from factcheck.intervals import covers
 
     over, exact = (extract_claims(t, id="x", nlp=nlp)[0] for t in ("NATO has over 100 jets.", "NATO has 120 jets."))
     assert covers(exact, over, Options()) and not covers(over, exact, Options())
@@ -60,7 +60,7 @@ def _t(nlp, text: str):
     ("The flight took 45 minutes.", "The flight took 45 minutes.", "agree"),
 ])
 def test_durations_are_compared_as_lengths(nlp, a, b, expected):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
 
     da, db = _t(nlp, a), _t(nlp, b)
     assert da.type == db.type == "DURATION", (da.value, db.value)
@@ -74,7 +74,7 @@ def test_durations_are_compared_as_lengths(nlp, a, b, expected):
     ("The package weighed 5 kg.", "The package weighed 11 pounds.", "agree"),
 ])
 def test_measures_in_other_units_are_converted(nlp, a, b, expected):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
     from factcheck.samefact import comparable_claims
 
     qa, qb = q(nlp, a), q(nlp, b)
@@ -84,7 +84,7 @@ def test_measures_in_other_units_are_converted(nlp, a, b, expected):
 
 
 def test_nautical_miles_are_not_statute_miles(nlp):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
 
     nautical = q(nlp, "The ship was about 150 nautical miles off the coast.")
     assert nautical.unit == "nmi"
@@ -190,7 +190,7 @@ def _dated(nlp, text: str, date: str | None):
      "In March, Obama directed the departments to review it.", "2009-03-20", None),
 ])
 def test_dates_without_a_year_are_compared_on_the_fields_they_state(nlp, a, date_a, b, date_b, expected):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
 
     ta, tb = _dated(nlp, a, date_a), _dated(nlp, b, date_b)
     assert not ta.resolved
@@ -205,7 +205,7 @@ def test_dates_without_a_year_are_compared_on_the_fields_they_state(nlp, a, date
     ("He has lived there since 2005.", "He moved there in 2008.", "compatible"),  # a day in the open stretch
 ])
 def test_two_starts_of_one_period_are_compared_as_days(nlp, a, b, expected):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
 
     assert compare_claims(_t(nlp, a), _t(nlp, b), Options()) == expected
 
@@ -216,7 +216,7 @@ def test_two_starts_of_one_period_are_compared_as_days(nlp, a, b, expected):
     ("Crews were called on Saturday.", "Crews were called after 6am on Sunday.", "conflict"),
 ])
 def test_before_or_after_a_clock_time_keeps_its_own_day(nlp, a, b, expected):
-    from factcheck.judge import compare_claims
+    from factcheck.intervals import compare_claims
 
     ta, tb = _t(nlp, a), _t(nlp, b)
     assert compare_claims(ta, tb, Options()) == expected
@@ -397,7 +397,7 @@ def test_a_bound_or_not_only_is_no_denial(nlp, text):
     (None, 27, "2007-08-01", 29, False),  # undated: no allowance
 ])
 def test_ages_of_reports_years_apart_allow_for_the_years_between(nlp, date_a, age_a, date_b, age_b, expected):
-    from factcheck.judge import aged_apart
+    from factcheck.scope import aged_apart
     from factcheck.types import Document
 
     a = next(c for c in extract_claims(f"Jose Orozco, {age_a}, was sought by police.", id="a", nlp=nlp)
@@ -440,10 +440,10 @@ def test_readings_of_an_index_on_two_days_are_two_facts(checker):
     ("While four of them managed to escape, the navy caught the rest.", False),
 ])
 def test_a_count_of_what_a_pronoun_names_is_no_bare_figure(nlp, text, reading):
-    from factcheck.judge import _of_its_day
+    from factcheck.scope import of_its_day
 
     (claim,) = [c for c in extract_claims(text, "2011-11-11", id="a", nlp=nlp) if c.kind == "quantity"]
-    assert _of_its_day(claim) is reading
+    assert of_its_day(claim) is reading
 
 
 def test_a_count_of_reports_on_two_days_is_still_compared(checker):
@@ -463,7 +463,7 @@ def test_a_count_of_reports_on_two_days_is_still_compared(checker):
     ("She served for five years on the board.", False),
 ])
 def test_a_superlatives_window_is_told_from_how_long_something_took(nlp, text, window):
-    from factcheck.judge import superlative_window
+    from factcheck.scope import superlative_window
     from factcheck.types import Document
 
     (duration,) = [c for c in extract_claims(text, id="a", nlp=nlp) if c.kind == "time" and c.type == "DURATION"]
@@ -491,7 +491,7 @@ def test_a_superlatives_window_is_not_compared_with_a_span(checker):
     ("Nine assault rifles were seized.", "Nine assault rifles", False),
 ])
 def test_a_count_of_the_rest_of_a_set_is_told_from_a_whole(nlp, text, counts, rest):
-    from factcheck.judge import counts_the_rest
+    from factcheck.scope import counts_the_rest
     from factcheck.types import Document
 
     found = [c for c in extract_claims(text, id="a", nlp=nlp) if getattr(c, "quantity_kind", None) == "count"]
@@ -518,7 +518,7 @@ def test_a_count_of_the_rest_of_a_set_is_told_from_a_whole(nlp, text, counts, re
     ("Playing in a combined 157 games with the Angels and Braves, he hit 33 homers.", "157 games", True),
 ])
 def test_a_running_total_is_read_from_the_claims_own_clause(nlp, text, counts, total):
-    from factcheck.judge import running_total
+    from factcheck.scope import running_total
 
     claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
     assert claim.frame.running_total is total
@@ -556,7 +556,7 @@ def test_a_value_its_clause_denies_is_not_set_against_another(checker):
     ("Teixeira, 28, has driven in at least 105 runs in each of the past five seasons.", "28", False),  # an age
 ])
 def test_a_figure_per_item_or_period_is_read_from_the_claims_own_clause(nlp, text, counts, each):
-    from factcheck.judge import per_item
+    from factcheck.scope import per_item
 
     claim = next(c for c in extract_claims(text, id="a", nlp=nlp) if c.text == counts)
     assert claim.frame.per_item is each
@@ -625,7 +625,7 @@ def test_dates_of_two_different_values_are_not_a_date_conflict(checker, first, l
 def test_numbers_dated_to_times_that_cannot_meet_are_two_facts(nlp):
     """The clause's own dates anchor a number; resolved, they must meet for two numbers to be
     one fact; unresolved (an undated report), the calendar fields both state must agree."""
-    from factcheck.judge import anchored_apart
+    from factcheck.scope import anchored_apart
 
     def count(text, date):
         return next(c for c in extract_claims(text, id="a", nlp=nlp, date=date) if c.kind == "quantity")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.judge import compare_quantities, incompatibility
+from factcheck.intervals import compare_quantities, incompatibility
 from factcheck.options import Options
 from tests.test_quantities import claims  # the extractor on one text, offsets checked
 

@@ -31,7 +31,7 @@ def find(cluster: Cluster) -> Found:
     from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
                                  PARAPHRASE_JACCARD, _equalise, claim_verdict, score_pairs, select_candidates)
     from ..cues import find_cues, places_together
-    from ..judge import readings_of_two_days
+    from ..scope import readings_of_two_days
     from ..nli import NLIModel
 
     options, nli, cache = cluster.options, cluster.nli, cluster.cache
