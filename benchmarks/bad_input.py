@@ -134,7 +134,7 @@ def main() -> None:
         print(f"{r['case']:20} {r['exit']!s:>4}  {first:72} {'yes' if r['checked'] else 'NO':>12} "
               f"{r['wall']:7.1f} {r['peak_mb']:8.0f}")
     bad = [r["case"] for r in rows if r["traceback"] or not r["checked"] or r["wall"] >= 30 or r["peak_mb"] >= 1536]
-    print(f"\ntargets (no traceback, good report checked, < 30 s, < 1.5 GB): "
+    print("\ntargets (no traceback, good report checked, < 30 s, < 1.5 GB): "
           + ("all met" if not bad else "NOT met for " + ", ".join(bad)))
 
 

@@ -13,7 +13,6 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 from . import report

@@ -267,7 +267,6 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
     """
     spans: list[tuple[int, int]] = []
     for r_start, r_end in regions:
-        pos = r_start
         for m in _STAMP_RE.finditer(text, r_start, r_end):
             strong = m["kw"] or m["kw2"] or m["clock"] or m["pre"]
             opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()])
@@ -284,7 +283,6 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
             end = m.end()
             glue = _STAMP_GLUE.match(text, end, r_end)
             spans.append((m.start(), glue.end() if glue else end))
-            pos = end
     return spans
 
 

@@ -1172,7 +1172,6 @@ def _subject(verb, anchor):
 
 def _context(anchor, noun, quals, verb, subject, span_toks) -> list[str]:
     words: list[str] = []
-    doc = anchor.doc
     toks = []
     if noun is not None:
         toks.append(noun)
