@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.load import NO_DATE_WARNING, load_documents, load_text, parse_date
+from factcheck.load import load_documents, load_text
+from factcheck.metadata import NO_DATE_WARNING, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -21,7 +21,7 @@ def metadata_spans(doc) -> tuple[tuple[int, int], ...]:
     timestamps), trimmed of white space: where the report looks for the date's source."""
     if getattr(doc, "content", None) is None:
         return ()
-    from ..load import outside_regions
+    from ..metadata import outside_regions
 
     return tuple(outside_regions(doc.text, 0, list(doc.content)))
 
