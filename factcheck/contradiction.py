@@ -176,10 +176,11 @@ def select_candidates(analyses, embedder, options: Options,
         for x, y in _nearest_pairs(vectors, doc, cls, allowed, NEIGHBOURS, MIN_COSINE):
             (da, r, pa), (db, c, pb) = sents[x], sents[y]
             la, lb = lemmas[key(pa)], lemmas[key(pb)]
-            if len(la & lb) < MIN_SHARED_LEMMAS:
+            shared = len(la & lb)
+            if shared < MIN_SHARED_LEMMAS:
                 continue
             found.append(((position[da], position[db], r, c),
-                          Candidate(pa, pb, float(vectors[x] @ vectors[y]), len(la & lb) / len(la | lb))))
+                          Candidate(pa, pb, float(vectors[x] @ vectors[y]), shared / (len(la) + len(lb) - shared))))
     found.sort(key=lambda t: t[0])
     return [c for _, c in found], total
 

@@ -30,7 +30,7 @@ def find(cluster: Cluster) -> Found:
 
     from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
                                  PARAPHRASE_JACCARD, _equalise, claim_verdict, score_pairs, select_candidates)
-    from ..cues import find_cues, places_together
+    from ..cues import Cues, find_cues, places_together
     from ..scope import readings_of_two_days
     from ..nli import NLIModel
 
@@ -61,15 +61,16 @@ def find(cluster: Cluster) -> Found:
     # makes of it: of 238 such pairs of the open ECB+ articles it read 92 as no paraphrase.
     memo: dict = {}  # each sentence read once, while the candidates hold its Doc
     together = places_together(p.doc for a in cluster.analyses for p in a.sentences)
-    all_cues = [find_cues(c.a.doc, c.b.doc, memo, together) for c in candidates]
+    all_cues: dict[int, Cues] = {}  # by candidate index; none for one sentence against itself
     agreements: list[Agreement] = []
     scored = []
-    for i, (c, cues) in enumerate(zip(candidates, all_cues)):
-        if cues.contradiction or cues.minimal_edit:
-            scored.append(i)
-        elif c.a.sentence.text == c.b.sentence.text:
+    for i, c in enumerate(candidates):
+        if c.a.sentence.text == c.b.sentence.text:  # no wording cue tells a sentence from itself
             agreements.append(_paraphrase(c, 1.0, "the same sentence"))
-        elif c.cosine >= PARAPHRASE_COSINE and (c.jaccard >= PARAPHRASE_JACCARD or cues.converse):
+            continue
+        cues = all_cues[i] = find_cues(c.a.doc, c.b.doc, memo, together)
+        if cues.contradiction or cues.minimal_edit or (
+                c.cosine >= PARAPHRASE_COSINE and (c.jaccard >= PARAPHRASE_JACCARD or cues.converse)):
             scored.append(i)
     ent, con = NLIModel.LABELS.index("entailment"), NLIModel.LABELS.index("contradiction")
     probs = _score_both_ways(nli, [candidates[i] for i in scored], [all_cues[i] for i in scored], cache, ent)
