@@ -228,7 +228,11 @@ def _subject_token(verb, claim_ids: set[int]):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return None if claim_ids & {t.i for t in subj.subtree} else subj
-        if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "ccomp") and v.head.i != v.i:
+        if any(c.dep_ == "expl" for c in v.children):
+            return None  # "there are 90 ships": the clause has its subject, an empty one
+        # a reported clause's subject is its own, not the reporter's: "he said [there are 90
+        # ships]" is not about him (he is the claim's holder)
+        if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and v.head.i != v.i:
             v = v.head
             continue
         break

@@ -182,6 +182,19 @@ def test_it_is_no_name_unless_an_organisation_was_the_subject_before(nlp):
     assert _subject_of(nlp, quake, "5.9") is None
 
 
+@pytest.mark.parametrize("text, claim", [
+    # the reporter of a clause is its holder, not its subject; "there" is the subject, an empty one
+    ("Stoltenberg said there are 90 allied ships at sea.", "90 allied ships"),
+    ("But witnesses said there were more than 50,000 in the square.", "more than 50,000"),
+    ("The statement said the company was founded 12 years ago.", "12 years ago"),
+])
+def test_a_reported_clause_does_not_take_its_reporter_for_subject(nlp, text, claim):
+    c = next(c for c in extract_claims(text, date="2013-01-10", nlp=nlp) if c.text == claim)
+    assert c.frame.subject != "stoltenberg" and c.frame.subject not in ("witnesses", "statement"), c.frame
+    # a clause with a subject of its own keeps it
+    assert _subject_of(nlp, "Reagins said Mark Teixeira hit 33 homers.", "33 homers") == "mark teixeira"
+
+
 def test_a_be_to_future_is_the_planned_verb_with_will(nlp):
     day = next(c for c in extract_claims("The alliance's leaders are to gather on February 28.",
                                          date="2022-02-24", nlp=nlp) if c.kind == "time")
