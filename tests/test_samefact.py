@@ -191,7 +191,9 @@ def test_it_is_no_name_unless_an_organisation_was_the_subject_before(nlp):
 def test_a_reported_clause_does_not_take_its_reporter_for_subject(nlp, text, claim):
     c = next(c for c in extract_claims(text, date="2013-01-10", nlp=nlp) if c.text == claim)
     assert c.frame.subject != "stoltenberg" and c.frame.subject not in ("witnesses", "statement"), c.frame
-    # a clause with a subject of its own keeps it
+
+
+def test_a_reported_clause_keeps_a_subject_of_its_own(nlp):
     assert _subject_of(nlp, "Reagins said Mark Teixeira hit 33 homers.", "33 homers") == "mark teixeira"
 
 
