@@ -59,12 +59,13 @@ def _nli_pairs(split: str, each: int | None, seed: int) -> list[tuple[str, str]]
     return pairs
 
 
-def smooth(model, pairs, tokenizer, alpha: float, correct_bias: bool = True) -> None:
-    """Divide each encoder Linear's input channels by s = max|x|^alpha / max|w|^(1 - alpha) (max|x|
-    over the tokens of ``pairs``, max|w| over the channel's weight column), multiply its weights by
-    s: the same function in float32, flatter inputs for int8. A self-attention's query, key and
-    value read one input, so they share one s and one division. ``correct_bias``: subtract from
-    each bias what rounding the weights to int8 adds to the output on the inputs' mean."""
+def smooth(model, layers, batches, alpha: float, correct_bias: bool = True) -> None:
+    """Divide each Linear's input channels in the BERT ``layers`` by s = max|x|^alpha / max|w|^(1 - alpha)
+    (max|x| over the tokens of ``batches``, tokenizer outputs that ``model`` is run on; max|w| over
+    the channel's weight column), multiply its weights by s: the same function in float32, flatter
+    inputs for int8. A self-attention's query, key and value read one input, so they share one s and
+    one division. ``correct_bias``: subtract from each bias what rounding the weights to int8 adds to
+    the output on the inputs' mean."""
     import torch
 
     class ScaledInput(torch.nn.Module):
@@ -79,7 +80,6 @@ def smooth(model, pairs, tokenizer, alpha: float, correct_bias: bool = True) -> 
         def forward(self, hidden_states, *args, **kwargs):
             return self.inner(hidden_states * self.inverse, *args, **kwargs)
 
-    layers = model.bert.encoder.layer
     peak: dict[int, torch.Tensor] = {}
     total: dict[int, torch.Tensor] = {}
     count: dict[int, int] = {}
@@ -98,10 +98,7 @@ def smooth(model, pairs, tokenizer, alpha: float, correct_bias: bool = True) -> 
                                               layer.intermediate.dense, layer.output.dense)]
     hooks = [m.register_forward_pre_hook(record, with_kwargs=True) for m in readers]
     with torch.inference_mode():
-        for i in range(0, len(pairs), 16):
-            batch = pairs[i:i + 16]
-            enc = tokenizer([p for p, _ in batch], [h for _, h in batch], padding=True, truncation=True,
-                            max_length=256, return_tensors="pt")
+        for enc in batches:
             batch_mask[0] = enc["attention_mask"]
             model(**enc)
     for h in hooks:
@@ -151,7 +148,10 @@ def export_nli(alpha: float = 1.0, seed: int = 13, correct_bias: bool = True) ->
 
     m = NLIModel.load(quantize=False)
     m.model.config._attn_implementation = "eager"  # sdpa does not export with dynamic shapes
-    smooth(m.model.eval(), _nli_pairs("train", CALIBRATION_PAIRS, seed), m.tokenizer, alpha, correct_bias)
+    pairs = _nli_pairs("train", CALIBRATION_PAIRS, seed)
+    batches = (m.tokenizer([p for p, _ in pairs[i:i + 16]], [h for _, h in pairs[i:i + 16]], padding=True,
+                           truncation=True, max_length=256, return_tensors="pt") for i in range(0, len(pairs), 16))
+    smooth(m.model.eval(), m.model.bert.encoder.layer, batches, alpha, correct_bias)
     enc = m.tokenizer(["a b c"], ["d e"], return_tensors="pt")
     names = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
     out = SHIPPED_MODEL_DIR / ONNX_INT8_FILE
