@@ -36,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "models"))  # train.py, read for the calibration pairs
 
 
 CALIBRATION_PAIRS = 128  # from each training source: the largest input magnitudes have settled by then
@@ -46,14 +47,16 @@ def _nli_pairs(split: str, each: int | None, seed: int) -> list[tuple[str, str]]
     generated MEANTIME pairs and the shared VitaminC, MED and Breaking NLI files (config.json)."""
     import random
 
+    from train import SHARED, read_jsonl  # the training script's own files and reader
+
     config = json.loads((ROOT / "models" / "config.json").read_text(encoding="utf-8"))
-    shared = ROOT.parent / "shared" / config["data"]["shared_nli_dir"]
-    files = [ROOT / config["data"]["generated"]] + [shared / f for f in config["data"]["train_files"]]
+    files = [ROOT / config["data"]["generated"]] + [SHARED / config["data"]["shared_nli_dir"] / f
+                                                   for f in config["data"]["train_files"]]
     pairs = []
     for path in files:
         if not path.is_file():
             raise SystemExit(f"{path}: missing (the calibration pairs come from the training mix)")
-        rows = [r for r in map(json.loads, path.open(encoding="utf-8")) if r.get("split") == split]
+        rows = [r for r in read_jsonl(path) if r.get("split") == split]
         random.Random(seed).shuffle(rows)
         pairs += [(r["premise"], r["hypothesis"]) for r in rows[:each]]
     return pairs

@@ -200,7 +200,7 @@ _ENDS_PAIR = re.compile(r"(\d+)\s?[-–]\s?$")
 _EMERGENCY_NUMBERS = lexicon.words("emergency_numbers")
 _EMERGENCY_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('emergency_words')})\b", re.I)
 _CALLING_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phon(?:e|es|ed|ing))\s+$", re.I)
-# "in his 50s", "the '60s": a decade of life or of a century, not 50 seconds
+# "the nineteen fifties": a number word before a decade word names a decade, not a count
 _DECADE_WORD_AFTER = re.compile(rf"^\s*(?:{lexicon.alternation('decade_words')})\b", re.I)
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|defeated|drew|draw|scored|score|trail(?:ed|ing)?|led)\s*$", re.I)
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
