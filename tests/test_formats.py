@@ -425,3 +425,23 @@ def test_html_lists_many_not_compared_pairs_as_one_table_row_each():
         assert re.findall(r'data-claim="([^"]+)"', row) == pair["claims"]
         assert "very likely not the same fact (0.10)" in row and "may be about different facts" in row
     assert "<b>x</b>" not in page
+
+
+def test_md_labels_a_quoted_sentence_without_the_quote_mark_it_leaves_open():
+    # a quote that runs on into the next sentence: the cited sentence opens a quotation mark that
+    # it never closes, which a label would show as a quote left open
+    texts = {"a": '"Autocracy will always lose to democracy. Oppression will lose," he said.',
+             "b": '"Democracy will always prevail over autocracy," said Stoltenberg.'}
+    sentences = {"a": texts["a"][:41], "b": texts["b"]}
+    ev = [{"doc": d, "start": 0, "end": len(t), "text": t} for d, t in sentences.items()]
+    data = {
+        "documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in texts],
+        "claims": [], "findings": [], "single_source": [], "not_compared": [],
+        "agreements": [{"id": "A1", "kind": "paraphrase", "outcome": "agree", "score": 0.9, "claims": [],
+                        "evidence": ev, "message": "a and b say the same"}],
+    }
+    md = report.render("md", data)
+    row = next(line for line in md.splitlines() if "| paraphrase |" in line)
+    assert row.startswith("| Autocracy will always lose to democracy. | paraphrase | agree |")
+    # a sentence whose quote closes keeps both marks
+    assert row.endswith('| "Democracy will always prevail over autocracy," said Stolte… |')

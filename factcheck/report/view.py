@@ -660,8 +660,19 @@ def _count(items) -> dict[str, int]:
     return out
 
 
+_CLOSING = {'"': '"', "\u201c": "\u201d"}
+_OPENING = {'"': '"', "\u201d": "\u201c"}
+
+
 def _short(s: str, n: int = 60) -> str:
+    """A sentence as a label: one line, at most ``n`` characters, without the quotation mark of
+    a quote that goes on in the next sentence ("\u201cAutocracy will always lose to democracy."),
+    which a reader would take for a quote left open. The evidence keeps the sentence as cited."""
     s = " ".join(s.split())
+    if s[:1] in _CLOSING and _CLOSING[s[0]] not in s[1:]:
+        s = s[1:].lstrip()
+    if s[-1:] in _OPENING and _OPENING[s[-1]] not in s[:-1]:
+        s = s[:-1].rstrip()
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
