@@ -76,6 +76,21 @@ def _clause_tokens(verb):
     return sorted(out, key=lambda t: t.i)
 
 
+def _own_predications(clause, claim_ids: set[int]) -> set[int]:
+    """Tokens of the clause's infinitives that take an object of their own and hold no part of
+    the claim ("to protect our airspace"): a purpose or a plan beside the claim, whose
+    participants are not the claim's. An infinitive that holds the claim ("expected to reach
+    100") is the claim's own predicate."""
+    out: set[int] = set()
+    for t in clause:
+        if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+                and any(c.dep_ in ("dobj", "obj") for c in t.children):
+            tree = {x.i for x in t.subtree}
+            if tree.isdisjoint(claim_ids):
+                out |= tree
+    return out
+
+
 def _asserts(t) -> bool:
     """"not only X but Y" asserts X; "whether it occurs or not" asks; "nothing less than the
     future of Europe is at stake" and "no more than 100 jets" bound, they deny nothing."""
@@ -381,9 +396,13 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     clause = _clause_tokens(verb)
     clause_ids = {t.i for t in clause}
     ents_by_token = {t.i: e for e in doc.ents for t in e}
+    # who and where take part: the clause without an infinitive that makes a predication of its
+    # own beside the claim ("have over 100 jets on high alert [to protect our airspace, as well
+    # as ... ships at sea from the Arctic to the Mediterranean]": not the jets' places)
+    around_claim = clause_ids - _own_predications(clause, claim_ids)
     participants, places = [], []
     for e in doc.ents:
-        if e.label_ not in _PARTICIPANT_LABELS or not any(t.i in clause_ids for t in e):
+        if e.label_ not in _PARTICIPANT_LABELS or not any(t.i in around_claim for t in e):
             continue
         if any(t.i in claim_ids for t in e):
             continue

@@ -388,10 +388,14 @@ def test_not_compared_section_lists_the_pairs_the_json_implies(edited_result, op
     jets = p.page.locator("article.unjudged", has_text="Roughly 70 jets")
     assert "may be about different facts" in jets.inner_text()
     assert sorted(jets.locator(".val").all_inner_texts()) == ["about 70 jets", "over 100 jets"]
-    # where, cased as written (the frame keeps names lower-cased); "they have over 100 jets"
-    # names no one, so no subject is shown rather than a guess
+    # "they have over 100 jets" names no one, so no subject is shown rather than a guess, and
+    # the places of the purpose beside it ("to protect our airspace, as well as ... ships at sea
+    # from the Arctic to the Mediterranean") are not the jets'
     frame = jets.locator("small.frame").first.inner_text()
-    assert "Arctic, Mediterranean" in frame and "WHO" not in frame
+    assert "on high alert" in frame and "WHO" not in frame and "WHERE" not in frame.upper()
+    # places cased as written (the frame keeps names lower-cased): the ships' row
+    ships = p.page.locator("tr.fact", has_text="120 ships").locator("small.frame").first.inner_text()
+    assert "Arctic, Mediterranean" in ships
     # the outcome filter hides the not-compared rows and brings them back
     p.page.click("button.outcome[data-outcome='not-compared']")
     assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == 0

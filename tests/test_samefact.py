@@ -266,6 +266,19 @@ def test_a_qualifier_never_holds_the_claim_itself(nlp):
     assert d.frame.qualifiers == ["with Kraft"]
 
 
+@pytest.mark.parametrize("text,claim,places", [
+    # the infinitive's own object and places are a purpose beside the jets, not where they are
+    ("They have over 100 jets on high alert to protect our airspace, as well as more than 120 "
+     "allied ships at sea from the Arctic to the Mediterranean.", "over 100 jets", []),
+    ("The company hired 500 workers in Ohio to serve customers in Texas.", "500 workers", ["ohio"]),
+    # an infinitive that holds the claim is the claim's own predicate, places and all
+    ("Officials expected the toll in Haiti to reach 100 by Friday.", "100", ["haiti"]),
+])
+def test_a_purpose_infinitive_lends_the_claim_none_of_its_places(nlp, text, claim, places):
+    c = next(c for c in extract_claims(text, nlp=nlp, date="2022-02-24") if c.text == claim)
+    assert c.frame.places == places
+
+
 def test_a_name_is_read_without_the_punctuation_the_parser_kept():
     from factcheck.frames import _name
 
