@@ -98,3 +98,16 @@ def test_a_clock_time_at_a_sentence_end_still_ends_it():
     doc = Document(id="d", text="He left at 10 p.m. The next day he died. It was 6 a.m. EST when it hit.")
     assert [s.text for s in split_sentences(doc)] == [
         "He left at 10 p.m.", "The next day he died.", "It was 6 a.m. EST when it hit."]
+
+
+@pytest.mark.parametrize("text,event", [
+    # a titled name: the event's subject is the name, not the title's last word with it
+    ("NATO Secretary-General Jens Stoltenberg on Thursday said that it stands with Ukraine.",
+     "Jens Stoltenberg said"),
+    ("Former New York Governor Eliot Spitzer resigned on March 12.", "Eliot Spitzer resigned"),
+    # a subject that is no name keeps the words that say whose it is
+    ("NATO leaders will meet on Friday.", "NATO leaders will meet"),
+])
+def test_an_event_names_its_subject_by_its_name(nlp, text, event):
+    day = next(c for c in claims(nlp, text) if c.type == "DATE")
+    assert day.event == event

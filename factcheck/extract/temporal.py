@@ -1476,6 +1476,7 @@ def _spacy_tense(verb) -> str | None:
 
 
 _EVENT_DEPS_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
 
 def _event(verb) -> tuple[str | None, list]:
@@ -1486,6 +1487,12 @@ def _event(verb) -> tuple[str | None, list]:
     for c in verb.children:
         if c.dep_ in _EVENT_DEPS_SUBJ:
             toks.append(c)
+            name = next((e for e in verb.doc.ents if e.start <= c.i < e.end and e.label_ in _NAMED), None)
+            if name is not None:
+                # a named subject by its name: "NATO Secretary-General Jens Stoltenberg said"
+                # is "Jens Stoltenberg said", not the title's last word and the name
+                toks.extend(name)
+                continue
             toks.extend(x for x in c.children if x.dep_ in ("compound", "amod", "poss")
                         and x.i > c.i - 4)
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
