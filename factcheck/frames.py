@@ -207,6 +207,10 @@ class EntityMemory:
     def full_name(self, name: str) -> str:
         return self.full.get(name, name)
 
+    def is_person(self, name: str) -> bool:
+        """A name the document has given a person before: a full name or its surname."""
+        return bool(name) and (name in self.full or name in self.full.values())
+
     def most_named(self) -> str | None:
         if not self.mentions:
             return None
@@ -229,9 +233,13 @@ class EntityMemory:
         return None
 
 
-def _persons_before(tok) -> list[str]:
-    """The persons named in ``tok``'s sentence before it, in order."""
-    names = (_name(e.text) for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i)
+def _persons_before(tok, memory: EntityMemory) -> list[str]:
+    """The persons named in ``tok``'s sentence before it, in order: the tagger's persons, and
+    the names the document has already given a person, whatever the tagger calls them here
+    ("Rahman, a former heavyweight champion who shocked the world when he floored Lennox
+    Lewis": Hasim Rahman, tagged an organisation in this sentence)."""
+    names = (_name(e.text) for e in tok.doc.ents if e.end <= tok.i and (
+        e.label_ == "PERSON" or memory.is_person(_name(e.text))))
     return [n for n in names if n]
 
 
@@ -259,7 +267,7 @@ def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> 
     if subj is None:
         return None
     if subj.pos_ == "PRON":
-        return memory.resolve(subj.text, _persons_before(subj))
+        return memory.resolve(subj.text, _persons_before(subj, memory))
     ent = ents_by_token.get(subj.i)
     if ent is not None:
         return memory.full_name(_name(ent.text))
@@ -273,7 +281,7 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     """The name a token stands for: its entity, a proper noun with its compounds, or the
     person a pronoun refers to."""
     if tok.pos_ == "PRON":
-        return memory.resolve(tok.text, _persons_before(tok))
+        return memory.resolve(tok.text, _persons_before(tok, memory))
     ent = ents_by_token.get(tok.i)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         return memory.full_name(_name(ent.text))

@@ -176,6 +176,16 @@ def test_he_is_the_person_named_before_it_in_its_own_sentence(nlp):
     assert _subject_of(nlp, text, "two other vehicles") == "anthony lasalle"
 
 
+def test_he_is_a_person_the_story_named_before_whatever_the_tagger_calls_the_name_here(nlp):
+    # the small model tags "Rahman" an organisation in the third sentence; the story has named
+    # Hasim Rahman a person, so the "he" of its relative clause is Rahman, not the protagonist
+    text = ("Wladimir Klitschko stopped Hasim Rahman on Saturday. Klitschko dominated the fight. "
+            "Rahman, a former heavyweight champion who shocked the world when he floored Lennox Lewis "
+            "in 2003 for the title, showed absolutely no signs of life against Klitschko.")
+    claim = next(c for c in extract_claims(text, nlp=nlp, date="2008-12-14") if c.text == "2003")
+    assert claim.frame.subject == "hasim rahman"
+
+
 def test_it_is_no_name_unless_an_organisation_was_the_subject_before(nlp):
     quake = ("The quake struck near Dubai in the United Arab Emirates. "
              "The survey said it had a magnitude of 5.9.")
