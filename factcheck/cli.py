@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--numeric-tolerance", "--tolerance", dest="numeric_tolerance", type=float,
                    help="relative slack for point values (default 0.02)")
     c.add_argument("--max-date-gap-days", "--max-date-gap", dest="max_date_gap_days", type=int,
-                   help="do not compare documents dated further apart (days; default 1, -1: no limit)")
+                   help="compare a moving figure (a present-tense level with no time of its own) and the "
+                        "wording of sentences only between documents dated at most this far apart; facts "
+                        "fixed in time are compared at any distance (days; default 1, -1: no limit)")
     c.add_argument("--align-threshold", type=float,
                    help="same-fact probability for two claims to be linked (default 0.05)")
     c.add_argument("--conflict-threshold", type=float,
