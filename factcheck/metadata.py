@@ -228,6 +228,14 @@ _STAMP_RE = re.compile(
     re.IGNORECASE,
 )
 _STAMP_GLUE = re.compile(r"[\s|,.\u2022\u00b7-]*")
+# Every timestamp holds a year, a d/m/y date or a clock time: the pattern, whose optional
+# keyword and clock come first, is tried only near those digits, which keeps a scraped page of
+# megabytes from costing seconds (a 30 MB text: 16 s before). A timestamp starts at most
+# _STAMP_BEFORE characters before those digits (a keyword with a blog's category of up to eight
+# words, a clock, a weekday, a month) and ends at most _STAMP_AFTER after them (the rest of the
+# date, a clock and its zone), so the matches are the same as over the whole text.
+_STAMP_ANCHOR = re.compile(r"\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}[:.]\d{2}")
+_STAMP_BEFORE, _STAMP_AFTER = 400, 120
 
 
 def _stamp_date(text: str) -> str | None:
@@ -246,6 +254,22 @@ def _stamp_date(text: str) -> str | None:
         return None
 
 
+def _stamp_matches(text: str, start: int, end: int):
+    """``_STAMP_RE.finditer(text, start, end)``, searched only around the digits every timestamp
+    holds (``_STAMP_ANCHOR``), windows that meet merged into one."""
+    lo = hi = -1
+    for a in _STAMP_ANCHOR.finditer(text, start, end):
+        s, e = max(start, a.start() - _STAMP_BEFORE), min(end, a.end() + _STAMP_AFTER)
+        if s <= hi:
+            hi = max(hi, e)
+            continue
+        if hi >= 0:
+            yield from _STAMP_RE.finditer(text, lo, hi)
+        lo, hi = s, e
+    if hi >= 0:
+        yield from _STAMP_RE.finditer(text, lo, hi)
+
+
 def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) -> list[tuple[int, int]]:
     """Timestamps in running text: they date the document and are not claims.
 
@@ -255,7 +279,7 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
     """
     spans: list[tuple[int, int]] = []
     for r_start, r_end in regions:
-        for m in _STAMP_RE.finditer(text, r_start, r_end):
+        for m in _stamp_matches(text, r_start, r_end):
             strong = m["kw"] or m["kw2"] or m["clock"] or m["pre"]
             opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()])
             after = text[m.end():m.end() + 2]

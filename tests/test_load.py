@@ -514,3 +514,20 @@ def test_timestamps_in_running_text_date_the_document_and_are_not_content(text, 
     doc = load_text(text)
     assert doc.date == date
     assert " | ".join(doc.text[s:e] for s, e in doc.content) == body
+
+
+def test_timestamps_are_searched_near_their_digits_with_the_same_matches():
+    # the scan tries the pattern only around years, d/m/y dates and clock times; what it finds
+    # must be what the pattern finds over the whole text, however far apart the stamps sit
+    from factcheck.metadata import _STAMP_RE, _stamp_matches
+
+    stamps = ["Updated: November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM",
+              "posted in Hit and Run Accidents And Other Things on Friday, September 20, 2013 | 08:06AM PT",
+              "8:13 AM PDT 8/2/2013", "Monday, Sep 10, 2012 | Updated 9:01 AM", "2013-04-28"]
+    fillers = ["", " ", "The navy said 80 jets flew. " * 3, "x" * 399, "y" * 401, "z" * 2000]
+    for i, filler in enumerate(fillers):
+        text = filler.join(["", *stamps[i:], *stamps[:i], ""]) + " The End."
+        whole = [(m.start(), m.end()) for m in _STAMP_RE.finditer(text, 0, len(text))]
+        assert whole and [(m.start(), m.end()) for m in _stamp_matches(text, 0, len(text))] == whole
+    # a text without a year, a date or a clock has no timestamp, and no window to search
+    assert list(_stamp_matches("They have 80 jets on high alert. " * 1000, 0, 33_000)) == []
