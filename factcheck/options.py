@@ -70,7 +70,7 @@ class Options(BaseModel):
     # over 400 characters, and spaCy's memory grows with the length of what it parses. 0: no limit.
     max_document_chars: int = Field(300_000, ge=0)
     max_sentence_chars: int = Field(1_000, ge=0)
-    # Processes that parse in parallel (spaCy's n_process); 0: one per CPU, the default, as
+    # Processes that parse and extract in parallel (factcheck.workers); 0: one per CPU, the default, as
     # linters use every core. Parsing is most of a run without NLI and one spaCy process uses
     # one core (benchmarks/speed.py --jobs); a small input is parsed in one process anyway
     # (pipeline.PARALLEL_MIN_SENTENCES).

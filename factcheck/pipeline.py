@@ -149,7 +149,8 @@ class Checker:
                 step(len(chunk))
         return analyses
 
-    def _analyse_chunk(self, documents: Sequence[Document], prefetch: bool = False) -> list[Analysis]:
+    def _analyse_chunk(self, documents: Sequence[Document], prefetch: bool = False,
+                       parallel: bool = True) -> list[Analysis]:
         # one document that trips a bug must not stop the others: each step is guarded per document
         prepared: list[tuple | None] = []
         for d in documents:
@@ -163,11 +164,11 @@ class Checker:
                 _fail(d, "analysing", exc)
                 prepared.append(None)
         sentences = [s for p in prepared if p for s in p[1]]
-        jobs = self.jobs if len(sentences) >= PARALLEL_MIN_SENTENCES else 1
+        if parallel and self.jobs > 1 and len(sentences) >= PARALLEL_MIN_SENTENCES:
+            return self._analyse_in_workers(documents, prepared, prefetch)
         stream = None
         out: list[Analysis] = []
-        # Each document is extracted as soon as its sentences are parsed: with worker processes
-        # the extraction here overlaps their parsing instead of following it.
+        # Each document is extracted as soon as its sentences are parsed.
         for i, (d, p) in enumerate(zip(documents, prepared)):
             if p is None:
                 out.append(Analysis(d, [], []))
@@ -175,28 +176,63 @@ class Checker:
             view, sentences_of_d = p
             try:
                 if stream is None:
-                    stream = stream_parsed(sentences, self.nlp, n_process=jobs)
+                    stream = stream_parsed(sentences, self.nlp)
                 parsed = [next(stream) for _ in sentences_of_d]
             except Exception as exc:
                 if stream is not None:
-                    stream.close()  # stops spaCy's workers
+                    stream.close()
                 if len(documents) == 1:
                     _fail(d, "analysing", exc)
                     return [Analysis(d, [], [])]
                 # the parse of the rest failed: find the document that trips it, one at a time
-                return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest], prefetch)]
+                return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest], prefetch, False)]
             try:
                 claims = extract_from_parsed(view, parsed)
                 attach_frames(claims, parsed)
-                if not claims and parsed:
-                    d.warnings.append(NO_CLAIMS_NLI if self.options.nli else NO_CLAIMS)
-                out.append(Analysis(d, parsed, claims))
-                if prefetch:
-                    self.vectors.prefetch(self._texts_to_encode(out[-1]))
+                out.append(self._analysed(d, parsed, claims, prefetch))
             except Exception as exc:
                 _fail(d, "analysing", exc)
                 out.append(Analysis(d, [], []))
         return out
+
+    def _analyse_in_workers(self, documents: Sequence[Document], prepared: Sequence[tuple | None],
+                            prefetch: bool) -> list[Analysis]:
+        """``_analyse_chunk`` in ``jobs`` worker processes (factcheck.workers), each document
+        taken up here as it comes back; if a worker dies, the documents not yet back are
+        analysed here, one at a time."""
+        from .workers import analyse
+
+        out: list[Analysis] = []
+        results = analyse([p for p in prepared if p is not None], self.nlp, self.jobs)
+        try:
+            for d, p in zip(documents, prepared):
+                if p is None:
+                    out.append(Analysis(d, [], []))
+                    continue
+                done = next(results)
+                if done.failed:
+                    _fail(d, "analysing", done.failed)
+                    out.append(Analysis(d, [], []))
+                    continue
+                try:
+                    out.append(self._analysed(d, done.parsed, done.claims, prefetch))
+                except Exception as exc:
+                    _fail(d, "analysing", exc)
+                    out.append(Analysis(d, [], []))
+        except Exception:
+            results.close()
+            rest = documents[len(out):]
+            out += [a for d in rest for a in self._analyse_chunk([d], prefetch, parallel=False)]
+        return out
+
+    def _analysed(self, d: Document, parsed: list[ParsedSentence], claims: list[Claim], prefetch: bool) -> Analysis:
+        """The analysis of a parsed document, its claims extracted and framed."""
+        if not claims and parsed:
+            d.warnings.append(NO_CLAIMS_NLI if self.options.nli else NO_CLAIMS)
+        analysis = Analysis(d, parsed, claims)
+        if prefetch:
+            self.vectors.prefetch(self._texts_to_encode(analysis))
+        return analysis
 
     def _texts_to_encode(self, analysis: Analysis) -> list[str]:
         """What judging will embed of a document (``_claim_vectors``, and with NLI the
@@ -293,12 +329,14 @@ class Checker:
         return {k: vectors[t] for k, t in sentences.items()}, vectors
 
 
-def _error_line(step: str, exc: Exception) -> str:
-    """One line naming the step and the exception, for a failed document or cluster."""
-    why = " ".join(str(exc).split())[:200]
-    return f"internal error while {step}: {type(exc).__name__}" + (f": {why}" if why else "")
+def _error_line(step: str, exc: Exception | tuple[str, str]) -> str:
+    """One line naming the step and the exception, for a failed document or cluster; ``exc``
+    may be a worker's (exception name, message)."""
+    name, message = exc if isinstance(exc, tuple) else (type(exc).__name__, str(exc))
+    why = " ".join(message.split())[:200]
+    return f"internal error while {step}: {name}" + (f": {why}" if why else "")
 
 
-def _fail(document: Document, step: str, exc: Exception) -> None:
+def _fail(document: Document, step: str, exc: Exception | tuple[str, str]) -> None:
     document.status = "error"
     document.error = _error_line(step, exc)

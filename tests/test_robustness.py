@@ -109,6 +109,55 @@ def test_a_document_that_crashes_the_shared_parse_is_found_and_the_others_are_pa
     assert {ev.doc for ev in f.evidence} == {"a", "b"}
 
 
+def _in_workers(monkeypatch):
+    """A checker that analyses in two worker processes whatever the input's size."""
+    from factcheck import pipeline
+    from factcheck.pipeline import Checker
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)
+    return Checker(Options(nli=False, jobs=2))
+
+
+DOCS = (("a", JETS_100), ("bad", "They have 90 jets on high alert."), ("b", JETS_80))
+
+
+def test_a_document_that_crashes_a_worker_s_extraction_is_an_error_and_the_others_go_on(monkeypatch):
+    from factcheck import workers
+
+    real = workers.extract_from_parsed
+
+    def faulty(document, parsed):  # forked workers inherit the patch
+        if document.id == "bad":
+            raise ZeroDivisionError("division by zero")
+        return real(document, parsed)
+
+    monkeypatch.setattr(workers, "extract_from_parsed", faulty)
+    result = _in_workers(monkeypatch).check([Document(id=i, text=t, date="2022-02-24") for i, t in DOCS])
+    assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "error", "b": "ok"}
+    assert result.documents[1].error == "internal error while analysing: ZeroDivisionError: division by zero"
+    (f,) = result.findings
+    assert {ev.doc for ev in f.evidence} == {"a", "b"}
+
+
+def test_a_worker_that_dies_leaves_its_documents_to_the_main_process(monkeypatch):
+    import os
+
+    from factcheck import workers
+
+    real = workers._analyse
+
+    def dying(nlp, task):
+        if any(d.id == "bad" for d, _ in task):
+            os._exit(1)  # as a crash in the parser or the memory killer would end it
+        return real(nlp, task)
+
+    monkeypatch.setattr(workers, "_analyse", dying)
+    monkeypatch.setattr(workers, "TASK_SENTENCES", 1)  # one document a task
+    result = _in_workers(monkeypatch).check([Document(id=i, text=t, date="2022-02-24") for i, t in DOCS])
+    assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "ok", "b": "ok"}
+    assert [f.rule for f in result.findings] == ["numeric-conflict"]
+
+
 def test_a_parse_that_fails_midway_keeps_the_documents_already_parsed(checker, monkeypatch):
     # documents are extracted while the rest of their chunk is still being parsed: a fault that
     # comes up partway through the stream keeps what was done and traces the rest one by one
