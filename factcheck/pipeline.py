@@ -24,6 +24,7 @@ from .rules import Cluster
 from .samefact import PHRASE_FEATURES, SameFactModel, comparable_key, masked, masked_sentence, phrases
 from .segment import sentence_lemmas, split_sentences, stream_parsed
 from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
+from .workers import analyse, tasks
 
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
 # news) for spaCy's batches to fill, few enough that a chunk's parses stay small in memory.
@@ -164,11 +165,16 @@ class Checker:
                 _fail(d, "analysing", exc)
                 prepared.append(None)
         sentences = [s for p in prepared if p for s in p[1]]
-        if parallel and self.jobs > 1 and len(sentences) >= PARALLEL_MIN_SENTENCES:
+        jobs = self.jobs if parallel and len(sentences) >= PARALLEL_MIN_SENTENCES else 1
+        # documents enough to give every worker a batch are analysed in the workers; a single
+        # long document (a claim's frame needs all of its document's parses) is only parsed in
+        # spaCy's processes and extracted here
+        if jobs > 1 and len(tasks([p for p in prepared if p is not None])) >= jobs:
             return self._analyse_in_workers(documents, prepared, prefetch)
         stream = None
         out: list[Analysis] = []
-        # Each document is extracted as soon as its sentences are parsed.
+        # Each document is extracted as soon as its sentences are parsed: with spaCy's worker
+        # processes the extraction here overlaps their parsing instead of following it.
         for i, (d, p) in enumerate(zip(documents, prepared)):
             if p is None:
                 out.append(Analysis(d, [], []))
@@ -176,11 +182,11 @@ class Checker:
             view, sentences_of_d = p
             try:
                 if stream is None:
-                    stream = stream_parsed(sentences, self.nlp)
+                    stream = stream_parsed(sentences, self.nlp, n_process=jobs)
                 parsed = [next(stream) for _ in sentences_of_d]
             except Exception as exc:
                 if stream is not None:
-                    stream.close()
+                    stream.close()  # stops spaCy's workers
                 if len(documents) == 1:
                     _fail(d, "analysing", exc)
                     return [Analysis(d, [], [])]
@@ -200,8 +206,6 @@ class Checker:
         """``_analyse_chunk`` in ``jobs`` worker processes (factcheck.workers), each document
         taken up here as it comes back; if a worker dies, the documents not yet back are
         analysed here, one at a time."""
-        from .workers import analyse
-
         out: list[Analysis] = []
         results = analyse([p for p in prepared if p is not None], self.nlp, self.jobs)
         try:

@@ -97,21 +97,27 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
         yield pos, end
 
 
-def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256) -> list[ParsedSentence]:
+def parse_sentences(sentences: Sequence[Sentence], nlp, batch_size: int = 256, n_process: int = 1) -> list[ParsedSentence]:
     """Parse every sentence with spaCy in one batched pass (``stream_parsed``), all at once."""
-    return list(stream_parsed(sentences, nlp, batch_size))
+    return list(stream_parsed(sentences, nlp, batch_size, n_process))
 
 
-def stream_parsed(sentences: Sequence[Sentence], nlp, batch_size: int = 256) -> Iterator[ParsedSentence]:
-    """Parse every sentence with spaCy in one batched pass, handing each parse out as it comes,
-    so that the caller can extract a document's claims before the next is parsed. Parsing in
-    several processes is factcheck.workers' (one process per CPU, claims extracted there too)."""
-    docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size)
+def stream_parsed(sentences: Sequence[Sentence], nlp, batch_size: int = 256,
+                  n_process: int = 1) -> Iterator[ParsedSentence]:
+    """Parse every sentence with spaCy in one batched pass, handing each parse out as it comes;
+    ``n_process`` > 1 shares the batches out to that many worker processes, which spaCy forks
+    for this pass, so the caller can use the first parses while the workers do the rest (the
+    sentences of one long document; documents enough to share out go to factcheck.workers,
+    which extract their claims too)."""
+    if n_process > 1:
+        # every worker gets a batch even when the sentences are few
+        batch_size = max(1, min(batch_size, -(-len(sentences) // n_process)))
+    docs = nlp.pipe((s.text for s in sentences), batch_size=batch_size, n_process=n_process)
     try:
         for s in sentences:
             yield ParsedSentence(s, next(docs))
     finally:
-        docs.close()
+        docs.close()  # a caller that stops early stops spaCy's workers too
 
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}

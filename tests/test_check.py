@@ -173,19 +173,24 @@ def test_a_change_is_not_compared_with_a_level(checker, tmp_path):
     assert [f.rule for f in run(checker, tmp_path).findings] == ["numeric-conflict"]
 
 
-def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_factory, monkeypatch):
-    from factcheck import pipeline
+@pytest.mark.parametrize("task_sentences", [
+    1,  # each seed a batch: factcheck's workers parse and extract
+    10_000,  # one batch for both, fewer than the workers: spaCy's processes parse, this one extracts
+])
+def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_factory, monkeypatch, task_sentences):
+    from factcheck import pipeline, workers
     from factcheck.options import Options
     from factcheck.pipeline import Checker
 
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)  # the seeds are too few to fork for
+    monkeypatch.setattr(workers, "TASK_SENTENCES", task_sentences)
     docs = load_documents([seed_dir])
     one = Checker(Options(nli=False, jobs=1), nlp=nlp).analyse_all(docs)
     two = Checker(Options(nli=False, jobs=2), nlp=nlp).analyse_all(load_documents([seed_dir]))
 
     def seen(analyses):
         return [(a.document.id, [(p.sentence.start, [t.dep_ for t in p.doc]) for p in a.sentences],
-                 [(c.id, c.text, c.start, c.end) for c in a.claims]) for a in analyses]
+                 [(c.id, c.text, c.start, c.end, c.frame) for c in a.claims]) for a in analyses]
 
     assert seen(one) == seen(two) and any(a.claims for a in one)
     # the flag reaches the checker, and the run reports as a single process would

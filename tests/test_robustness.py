@@ -110,11 +110,13 @@ def test_a_document_that_crashes_the_shared_parse_is_found_and_the_others_are_pa
 
 
 def _in_workers(monkeypatch):
-    """A checker that analyses in two worker processes whatever the input's size."""
-    from factcheck import pipeline
+    """A checker that analyses in two worker processes whatever the input's size: one document
+    a batch, each worker a batch at least."""
+    from factcheck import pipeline, workers
     from factcheck.pipeline import Checker
 
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)
+    monkeypatch.setattr(workers, "TASK_SENTENCES", 1)
     return Checker(Options(nli=False, jobs=2))
 
 
@@ -139,21 +141,23 @@ def test_a_document_that_crashes_a_worker_s_extraction_is_an_error_and_the_other
     assert {ev.doc for ev in f.evidence} == {"a", "b"}
 
 
-def test_a_worker_that_dies_leaves_its_documents_to_the_main_process(monkeypatch):
+def test_a_worker_that_dies_leaves_its_documents_to_the_main_process(monkeypatch, tmp_path):
     import os
 
     from factcheck import workers
 
     real = workers._analyse
+    died = tmp_path / "died"
 
     def dying(nlp, task):
         if any(d.id == "bad" for d, _ in task):
+            died.touch()
             os._exit(1)  # as a crash in the parser or the memory killer would end it
         return real(nlp, task)
 
     monkeypatch.setattr(workers, "_analyse", dying)
-    monkeypatch.setattr(workers, "TASK_SENTENCES", 1)  # one document a task
     result = _in_workers(monkeypatch).check([Document(id=i, text=t, date="2022-02-24") for i, t in DOCS])
+    assert died.exists()  # a worker did die, and the run went on
     assert {d.id: d.status for d in result.documents} == {"a": "ok", "bad": "ok", "b": "ok"}
     assert [f.rule for f in result.findings] == ["numeric-conflict"]
 
