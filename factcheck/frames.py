@@ -238,9 +238,8 @@ def _persons_before(tok, memory: EntityMemory) -> list[str]:
     the names the document has already given a person, whatever the tagger calls them here
     ("Rahman, a former heavyweight champion who shocked the world when he floored Lennox
     Lewis": Hasim Rahman, tagged an organisation in this sentence)."""
-    names = (_name(e.text) for e in tok.doc.ents if e.end <= tok.i and (
-        e.label_ == "PERSON" or memory.is_person(_name(e.text))))
-    return [n for n in names if n]
+    named = ((e.label_, _name(e.text)) for e in tok.doc.ents if e.end <= tok.i)
+    return [n for label, n in named if n and (label == "PERSON" or memory.is_person(n))]
 
 
 def _subject_token(verb, claim_ids: set[int]):

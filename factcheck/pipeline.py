@@ -169,8 +169,9 @@ class Checker:
         # documents enough to give every worker a batch are analysed in the workers; a single
         # long document (a claim's frame needs all of its document's parses) is only parsed in
         # spaCy's processes and extracted here
-        if jobs > 1 and len(tasks([p for p in prepared if p is not None])) >= jobs:
-            return self._analyse_in_workers(documents, prepared, prefetch)
+        batches = tasks([p for p in prepared if p is not None]) if jobs > 1 else []
+        if len(batches) >= jobs > 1:
+            return self._analyse_in_workers(documents, prepared, batches, prefetch)
         stream = None
         out: list[Analysis] = []
         # Each document is extracted as soon as its sentences are parsed: with spaCy's worker
@@ -202,12 +203,12 @@ class Checker:
         return out
 
     def _analyse_in_workers(self, documents: Sequence[Document], prepared: Sequence[tuple | None],
-                            prefetch: bool) -> list[Analysis]:
-        """``_analyse_chunk`` in ``jobs`` worker processes (factcheck.workers), each document
-        taken up here as it comes back; if a worker dies, the documents not yet back are
-        analysed here, one at a time."""
+                            batches: list, prefetch: bool) -> list[Analysis]:
+        """``_analyse_chunk`` in ``jobs`` worker processes (factcheck.workers), ``batches`` the
+        prepared documents as ``workers.tasks`` cut them, each document taken up here as it
+        comes back; if a worker dies, the documents not yet back are analysed here, one at a time."""
         out: list[Analysis] = []
-        results = analyse([p for p in prepared if p is not None], self.nlp, self.jobs)
+        results = analyse(batches, self.nlp, self.jobs)
         try:
             for d, p in zip(documents, prepared):
                 if p is None:

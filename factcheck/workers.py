@@ -108,16 +108,15 @@ def tasks(prepared: Sequence[tuple[Document, list[Sentence]]], size: int | None 
     return out
 
 
-def analyse(prepared: Sequence[tuple[Document, list[Sentence]]], nlp, jobs: int) -> Iterator[Done]:
-    """Each document of ``prepared`` (its view and sentences) as ``jobs`` workers analysed it, in
-    order, as they come back. The batches are dealt out in turn; a worker that dies (a crash in
-    the parser, the memory killer) ends the iteration with EOFError, and the caller analyses
-    what is left itself."""
+def analyse(batches: list[list[tuple[Document, list[Sentence]]]], nlp, jobs: int) -> Iterator[Done]:
+    """Each document of ``batches`` (``tasks``: each document's view and sentences) as ``jobs``
+    workers analysed it, in order, as they come back. The batches are dealt out in turn; a
+    worker that dies (a crash in the parser, the memory killer) ends the iteration with
+    EOFError, and the caller analyses what is left itself."""
     import multiprocessing
 
     from spacy.tokens import DocBin
 
-    batches = tasks(prepared)
     context = multiprocessing.get_context("fork")
     workers = []
     try:

@@ -1487,7 +1487,8 @@ def _event(verb) -> tuple[str | None, list]:
     for c in verb.children:
         if c.dep_ in _EVENT_DEPS_SUBJ:
             toks.append(c)
-            name = next((e for e in verb.doc.ents if e.start <= c.i < e.end and e.label_ in _NAMED), None)
+            # the entity's span is looked for only for a token the tagger put in a named one
+            name = next((e for e in verb.doc.ents if e.start <= c.i < e.end), None) if c.ent_type_ in _NAMED else None
             if name is not None:
                 # a named subject by its name: "NATO Secretary-General Jens Stoltenberg said"
                 # is "Jens Stoltenberg said", not the title's last word and the name
