@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from . import lexicon
-from .extract.temporal import dated_noun
+from .extract.temporal import dated_noun, headline_to
 from .units import dimension
 from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
 
@@ -121,7 +121,7 @@ def _be_to(verb):
 
 
 def _modality(verb) -> str | None:
-    if _be_to(verb) is not None:
+    if _be_to(verb) is not None or headline_to(verb):
         return "will"  # "are to gather" is scheduled as "will gather" is
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
@@ -130,7 +130,7 @@ def _modality(verb) -> str | None:
 
 
 def _tense(verb) -> str | None:
-    if _be_to(verb) is not None:
+    if _be_to(verb) is not None or headline_to(verb):
         return "future"
     if any(c.dep_ in ("aux",) and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
         return "future"
@@ -515,7 +515,12 @@ def _per_item(around) -> bool:
 def _part(doc, claim_ids: set[int]) -> bool:
     """The count is one of several counts of one noun, a breakdown of a whole the sentence does
     not state: two numbers on one noun ("12 Somali and 11 Yemeni pirates") or counted conjuncts
-    of one noun ("seven AK-47 rifles and three automatic rifles")."""
+    of one noun ("seven AK-47 rifles and three automatic rifles"); or a part of a set named
+    before ("two of them")."""
+    last = max(claim_ids, default=None)
+    if last is not None and last + 2 < len(doc) and doc[last + 1].lower_ == "of" \
+            and doc[last + 2].lower_ in ("them", "those", "these"):
+        return True  # "two of them": a part of a set named before
     noun = next((doc[i].head for i in sorted(claim_ids) if doc[i].dep_ == "nummod"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return False

@@ -210,7 +210,7 @@ def _scan_metadata(text: str, start: int, doc: Document, candidates: list, first
 # a month's name, full or shortened, from its first three letters ("sep", "sept", "september")
 _MON = r"(?:" + "|".join(sorted({r[0][:3] if r[2] == "full" else r[0] for r in lexicon.rows("months")},
                                 key=len, reverse=True)) + r")[a-z]*\.?"
-_CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+_CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs\b)?"
           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")
 _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
                r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
@@ -220,10 +220,11 @@ _STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)"
              r"(?:\s+in(?-i:(?:\s+(?:[A-Z][\w'-]*|and|of|the|&)){1,8}))?(?:\s+on)?\s*:?\s*")
 # A timestamp inside running text, as scraped pages and wire feeds leave them: "Updated:
 # November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM", "AUGUST 2, 2013 | 08:06AM PT",
-# "8:13 AM PDT 8/2/2013", or a bare full date opening the text ("April 4, 2012 Despite ...").
+# "8:13 AM PDT 8/2/2013", "Friday August 2, 2013 @ 8:13am PDT", "10:24 AM, MON 22 JUL 2013",
+# "Sat Nov 12 2011,01:19 hrs", or a bare full date opening the text ("April 4, 2012 Despite ...").
 _STAMP_RE = re.compile(
-    r"(?P<kw>" + _STAMP_KW + r")?(?P<pre>" + _CLOCK + r"\s+)?(?P<date>" + _STAMP_DATE + r")"
-    r"(?P<clock>[\s,|\u2013-]*" + _CLOCK + r")?"
+    r"(?P<kw>" + _STAMP_KW + r")?(?P<pre>" + _CLOCK + r"[\s,|@\u2013-]+)?(?P<date>" + _STAMP_DATE + r")"
+    r"(?P<clock>[\s,|@\u2013-]*" + _CLOCK + r")?"
     r"|(?P<kw2>" + _STAMP_KW + r")(?P<clock2>" + _CLOCK + r")",
     re.IGNORECASE,
 )

@@ -17,6 +17,12 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # evidence and of NLI. Split again after a lower-case word or digit and sentence-final
 # punctuation when a capital follows; "U.S. Army" (capital before the stop) stays whole.
 _INNER_BOUNDARY = re.compile(r"(?<=[a-z0-9%)][.!?])([\"\u201d\u2019']?)\s+(?=[\"\u201c\u2018']?[A-Z])")
+# A headline or subhead run into the lead by a scraper ("Ten dead in southern Iran quake A
+# powerful earthquake has hit ...", "Actress Esther Williams Dies at 91 The champion swimmer
+# ..."), or a quote closed without its stop: an article with a capital inside a sentence,
+# before a lower-case word, opens the next one. Not after another article ("the A list").
+_RUN_IN_BOUNDARY = re.compile(r"(?<=[a-z0-9\"\u201d\u2019')])\s+(?=(?:A|An|The)\s+[a-z0-9])")
+_ARTICLES = {"a", "an", "the"}
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st",
     "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "approx", "dept", "est", "fig", "mt", "ft", "rev",
@@ -78,6 +84,16 @@ def _continues_clock(before: str, after: str) -> bool:
     return word is not None and word.group(1).lower() in _clock_followers()
 
 
+# what is read before a candidate boundary: enough for a word and "a.m.", and a paragraph of a
+# single 200,000-character line is not read again from its start at every candidate
+_LOOK_BACK = 40
+
+
+def _word_before(chunk: str, start: int, i: int) -> str | None:
+    word = re.search(r"(\w+)\W*$", chunk[max(start, i - _LOOK_BACK):i])
+    return word.group(1).lower() if word else None
+
+
 def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
     spans: list[list[int]] = []
     for b in sentencex.get_sentence_boundaries("en", chunk):
@@ -87,13 +103,20 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
         else:
             spans.append([start, end])
     for start, end in spans:
-        pos = start
+        cuts = []  # (end of one sentence, start of the next)
         for m in _INNER_BOUNDARY.finditer(chunk, start, end):
-            word = re.search(r"(\w+)\W*$", chunk[pos : m.start()])
-            if word and word.group(1).lower() in _ABBREVIATIONS or _continues_clock(chunk[pos:m.start() + 1], chunk[m.end():]):
+            if _word_before(chunk, start, m.start()) in _ABBREVIATIONS \
+                    or _continues_clock(chunk[max(start, m.start() - _LOOK_BACK):m.start() + 1], chunk[m.end():]):
                 continue
-            yield pos, m.start() + len(m.group(1))
-            pos = m.end()
+            cuts.append((m.start() + len(m.group(1)), m.end()))
+        for m in _RUN_IN_BOUNDARY.finditer(chunk, start, end):
+            if _word_before(chunk, start, m.start()) not in _ARTICLES:
+                cuts.append((m.start(), m.end()))
+        pos = start
+        for cut, nxt in sorted(cuts):
+            if cut > pos:
+                yield pos, cut
+                pos = nxt
         yield pos, end
 
 

@@ -498,6 +498,13 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     ("Posted 11/27/2005 7:21 AM Updated 11/27/2005 3:41 PM An earthquake shook Iran.", "2005-11-27",
      "An earthquake shook Iran."),
     ("April 10, 2007-7:07AM A man was arrested.", "2007-04-10", "A man was arrested."),
+    # a headline, then the page's stamp with an "@" before the clock
+    ("DeGeneres To Host Oscars Friday August 2, 2013 @ 8:13am PDT It will be her second stint.",
+     "2013-08-02", "DeGeneres To Host Oscars | It will be her second stint."),
+    # a clock before the date, a comma between; a clock in "hrs"
+    ("10:24 AM, MON 22 JUL 2013 Police are investigating a fire.", "2013-07-22", "Police are investigating a fire."),
+    ("Sat Nov 12 2011,01:19 hrs Warship INS Sukanya foiled an attack.", "2011-11-12",
+     "Warship INS Sukanya foiled an attack."),
     ("The trial starts Monday. Monday, Sep 10, 2012 | Updated 9:01 AM The jury is seated.", "2012-09-10",
      "The trial starts Monday. | The jury is seated."),
     # a blog byline names the category the post is filed under

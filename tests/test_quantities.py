@@ -205,6 +205,25 @@ def test_a_bare_number_counts_what_its_sentence_names_elsewhere(nlp, text, value
     assert claim.text == str(value)  # the span stays the number: the noun is elsewhere
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    # "them" counts the set named before it: a counted one first, over nearer plurals
+    ("The navy detected five boats. The warship challenged the suspicious vessels. "
+     "While two of them managed to escape, the warship stopped the rest.", 2, "boat"),
+    ("Police questioned the drivers. Three of them were released on Friday.", 3, "driver"),
+    ("Three of them were seen in the area.", 3, None),  # nothing named before: nothing counted
+])
+def test_a_number_of_them_counts_the_set_named_before(nlp, text, value, unit):
+    (claim,) = [c for c in claims(nlp, text) if c.value == value]
+    assert claim.unit == unit
+
+
+def test_a_number_of_them_is_a_part(nlp):
+    from factcheck import extract_claims
+
+    text = "Police questioned the drivers. Three of them were released."
+    (claim,) = [c for c in extract_claims(text, nlp=nlp) if c.kind == "quantity"]
+    assert claim.frame.part
+
 @pytest.mark.parametrize("text", ["He was alone about 3 p. m. Friday.", "It hit at about 6 a.m. EST."])
 def test_a_clock_time_is_no_quantity(nlp, text):
     assert claims(nlp, text) == []

@@ -216,6 +216,21 @@ def test_a_be_to_future_is_the_planned_verb_with_will(nlp):
     assert (will.frame.predicate, will.frame.modality) == (day.frame.predicate, day.frame.modality)
 
 
+@pytest.mark.parametrize("text, value", [
+    # headline style: "X to do Y" says what will happen; a Friday ahead of a Thursday report
+    ("NATO leaders to meet on Friday", "2022-02-25"),
+    ("Ellen DeGeneres to host Oscars in 2014", "2014"),
+])
+def test_a_headline_infinitive_is_a_future(nlp, text, value):
+    c = next(c for c in extract_claims(text, date="2022-02-24", nlp=nlp) if c.kind == "time")
+    assert (c.value, c.frame.tense, c.frame.modality) == (value, "future", "will")
+
+
+@pytest.mark.parametrize("text", ["He wants to host the Oscars in 2014.", "He went to the store on Friday."])
+def test_an_infinitive_under_a_verb_is_no_headline_future(nlp, text):
+    c = next(c for c in extract_claims(text, date="2022-02-24", nlp=nlp) if c.kind == "time")
+    assert c.frame.tense != "future" and c.frame.modality is None
+
 @pytest.mark.parametrize("text, claim, tense", [
     ("Dorsey says the woman accused of killing two co-workers is a hard worker.", "two co-workers", "past"),
     ("After killing 3 guards, the gunmen fled.", "3 guards", "past"),

@@ -100,6 +100,22 @@ def test_a_clock_time_at_a_sentence_end_still_ends_it():
         "He left at 10 p.m.", "The next day he died.", "It was 6 a.m. EST when it hit."]
 
 
+@pytest.mark.parametrize("text,sentences", [
+    # a scraped headline run into the lead, with no stop between them
+    ("Ten dead in southern Iran quake A powerful earthquake has hit southern Iran on Sunday.",
+     ["Ten dead in southern Iran quake", "A powerful earthquake has hit southern Iran on Sunday."]),
+    ("Actress Esther Williams Dies at 91 The champion swimmer starred in films.",
+     ["Actress Esther Williams Dies at 91", "The champion swimmer starred in films."]),
+    # an article inside a sentence that opens no new one: a title, "the A list"
+    ("He starred in The Boy From Oz on Broadway.", ["He starred in The Boy From Oz on Broadway."]),
+    ("Many members of the A list refused to attend.", ["Many members of the A list refused to attend."]),
+])
+def test_a_headline_run_into_the_lead_is_a_sentence_of_its_own(text, sentences):
+    from factcheck.segment import split_sentences
+
+    assert [s.text for s in split_sentences(Document(id="d", text=text))] == sentences
+
+
 @pytest.mark.parametrize("text,event", [
     # a titled name: the event's subject is the name, not the title's last word with it
     ("NATO Secretary-General Jens Stoltenberg on Thursday said that it stands with Ukraine.",

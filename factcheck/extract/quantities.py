@@ -292,11 +292,13 @@ def find_quantities(
 def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) -> list[QuantityClaim]:
     """QuantityClaims of one document from its parsed sentences (ids left for the pipeline)."""
     claims: list[QuantityClaim] = []
-    for ps in sentences:
+    for k, ps in enumerate(sentences):
         sent = ps.sentence
         base = sent.start
         for q in _quantities_in_doc(ps.doc, years=False, durations=False, conversions=False, text=sent.text):
             start, end = base + q.start, base + q.end
+            if q.unit is None and q.kind == "count" and _PARTITIVE.match(sent.text, q.end):
+                q.unit = _antecedent(ps.doc, q.start, sentences[max(0, k - 2):k])
             claims.append(
                 QuantityClaim(
                     doc=document.id,
@@ -328,6 +330,31 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
 
 # ---------------------------------------------------------------------------------------------
 # internals
+
+
+# "two of them managed to escape": the number counts a set the text named before
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def _antecedent(doc, before: int, previous: Sequence[ParsedSentence]) -> str | None:
+    """What "them" of "N of them" counts: the nearest plural noun before it, in its sentence or
+    the two before, a counted one ("detected five suspicious boats") before any other (a
+    subject or object); its lemma, or None when there is none."""
+    def plurals(d, end=None):
+        return [t for t in d if (end is None or t.idx < end) and t.tag_ == "NNS" and t.pos_ == "NOUN"
+                and (lemma := t.lemma_.lower()) not in _UNITS and lemma not in _TIME_UNITS
+                and lemma not in _CURRENCY_WORD]
+
+    found = [plurals(doc, before)] + [plurals(p.doc) for p in reversed(previous)]
+    for nouns in found:
+        counted = [t for t in nouns if any(c.dep_ == "nummod" for c in t.children)]
+        if counted:
+            return counted[-1].lemma_.lower()
+    for nouns in found:
+        roles = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+        if roles:
+            return roles[-1].lemma_.lower()
+    return None
 
 
 def _bounds(op: str, value: float, high_value: float | None = None) -> tuple[str, float | None, float | None]:

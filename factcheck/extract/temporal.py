@@ -1451,9 +1451,21 @@ def _governor(span):
     return None
 
 
+def headline_to(verb) -> bool:
+    """Headline style for what will happen: "DeGeneres to host Oscars in 2014", "NATO leaders to
+    meet Friday", an infinitive hung on the noun that stands for the whole sentence."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return verb.tag_ == "VB"
+    return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
 def _spacy_tense(verb) -> str | None:
     if verb is None:
         return None
+    if headline_to(verb):
+        return "FUTURE"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
         if a.lower_ in _AUX_FUT or a.lemma_ in ("will", "shall") or a.lower_ == "would":
