@@ -271,18 +271,33 @@ def _stamp_matches(text: str, start: int, end: int):
         yield from _STAMP_RE.finditer(text, lo, hi)
 
 
+# the words that put a date into a sentence of its own ("Since March 11, 2005 Nichols has ...")
+_INTRODUCES_DATE = frozenset(lexicon.words("date_introducers"))
+
+
+def _after_headline(text: str, start: int, i: int) -> bool:
+    """A date right after a capitalised word or a number, with no stop or comma between, that no
+    preposition introduces: the end of a headline the page ran into its text ("... Sheriff's
+    Deputy July 26, 2005 District Attorney Steve Cooley announced ...")."""
+    word = re.search(r"([A-Za-z0-9][\w'\u2019-]*)\s+$", text[max(start, i - 40):i])
+    return word is not None and (word[1][0].isupper() or word[1][0].isdigit()) \
+        and word[1].lower() not in _INTRODUCES_DATE
+
+
 def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) -> list[tuple[int, int]]:
     """Timestamps in running text: they date the document and are not claims.
 
     A match counts when it carries a keyword ("Posted", "Updated") or a clock time, or when a
-    full date opens a region or follows a sentence end and a capitalised word follows it
-    (a dateline); "on May 3, 2013, the court ruled" is a claim and stays.
+    full date opens a region, follows a sentence end or a headline run into the text ("Ellen
+    DeGeneres to host 2014 Oscars August 2, 2013 ...") and a capitalised word follows it (a
+    dateline); "on May 3, 2013, the court ruled" is a claim and stays.
     """
     spans: list[tuple[int, int]] = []
     for r_start, r_end in regions:
         for m in _stamp_matches(text, r_start, r_end):
             strong = m["kw"] or m["kw2"] or m["clock"] or m["pre"]
-            opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()])
+            opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()]) \
+                or _after_headline(text, r_start, m.start())
             after = text[m.end():m.end() + 2]
             dateline = opens and re.match(r"\s*\|?\s+[A-Z0-9\"\u201c]", text[m.end():m.end() + 4])
             if re.match(r"\s*,?\s*[a-z]", text[m.end():m.end() + 4]):

@@ -510,6 +510,10 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     # a blog byline names the category the post is filed under
     ("posted in Hit and Run Accidents on Friday, September 20, 2013. The driver fled.", "2013-09-20",
      "The driver fled."),
+    # a dateline after a headline run into the text, with no stop between
+    ("Man Charged with Murdering Sheriff's Deputy July 26, 2005 District Attorney Steve Cooley spoke.",
+     "2005-07-26", "Man Charged with Murdering Sheriff's Deputy | District Attorney Steve Cooley spoke."),
+    ("Since March 11, 2005 Nichols has been in jail.", None, "Since March 11, 2005 Nichols has been in jail."),
     # dates inside clauses are claims, not timestamps
     ("He posted in the Forum on September 20, 2013, that the car was red.", None,
      "He posted in the Forum on September 20, 2013, that the car was red."),

@@ -92,6 +92,16 @@ def test_a_clock_time_takes_the_day_named_beside_it(nlp, text):
     assert clock.value.startswith("2022-02-24T09:25"), clock.value
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The rep confirmed to People and Us Weekly on Friday.", ["Friday"]),  # a magazine's name
+    ("Hiller worked there for 15 years, the Daily News reports.", ["15 years"]),
+    ("Weekly, the group meets in the hall.", ["Weekly"]),  # a sentence's first word is no name
+    ("The group meets weekly in the hall.", ["weekly"]),
+])
+def test_weekly_or_daily_in_a_name_is_no_time(nlp, text, found):
+    assert [c.text for c in claims(nlp, text)] == found
+
+
 def test_a_clock_time_at_a_sentence_end_still_ends_it():
     from factcheck.segment import split_sentences
 

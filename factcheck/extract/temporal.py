@@ -201,8 +201,11 @@ _rule("duration_bare", r"(?<=\b[Ff]or\s)(?P<unit>years|months|weeks|days|decades
 _rule("duration_long", r"\b(?P<unit>decades|years|months|weeks|days|hours)-long\b", _F, priority=2)
 
 # sets
-_rule("set_adv", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
-      r"|semiannually|semi-annually|biannually)\b", _F, priority=1)
+_SET_ADV = r"daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|semi-annually|biannually"
+# capitalised after a word or before a capitalised one, it is a name's: "Us Weekly", "the Daily
+# News", "Entertainment Weekly"
+_rule("set_adv", r"\b(?P<w>(?-i:" + _SET_ADV + r")|(?<![A-Za-z]\s)(?-i:" + _SET_ADV.title() + r")(?!\s+[A-Z]))\b",
+      _F, priority=1)
 _rule("set_every", r"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?"
       r"(?:(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
       r"(?:(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|mornings?"
