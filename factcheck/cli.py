@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -233,15 +234,36 @@ def _use_color(mode: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _report_errors(documents) -> bool:
+# a warning many documents share ("no date: relative dates are not resolved" on an archive
+# of undated articles) is named for this many of them; one line counts the rest, which the
+# report lists with their warnings, so that an error line is not lost among hundreds
+_WARNINGS_NAMED = 3
+
+
+def _report_errors(documents, seen: Counter | None = None) -> bool:
+    """One stderr line per unreadable document and per warning, a warning past
+    _WARNINGS_NAMED documents counted in ``seen`` instead; without ``seen`` (every document
+    at once) the count is said here, else by the caller's ``_say_more(seen)`` at the end."""
     bad = False
+    counts = Counter() if seen is None else seen
     for d in documents:
         if d.status == "error":
             print(f"factcheck: error: {_where(d)}: {d.error}", file=sys.stderr)
             bad = True
         for w in d.warnings:
-            print(f"factcheck: warning: {_where(d)}: {w}", file=sys.stderr)
+            counts[w] += 1
+            if counts[w] <= _WARNINGS_NAMED:
+                print(f"factcheck: warning: {_where(d)}: {w}", file=sys.stderr)
+    if seen is None:
+        _say_more(counts)
     return bad
+
+
+def _say_more(counts: Counter) -> None:
+    for w, n in counts.items():
+        if n > _WARNINGS_NAMED:
+            print(f"factcheck: warning: {n - _WARNINGS_NAMED} more documents: {w} (the report lists each)",
+                  file=sys.stderr)
 
 
 def _loaded(paths, include=(), exclude=()):
@@ -385,10 +407,10 @@ def _check_streamed(args, outputs) -> int | None:
             else:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
                 streams.append(open(path, "w", encoding="utf-8"))
-        bad_input, failing, suppressed = False, False, []
+        bad_input, failing, suppressed, warned = False, False, [], Counter()
         threshold = _LEVEL.get(opts.fail_on, 99)
         for result in check_stream(todo, checker):
-            bad_input |= _report_errors(result.documents)
+            bad_input |= _report_errors(result.documents, warned)
             result.findings, held = apply_suppressions(result.findings, result.documents,
                                                        config=cfg.suppress, baseline=baseline)
             suppressed += held
@@ -401,6 +423,7 @@ def _check_streamed(args, outputs) -> int | None:
         for out in streams:
             if out is not sys.stdout:
                 out.close()
+    _say_more(warned)
     _say_suppressed(suppressed)
     if bad_input:
         return EXIT_ERROR

@@ -302,3 +302,21 @@ def test_a_document_with_no_numbers_or_dates_is_checked_and_says_so(checker):
     assert by_id["a"].warnings == [] and by_id["b"].warnings == []
     (f,) = result.findings
     assert {ev.doc for ev in f.evidence} == {"a", "b"}
+
+
+def test_a_warning_many_documents_share_is_counted_and_errors_keep_their_lines(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for i in range(6):  # undated: each warns that its relative dates are not resolved
+        (tmp_path / f"r{i}.txt").write_text("They have 100 jets on high alert, he said.\n")
+    (tmp_path / "empty.txt").write_text("")
+    code = main(["check", ".", "--no-nli", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    lines = err.splitlines()
+    named = [line for line in lines if line.startswith("factcheck: warning: r") and "no date" in line]
+    assert len(named) == 3
+    assert "factcheck: warning: 3 more documents: no date: relative dates are not resolved (the report lists each)" in lines
+    assert "factcheck: error: empty.txt: empty file" in lines
+    # nothing is lost: the report still lists every document with its warning
+    docs = json.loads(out)["documents"]
+    assert sum(any("no date" in w for w in d["warnings"]) for d in docs) == 6
