@@ -84,8 +84,8 @@ def _continues_clock(before: str, after: str) -> bool:
     return word is not None and word.group(1).lower() in _clock_followers()
 
 
-# what is read before a candidate boundary: enough for a word and "a.m.", and a paragraph of a
-# single 200,000-character line is not read again from its start at every candidate
+# what is read around a candidate boundary: enough for a word and "a.m.", and a paragraph of a
+# single 200,000-character line is not copied again at every candidate
 _LOOK_BACK = 40
 
 
@@ -106,7 +106,8 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
         cuts = []  # (end of one sentence, start of the next)
         for m in _INNER_BOUNDARY.finditer(chunk, start, end):
             if _word_before(chunk, start, m.start()) in _ABBREVIATIONS \
-                    or _continues_clock(chunk[max(start, m.start() - _LOOK_BACK):m.start() + 1], chunk[m.end():]):
+                    or _continues_clock(chunk[max(start, m.start() - _LOOK_BACK):m.start() + 1],
+                                       chunk[m.end():m.end() + _LOOK_BACK]):
                 continue
             cuts.append((m.start() + len(m.group(1)), m.end()))
         for m in _RUN_IN_BOUNDARY.finditer(chunk, start, end):
