@@ -214,7 +214,7 @@ _CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs\b)?
           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")
 _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
                r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
-               r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})")
+               r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})")
 # "posted in Hit and Run Accidents on": a blog's byline names the category it is filed under
 _STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)"
              r"(?:\s+in(?-i:(?:\s+(?:[A-Z][\w'-]*|and|of|the|&)){1,8}))?(?:\s+on)?\s*:?\s*")

@@ -51,7 +51,7 @@ def split_sentences(document: Document) -> list[Sentence]:
             chunk = document.text[p_start:p_end]
             if not chunk.strip():
                 continue
-            for s, e in _boundaries(chunk):
+            for s, e in _boundaries(chunk, headline=not sentences):
                 raw = chunk[s:e]
                 lead = len(raw) - len(raw.lstrip())
                 trail = len(raw) - len(raw.rstrip())
@@ -94,7 +94,33 @@ def _word_before(chunk: str, start: int, i: int) -> str | None:
     return word.group(1).lower() if word else None
 
 
-def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
+_HEADLINE_WORDS = lexicon.words("headline_words")
+_WORD = re.compile(r"\S+")
+
+
+def _headline_end(chunk: str, start: int, end: int) -> int | None:
+    """Where a title-case headline run into the text's first sentence ends: a run of four or
+    more capitalised words (or numbers) that holds a small word a headline capitalises
+    ("Into", "For", "In") and is followed by a lower-case word ends before its last article
+    ("... Drunken Hit-And-Run | The Hennepin County Attorney filed"), else before its last
+    word, which opens the lead ("... For Undisclosed Reasons | It's been a long time")."""
+    toks = [m for m in _WORD.finditer(chunk, start, end)]
+    run = 0
+    while run < len(toks) and (toks[run][0][0].isupper() or toks[run][0][0].isdigit() or toks[run][0] in ("-", "&")):
+        run += 1
+    if run < 4 or run >= len(toks) or not toks[run][0][0].islower():
+        return None
+    words = [t[0].strip(",:;\"'\u201c\u201d").lower() for t in toks[:run]]
+    if not any(w in _HEADLINE_WORDS for w in words[1:]):
+        return None
+    articles = [i for i in range(2, run) if words[i] in _ARTICLES]
+    cut = articles[-1] if articles else run - 1
+    return toks[cut].start() if cut >= 2 else None
+
+
+def _boundaries(chunk: str, headline: bool = False) -> Iterable[tuple[int, int]]:
+    """Sentence spans of a paragraph; ``headline``: the paragraph opens the text, where a
+    headline may run into the lead (``_headline_end``)."""
     spans: list[list[int]] = []
     for b in sentencex.get_sentence_boundaries("en", chunk):
         start, end = b["start_index"], b["end_index"]
@@ -102,6 +128,8 @@ def _boundaries(chunk: str) -> Iterable[tuple[int, int]]:
             spans[-1][1] = end  # "at 9:25 a.m. | Thursday, the navy ...": one sentence
         else:
             spans.append([start, end])
+    if headline and spans and (cut := _headline_end(chunk, *spans[0])) is not None:
+        spans[0:1] = [[spans[0][0], cut], [cut, spans[0][1]]]
     for start, end in spans:
         cuts = []  # (end of one sentence, start of the next)
         for m in _INNER_BOUNDARY.finditer(chunk, start, end):

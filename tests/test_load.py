@@ -505,6 +505,8 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     ("10:24 AM, MON 22 JUL 2013 Police are investigating a fire.", "2013-07-22", "Police are investigating a fire."),
     ("Sat Nov 12 2011,01:19 hrs Warship INS Sukanya foiled an attack.", "2011-11-12",
      "Warship INS Sukanya foiled an attack."),
+    ("Published: 2012.08.08 09:01 AM A fire on Tuesday destroyed the building.", "2012-08-08",
+     "A fire on Tuesday destroyed the building."),
     ("The trial starts Monday. Monday, Sep 10, 2012 | Updated 9:01 AM The jury is seated.", "2012-09-10",
      "The trial starts Monday. | The jury is seated."),
     # a blog byline names the category the post is filed under

@@ -119,6 +119,14 @@ def test_a_clock_time_at_a_sentence_end_still_ends_it():
     # an article inside a sentence that opens no new one: a title, "the A list"
     ("He starred in The Boy From Oz on Broadway.", ["He starred in The Boy From Oz on Broadway."]),
     ("Many members of the A list refused to attend.", ["Many members of the A list refused to attend."]),
+    # a title-case headline: it ends before its last article, else before the lead's first word
+    ("Charges Filed In Parking Lot Drunken Hit-And-Run The Hennepin County Attorney filed charges.",
+     ["Charges Filed In Parking Lot Drunken Hit-And-Run", "The Hennepin County Attorney filed charges."]),
+    ("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons It's been a long time coming.",
+     ["Tara Reid Finally Checks Into Rehab For Undisclosed Reasons", "It's been a long time coming."]),
+    # names are no headline: no small word capitalised inside them
+    ("The Los Angeles Angels of Anaheim offered 160 million.", ["The Los Angeles Angels of Anaheim offered 160 million."]),
+    ("Police Chief Scott Russell, 46, was not injured.", ["Police Chief Scott Russell, 46, was not injured."]),
 ])
 def test_a_headline_run_into_the_lead_is_a_sentence_of_its_own(text, sentences):
     from factcheck.segment import split_sentences
