@@ -99,8 +99,8 @@ _WORD = re.compile(r"\S+")
 
 
 def _headline_end(chunk: str, start: int, end: int) -> int | None:
-    """Where a title-case headline run into the text's first sentence ends: a run of four or
-    more capitalised words (or numbers) that holds a small word a headline capitalises
+    """Where a title-case headline run into the text's first sentence ends: a run of five or
+    more capitalised words (or numbers) that holds two small words a headline capitalises
     ("Into", "For", "In") and is followed by a lower-case word ends before its last article
     ("... Drunken Hit-And-Run | The Hennepin County Attorney filed"), else before its last
     word, which opens the lead ("... For Undisclosed Reasons | It's been a long time")."""
@@ -108,10 +108,11 @@ def _headline_end(chunk: str, start: int, end: int) -> int | None:
     run = 0
     while run < len(toks) and (toks[run][0][0].isupper() or toks[run][0][0].isdigit() or toks[run][0] in ("-", "&")):
         run += 1
-    if run < 4 or run >= len(toks) or not toks[run][0][0].islower():
+    if run < 5 or run >= len(toks) or not toks[run][0][0].islower():
         return None
     words = [t[0].strip(",:;\"'\u201c\u201d").lower() for t in toks[:run]]
-    if not any(w in _HEADLINE_WORDS for w in words[1:]):
+    # two of them: a name may capitalise one ("Bank Of America Corp said ...")
+    if sum(w in _HEADLINE_WORDS for w in words[1:]) < 2:
         return None
     articles = [i for i in range(2, run) if words[i] in _ARTICLES]
     cut = articles[-1] if articles else run - 1

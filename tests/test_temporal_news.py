@@ -127,6 +127,7 @@ def test_a_clock_time_at_a_sentence_end_still_ends_it():
     # names are no headline: no small word capitalised inside them
     ("The Los Angeles Angels of Anaheim offered 160 million.", ["The Los Angeles Angels of Anaheim offered 160 million."]),
     ("Police Chief Scott Russell, 46, was not injured.", ["Police Chief Scott Russell, 46, was not injured."]),
+    ("Bank Of America Corp said on Monday it would cut jobs.", ["Bank Of America Corp said on Monday it would cut jobs."]),
 ])
 def test_a_headline_run_into_the_lead_is_a_sentence_of_its_own(text, sentences):
     from factcheck.segment import split_sentences
