@@ -142,6 +142,8 @@ def test_a_headline_run_into_the_lead_is_a_sentence_of_its_own(text, sentences):
     ("Former New York Governor Eliot Spitzer resigned on March 12.", "Eliot Spitzer resigned"),
     # a subject that is no name keeps the words that say whose it is
     ("NATO leaders will meet on Friday.", "NATO leaders will meet"),
+    # an infinitive whose subject is a pronoun is named by the clause it hangs on
+    ("NATO allies helped them to build a much stronger force today.", "NATO allies helped build force"),
 ])
 def test_an_event_names_its_subject_by_its_name(nlp, text, event):
     day = next(c for c in claims(nlp, text) if c.type == "DATE")

@@ -1529,6 +1529,14 @@ def _event(verb) -> tuple[str | None, list]:
             if c.dep_ in _EVENT_DEPS_SUBJ:
                 toks.append(c)
                 toks.extend(x for x in c.children if x.dep_ == "compound")
+    # "helped them to build a force": the pronoun that an infinitive takes for subject is the
+    # object of the verb it hangs on, whose clause says whose doing it is ("NATO allies helped
+    # build force", not "them to build force")
+    pronoun = [t for t in toks if t.head.i == verb.i != t.i and t.dep_ in _EVENT_DEPS_SUBJ and t.tag_ == "PRP"]
+    if pronoun and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        toks = [t for t in toks if t not in pronoun and not (t.head.i == verb.i and t.dep_ == "aux" and t.tag_ == "TO")]
+        toks += _event(verb.head)[1]
     toks = sorted(set(toks), key=lambda t: t.i)
     text = " ".join(t.text for t in toks)
     text = re.sub(r"\s+(n't|'ll|'s|'re|'ve|'d)\b", r"\1", text)
