@@ -124,7 +124,7 @@ def test_a_clock_time_at_a_sentence_end_still_ends_it():
      ["Charges Filed In Parking Lot Drunken Hit-And-Run", "The Hennepin County Attorney filed charges."]),
     ("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons It's been a long time coming.",
      ["Tara Reid Finally Checks Into Rehab For Undisclosed Reasons", "It's been a long time coming."]),
-    # names are no headline: no small word capitalised inside them
+    # names are no headline: fewer than two small words capitalised inside them
     ("The Los Angeles Angels of Anaheim offered 160 million.", ["The Los Angeles Angels of Anaheim offered 160 million."]),
     ("Police Chief Scott Russell, 46, was not injured.", ["Police Chief Scott Russell, 46, was not injured."]),
     ("Bank Of America Corp said on Monday it would cut jobs.", ["Bank Of America Corp said on Monday it would cut jobs."]),
