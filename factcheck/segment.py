@@ -104,11 +104,15 @@ def _headline_end(chunk: str, start: int, end: int) -> int | None:
     ("Into", "For", "In") and is followed by a lower-case word ends before its last article
     ("... Drunken Hit-And-Run | The Hennepin County Attorney filed"), else before its last
     word, which opens the lead ("... For Undisclosed Reasons | It's been a long time")."""
-    toks = [m for m in _WORD.finditer(chunk, start, end)]
-    run = 0
-    while run < len(toks) and (toks[run][0][0].isupper() or toks[run][0][0].isdigit() or toks[run][0] in ("-", "&")):
-        run += 1
-    if run < 5 or run >= len(toks) or not toks[run][0][0].islower():
+    toks = []  # the run and the word after it, no further: the sentence may be very long
+    for m in _WORD.finditer(chunk, start, end):
+        toks.append(m)
+        if not (m[0][0].isupper() or m[0][0].isdigit() or m[0] in ("-", "&")):
+            break
+    else:
+        return None  # the whole sentence is a run: a headline alone, nothing to cut
+    run = len(toks) - 1
+    if run < 5 or not toks[run][0][0].islower():
         return None
     words = [t[0].strip(",:;\"'\u201c\u201d").lower() for t in toks[:run]]
     # two of them: a name may capitalise one ("Bank Of America Corp said ...")

@@ -1454,10 +1454,15 @@ def _governor(span):
     return None
 
 
+def _infinitive(verb) -> bool:
+    """The verb takes "to": "to host", "to build"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def headline_to(verb) -> bool:
     """Headline style for what will happen: "DeGeneres to host Oscars in 2014", "NATO leaders to
     meet Friday", an infinitive hung on the noun that stands for the whole sentence."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if not _infinitive(verb):
         return False
     if verb.dep_ == "ROOT":
         return verb.tag_ == "VB"
@@ -1533,8 +1538,7 @@ def _event(verb) -> tuple[str | None, list]:
     # object of the verb it hangs on, whose clause says whose doing it is ("NATO allies helped
     # build force", not "them to build force")
     pronoun = [t for t in toks if t.head.i == verb.i != t.i and t.dep_ in _EVENT_DEPS_SUBJ and t.tag_ == "PRP"]
-    if pronoun and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if pronoun and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and _infinitive(verb):
         toks = [t for t in toks if t not in pronoun and not (t.head.i == verb.i and t.dep_ == "aux" and t.tag_ == "TO")]
         toks += _event(verb.head)[1]
     toks = sorted(set(toks), key=lambda t: t.i)
