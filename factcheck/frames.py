@@ -12,6 +12,7 @@ names ("Obama") to the full name the document used first ("Barack Obama").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from . import lexicon
 from .extract.temporal import dated_noun, headline_to
@@ -31,11 +32,26 @@ _TIME_SHIFT = re.compile(
     r"at the time|this (?:year|month|week|season)|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def _token_at(doc, offset: int):
-    for t in doc:
-        if t.idx <= offset < t.idx + len(t.text) or t.idx >= offset:
-            return t
-    return doc[-1] if len(doc) else None
+def _starts(doc) -> list[int]:
+    """The character offset of each token of ``doc``: what ``_token_at`` and ``_token_ids``
+    bisect, once a sentence rather than a walk over its tokens for every claim."""
+    return [t.idx for t in doc]
+
+
+def _token_at(doc, offset: int, starts: list[int] | None = None):
+    """The token that holds ``offset``, else the first one after it (the last at the end)."""
+    if not len(doc):
+        return None
+    starts = _starts(doc) if starts is None else starts
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < starts[i] + len(doc[i].text):
+        return doc[i]
+    return doc[min(i + 1, len(doc) - 1)]
+
+
+def _token_ids(starts: list[int], offset: int, end: int) -> set[int]:
+    """The tokens that start in [offset, end)."""
+    return set(range(bisect_left(starts, offset), bisect_left(starts, end)))
 
 
 def _governing_verb(tok):
@@ -388,16 +404,18 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
 
 
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
-             others: Sequence[tuple[Claim, object]] = ()) -> Frame:
+             others: Sequence[tuple[Claim, object]] = (), starts: list[int] | None = None) -> Frame:
     """``others``: the claims of the claim's sentence, each with its first token (``_token_at``);
-    the dates of its clause anchor it, and a date dates the numbers of its clause."""
+    the dates of its clause anchor it, and a date dates the numbers of its clause. ``starts``:
+    the sentence's ``_starts``, when the caller has them."""
     doc = parsed.doc
     offset = claim.start - parsed.sentence.start
-    tok = _token_at(doc, offset)
+    starts = _starts(doc) if starts is None else starts
+    tok = _token_at(doc, offset, starts)
     if tok is None:
         return Frame()
     end = claim.end - parsed.sentence.start
-    claim_ids = {t.i for t in doc if offset <= t.idx < end}
+    claim_ids = _token_ids(starts, offset, end)
     own = _governing_verb(tok)  # the claim's own verb; its clause may be a conjunct's
     verb = _clause_root(own)
     clause = _clause_tokens(verb)
@@ -573,7 +591,9 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
     memory.roles = document_roles(parsed)
     for p in parsed:
         # each claim's first token once a sentence, not once for every claim of its sentence
-        here = [(c, _token_at(p.doc, c.start - p.sentence.start)) for c in by_sentence.get(p.sentence.start, [])]
+        found = by_sentence.get(p.sentence.start, [])
+        starts = _starts(p.doc) if found else []
+        here = [(c, _token_at(p.doc, c.start - p.sentence.start, starts)) for c in found]
         for c, _ in here:
-            c.frame = frame_of(c, p, memory, here)
+            c.frame = frame_of(c, p, memory, here, starts)
         memory.see(p.doc)

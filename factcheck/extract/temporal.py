@@ -1576,7 +1576,8 @@ def _context(doc, span, event_toks) -> list[str]:
     out: list[str] = []
     seen = set()
     inside = set(range(span.start, span.end))
-    ordered = list(event_toks) + [t for t in doc if t not in event_toks]
+    own = {t.i for t in event_toks}  # tokens of ``doc``: by index, not a Token comparison each
+    ordered = list(event_toks) + [t for t in doc if t.i not in own]
     for t in ordered:
         if t.i in inside or t.is_stop or t.is_punct or t.is_space or t.like_num:
             continue
