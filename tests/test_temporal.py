@@ -230,3 +230,19 @@ def test_just_after_a_moment_is_about_that_moment(nlp, text, mod):
 
     claim = next(c for c in extract_claims(text, date="2013-07-21", nlp=nlp) if c.kind == "time")
     assert claim.mod == mod
+
+
+def test_a_possessive_year_names_an_edition_one_year_either_way(nlp):
+    """'this year's Oscars' in an August report may be next spring's ceremony; a plain 'this
+    year' is the calendar year."""
+    from factcheck.intervals import compare_times
+
+    edition = one(nlp, "Ellen DeGeneres will host this year's Oscars.", "this year", date="2013-08-02")
+    plain = one(nlp, "The ceremony moved twice this year.", "this year", date="2013-08-02")
+    named = one(nlp, "Ellen DeGeneres will host the 2014 Oscars.", "2014", date="2013-08-02")
+    later = one(nlp, "Ellen DeGeneres will host the 2015 Oscars.", "2015", date="2013-08-02")
+    assert edition.value == plain.value == "2013"  # TimeML's value is the year named
+    assert (edition.begin, edition.until) == ("2012-01-01", "2014-12-31")
+    assert compare_times(edition, named) == "compatible"
+    assert compare_times(plain, named) == "conflict"
+    assert compare_times(edition, later) == "conflict"

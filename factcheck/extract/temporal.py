@@ -790,6 +790,14 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
         begin = until = None
         if t in ("DATE", "TIME") and resolved:
             begin, until = interval(value, mod)
+            if mod is None and _YEAR_VALUE.match(value) and _EDITION.match(text, e) and name == "rel_unit":
+                # "this year's Oscars", "last year's season", "next year's budget" name an edition
+                # of something yearly, whose calendar year may be one off the year it is named
+                # for: the Oscars announced in August are next spring's, a season or a fiscal
+                # year spans two. TimeML's value stays the year; the days it admits widen by one
+                # year each way, so "this year's Oscars" meets "the 2014 Oscars" in August 2013.
+                y = int(value)
+                begin, until = f"{y - 1:04d}-01-01", f"{y + 1:04d}-12-31"
         out.append(Timex(s + offset, e + offset, text[s:e], t, value, mod, begin, until, resolved,
                          tzv, name))
         if t == "DATE" and resolved:
@@ -806,6 +814,8 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
 
 
 _CLOCK_RULES = ("clock", "clock_anchor", "clock24", "clockmil", "noon", "oclock", "in_the")
+_YEAR_VALUE = re.compile(r"\d{4}$")
+_EDITION = re.compile(r"['\u2019]s\b")  # a possessive right after the date: "this year's"
 
 
 def _type_of(name: str, m: re.Match) -> str:
