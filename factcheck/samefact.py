@@ -60,6 +60,7 @@ MIN_COSINE = 0.3
 MIN_SENTENCE = 0.1
 
 _NUMERAL = re.compile(r"\d[\d,.:/]*")
+_CLOCK_VALUE = re.compile(r"T\d")  # a TIMEX3 value with a clock time: "2013-09-14T19:00"
 
 
 def masked(sentence: str) -> str:
@@ -153,7 +154,12 @@ def comparable_key(claim: Claim) -> tuple:
         kind = "percent" if claim.quantity_kind == "fraction" else claim.quantity_kind
         return ("quantity", measure, kind, is_change(claim))
     if isinstance(claim, TimeClaim):
-        return ("time", claim.type)
+        # a part of a day ("Monday night", "Saturday evening") names its day as a date does and
+        # is compared with dates at that grain (intervals.compare_times: an undated report's
+        # "Monday night" against another's "Friday"); a clock time stays among clock times,
+        # since a bare "7 p.m." is put on its report's day by the resolver's guess
+        day = claim.type == "TIME" and not _CLOCK_VALUE.search(claim.value)
+        return ("time", "DATE" if day else claim.type)
     return (claim.kind,)
 
 

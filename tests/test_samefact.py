@@ -32,6 +32,22 @@ def test_counts_of_things_named_differently_may_be_compared_and_units_of_one_dim
     assert not comparable_claims(protesters, first(nlp, "Police arrested 46 demonstrators.", "a"))
 
 
+def when(nlp, text: str, doc: str, date: str | None = None):
+    return next(c for c in extract_claims(text, id=doc, date=date, nlp=nlp) if c.kind == "time")
+
+
+def test_a_part_of_a_day_is_compared_with_dates_and_a_clock_time_is_not(nlp):
+    """An undated report's "Monday night" names a day as another's "Friday" does; a bare
+    "7 p.m." is put on its report's day by a guess, so it stays among clock times."""
+    night = when(nlp, "The Angels made the offer Monday night, Reagins said.", "a")
+    friday = when(nlp, "Reagins said the Angels made the offer on Friday.", "b")
+    clock = when(nlp, "The Angels made the offer at 7 p.m., Reagins said.", "c", "2008-12-12")
+    assert (night.type, friday.type, clock.type) == ("TIME", "DATE", "TIME")
+    assert comparable_claims(night, friday)
+    assert not comparable_claims(clock, friday)
+    assert comparable_claims(clock, when(nlp, "The offer came at 9 p.m.", "b", "2008-12-12"))
+
+
 def test_a_sum_is_read_from_the_sentence_adverbs_included(nlp):
     """"Overall" is an adverb, which the content lemmas leave out: both sentences sum a season."""
     texts = {"a": "Overall, he finished the season with 51 homers and 121 RBI.",
