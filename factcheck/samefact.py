@@ -200,9 +200,25 @@ def same_entity(x: str, y: str) -> bool:
     if " " not in short:
         return len(short) >= 2 and _initials(long) == short
     # "ben banky" / "benjamin david banky": one surname, first names that agree as far as
-    # the shorter goes (a relative of the same surname has another first name)
-    sw, lw = short.split(), long.split()
-    return sw[-1] == lw[-1] and (lw[0].startswith(sw[0]) or sw[0].startswith(lw[0]))
+    # the shorter goes (a relative of the same surname has another first name), and every
+    # middle word of the shorter in the longer, an initial for a word ("george w bush"): two
+    # names that only begin and end alike are two ("taunton crown court" / "taunton deane
+    # magistrates' court")
+    sw, lw = _words(short), _words(long)
+    if not (sw and lw and sw[-1] == lw[-1] and (lw[0].startswith(sw[0]) or sw[0].startswith(lw[0]))):
+        return False
+    return all(any(_singular(w) == _singular(m) or (len(m) == 1 and w.startswith(m)) for w in lw[1:-1])
+               for m in sw[1:-1])
+
+
+def _words(name: str) -> list[str]:
+    """A name's words as spelt alike: "standard & poor's" / "standard and poors", "ftse-100" /
+    "ftse 100"."""
+    return name.replace(" & ", " and ").replace("-", " ").replace("'", "").replace("\u2019", "").split()
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word  # "pictures" / "picture"
 
 
 def _shared(xs: list[str], ys: list[str]) -> int:

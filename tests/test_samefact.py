@@ -167,6 +167,11 @@ def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
     ("paul riva", "maria riva", False),  # a relative
     ("north carolina", "south carolina", False),
     ("new york", "new jersey", False),
+    ("george w bush", "george walker bush", True),
+    ("taunton crown court", "taunton deane magistrates' court", False),  # two courts of one town
+    ("china eastern airlines", "china southern airlines", False),
+    ("standard and poor's 500 index", "standard & poor's 500 index", True),
+    ("academy of motion pictures arts and sciences", "academy of motion picture arts and sciences", True),
 ])
 def test_one_participant_under_two_names(x, y, same):
     from factcheck.samefact import same_entity
