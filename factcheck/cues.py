@@ -99,7 +99,7 @@ def _roles(tokens) -> tuple[str | None, str | None]:
     return agent, patient
 
 
-_REPORTING = {"say", "state", "add", "tell", "claim", "report", "announce", "accord", "continue"}
+_REPORTING = lexicon.words("reporting_verbs")
 
 
 def _attribution(tokens) -> set[int]:

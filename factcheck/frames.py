@@ -503,7 +503,22 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(around),
         part=count and _part(doc, claim_ids),
         landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
+        reported=_reported(verb),
     )
+
+
+_REPORTING = lexicon.words("reporting_verbs")
+
+
+def _reported(verb) -> bool:
+    """Is the clause reported speech under a past reporting verb ("... were kept on high alert,
+    he said", "he told reporters the leaders would meet")? Not when quoted: a quotation keeps
+    the speaker's own tense ('"There would be no NATO troops inside Ukraine," he said')."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head.lemma_.lower() not in _REPORTING or head.tag_ not in ("VBD", "VBN"):
+        return False
+    doc = verb.doc
+    return not any(t.is_quote for t in doc[max(0, verb.left_edge.i - 1) : verb.i])
 
 
 def _running_total(around, claim_ids: set[int]) -> bool:

@@ -221,6 +221,21 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word  # "pictures" / "picture"
 
 
+def _clash(fa: Frame, fb: Frame, name: str, backshift: tuple[str, str], unset: bool = False) -> bool:
+    """Do the two frames' tenses (or modalities) differ? ``backshift``: (reported, direct): a
+    reported clause's past or "would" is the speaker's present or "will" as well (the sequence
+    of tenses: "70 jets were kept on high alert, he said" / "we have 100 jets on high alert"),
+    so the pair does not clash. ``unset``: a value against none clashes (a modality against an
+    assertion); else only two values can."""
+    a, b = getattr(fa, name), getattr(fb, name)
+    if a == b or not unset and not (a and b):
+        return False
+    for x, y, own in ((a, b, fa), (b, a, fb)):
+        if (x, y) == backshift and own.reported:
+            return False
+    return True
+
+
 def _shared(xs: list[str], ys: list[str]) -> int:
     return sum(any(same_entity(x, y) for y in ys) for x in xs)
 
@@ -359,8 +374,8 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "participants_clash": float(bool(pa and pb) and shared == 0),
         "anchor_clash": float(bool(anchor_a and anchor_b) and not anchor_a & anchor_b),
         "anchor_one_side": float(bool(anchor_a) != bool(anchor_b)),
-        "tense_clash": float(bool(fa.tense and fb.tense) and fa.tense != fb.tense),
-        "modality_clash": float(fa.modality != fb.modality),
+        "tense_clash": float(_clash(fa, fb, "tense", ("past", "present"))),
+        "modality_clash": float(_clash(fa, fb, "modality", ("would", "will"), unset=True)),
         "event": overlap(xa.events, xb.events) if isinstance(a, TimeClaim) and isinstance(b, TimeClaim) else 0.0,
         # the gap between two reports says whether a moving level is still the same fact, not
         # whether a fact fixed in time is (the day a hearing is set for, how many boats escaped):

@@ -100,6 +100,10 @@ class Frame:
     per_item: bool = False  # a value per item or period, a rate or an average: "in each of the past five seasons" (quantities other than ages)
     landmark: str | None = None  # where a distance is measured from: "aden" of "150 miles west of Aden"
     part: bool = False  # one of several counts of one noun: "12 Somali and 11 Yemeni pirates" (counts only)
+    # its clause is reported speech under a past "said", "told" ("70 jets were kept on high
+    # alert, he said"), not a quotation: its past tense and "would" may be the report's
+    # backshift of the speaker's present and "will"
+    reported: bool = False
 
 
 @dataclass(kw_only=True)

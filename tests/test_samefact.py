@@ -48,6 +48,22 @@ def test_a_part_of_a_day_is_compared_with_dates_and_a_clock_time_is_not(nlp):
     assert comparable_claims(clock, when(nlp, "The offer came at 9 p.m.", "b", "2008-12-12"))
 
 
+def test_reported_speech_backshifts_tense_and_will_but_a_quotation_does_not(nlp):
+    """"70 jets were kept on high alert, he said" may report "are kept": no tense clash with a
+    present "we have 100 jets on high alert"; a quotation keeps the speaker's own tense."""
+    doc = Document(id="x", text="")
+    have = first(nlp, "We have over 100 jets on high alert.", "a")
+    reported = first(nlp, "Roughly 70 jets were kept on high alert, he said.", "b")
+    quoted = first(nlp, '"We had 70 jets on high alert," he said.', "b")
+    plain = first(nlp, "Roughly 70 jets were kept on high alert.", "b")
+    assert (reported.frame.reported, quoted.frame.reported, plain.frame.reported) == (True, False, False)
+    assert [pair_features(have, c, set(), set(), doc, doc)["tense_clash"] for c in (reported, quoted, plain)] == [0.0, 1.0, 1.0]
+    will = when(nlp, "NATO leaders will meet on Friday.", "a")
+    would = when(nlp, "NATO leaders would meet on Friday, the official said.", "b")
+    quoted = when(nlp, '"NATO leaders would meet on Friday," the official said.', "b")
+    assert [pair_features(will, c, set(), set(), doc, doc)["modality_clash"] for c in (would, quoted)] == [0.0, 1.0]
+
+
 def test_a_sum_is_read_from_the_sentence_adverbs_included(nlp):
     """"Overall" is an adverb, which the content lemmas leave out: both sentences sum a season."""
     texts = {"a": "Overall, he finished the season with 51 homers and 121 RBI.",
