@@ -5,7 +5,6 @@ Select with ``pytest -m ray``; skipped when Ray is not installed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import pytest
