@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from . import lexicon
+from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
 from .units import dimension
 from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
@@ -551,9 +552,8 @@ def _part(doc, claim_ids: set[int]) -> bool:
     of one noun ("seven AK-47 rifles and three automatic rifles"); or a part of a set named
     before ("two of them")."""
     last = max(claim_ids, default=None)
-    if last is not None and last + 2 < len(doc) and doc[last + 1].lower_ == "of" \
-            and doc[last + 2].lower_ in ("them", "those", "these"):
-        return True  # "two of them": a part of a set named before
+    if last is not None and PARTITIVE.match(doc.text, doc[last].idx + len(doc[last])):
+        return True  # "two of them": a part of a set named before (its unit: quantities.py)
     noun = next((doc[i].head for i in sorted(claim_ids) if doc[i].dep_ == "nummod"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return False

@@ -272,14 +272,15 @@ def _stamp_matches(text: str, start: int, end: int):
 
 
 # the words that put a date into a sentence of its own ("Since March 11, 2005 Nichols has ...")
-_INTRODUCES_DATE = frozenset(lexicon.words("date_introducers"))
+_INTRODUCES_DATE = lexicon.words("date_introducers")
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w'\u2019-]*)\s+$")
 
 
 def _after_headline(text: str, start: int, i: int) -> bool:
     """A date right after a capitalised word or a number, with no stop or comma between, that no
     preposition introduces: the end of a headline the page ran into its text ("... Sheriff's
     Deputy July 26, 2005 District Attorney Steve Cooley announced ...")."""
-    word = re.search(r"([A-Za-z0-9][\w'\u2019-]*)\s+$", text[max(start, i - 40):i])
+    word = _WORD_BEFORE.search(text[max(start, i - 40):i])
     return word is not None and (word[1][0].isupper() or word[1][0].isdigit()) \
         and word[1].lower() not in _INTRODUCES_DATE
 

@@ -89,8 +89,11 @@ def _continues_clock(before: str, after: str) -> bool:
 _LOOK_BACK = 40
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
 def _word_before(chunk: str, start: int, i: int) -> str | None:
-    word = re.search(r"(\w+)\W*$", chunk[max(start, i - _LOOK_BACK):i])
+    word = _LAST_WORD.search(chunk[max(start, i - _LOOK_BACK):i])
     return word.group(1).lower() if word else None
 
 

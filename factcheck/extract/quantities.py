@@ -297,7 +297,7 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
         base = sent.start
         for q in _quantities_in_doc(ps.doc, years=False, durations=False, conversions=False, text=sent.text):
             start, end = base + q.start, base + q.end
-            if q.unit is None and q.kind == "count" and _PARTITIVE.match(sent.text, q.end):
+            if q.unit is None and q.kind == "count" and PARTITIVE.match(sent.text, q.end):
                 q.unit = _antecedent(ps.doc, q.start, sentences[max(0, k - 2):k])
             claims.append(
                 QuantityClaim(
@@ -332,8 +332,9 @@ def extract_quantities(document: Document, sentences: Sequence[ParsedSentence]) 
 # internals
 
 
-# "two of them managed to escape": the number counts a set the text named before
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+# "two of them managed to escape": the number counts a set the text named before (matched right
+# after the number; frames.py reads it too: such a count is a part)
+PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 def _antecedent(doc, before: int, previous: Sequence[ParsedSentence]) -> str | None:

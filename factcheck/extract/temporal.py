@@ -790,7 +790,7 @@ def _tag(text: str, dct: str | None, tz: str | None, tense: Tense,
         begin = until = None
         if t in ("DATE", "TIME") and resolved:
             begin, until = interval(value, mod)
-            if mod is None and _YEAR_VALUE.match(value) and _EDITION.match(text, e) and name == "rel_unit":
+            if name == "rel_unit" and mod is None and _YEAR_VALUE.match(value) and _EDITION.match(text, e):
                 # "this year's Oscars", "last year's season", "next year's budget" name an edition
                 # of something yearly, whose calendar year may be one off the year it is named
                 # for: the Oscars announced in August are next spring's, a season or a fiscal
