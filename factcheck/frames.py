@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from . import lexicon
 from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
+from .names import name_words, surname
 from .units import dimension
 from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
 
@@ -207,7 +208,7 @@ class EntityMemory:
             if ent.label_ == "PERSON":
                 _learn_full_name(name, self.full)
                 # "Bettie Page", "Bettie Mae Page" and "Page" are one person's mentions
-                self._mention(name.split()[-1])
+                self._mention(surname(name))
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
@@ -282,6 +283,13 @@ def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> 
     subj = _subject_token(verb, claim_ids)
     if subj is None:
         return None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        # "Crystal, who emceed the ceremony five times": the relative pronoun stands for its
+        # head, unless the claim is in it ("the 12 pirates, who were arrested")
+        head = subj.head.head
+        if claim_ids & {t.i for t in head.subtree if t.i < subj.i}:
+            return None
+        subj = head
     if subj.pos_ == "PRON":
         return memory.resolve(subj.text, _persons_before(subj, memory))
     ent = ents_by_token.get(subj.i)
@@ -309,15 +317,15 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
 
 def _learn_full_name(name: str, full: dict[str, str]) -> None:
     """A person named in full ("tara reid") is the person a later surname alone ("reid") names."""
-    parts = name.split()
-    if len(parts) > 1:
-        full.setdefault(parts[-1], name)
+    if len(name_words(name)) > 1:
+        full.setdefault(surname(name), name)
 
 
 def _roles(ent) -> list[str]:
     """The nouns a person's name is given as a role: "actress Tara Reid", "swimming star Esther
     Williams" (a noun compounded into the name), "Reid, the actress" and "the actress, Tara
-    Reid" (an apposition), "Reid is an actress"."""
+    Reid" (an apposition), "Reid is an actress"; and a nationality said of the name or of its
+    role ("Australian actor Hugh Jackman"), which "the Australian" stands for as a role does."""
     root = ent.root
     found = [t for t in root.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN" and t.i < ent.start
              or t.dep_ == "appos" and t.pos_ == "NOUN"]
@@ -325,6 +333,8 @@ def _roles(ent) -> list[str]:
         found.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         found += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    found += [t for x in [root, *found] for t in x.children
+              if t.dep_ in ("amod", "compound") and t.ent_type_ == "NORP" and t.i not in range(ent.start, ent.end)]
     return [t.lemma_.lower() for t in found]
 
 
@@ -344,64 +354,95 @@ def document_roles(parsed: Sequence[ParsedSentence]) -> dict[str, set[str]]:
     return roles
 
 
-def _described(noun, memory: EntityMemory) -> str | None:
-    """The person a definite description stands for: "the 38-year-old actress" is the person
-    the document calls an actress ("actress Tara Reid"), when it calls one person so; "the
-    36-year-old driver" of a report that never names its driver, and "a 65-year-old motorist",
-    who is someone new, name nobody."""
-    det = next((c for c in noun.children if c.dep_ == "det"), None)
-    if noun.pos_ == "NOUN" and det is not None and det.lower_ in ("the", "this", "that"):
-        return memory.called(noun.lemma_.lower())
+def _description(tok, ents_by_token) -> str | None:
+    """The role a definite description gives a person: "actress" of "the 38-year-old
+    actress", and a nationality's, "australian" of "the 45-year-old Australian"; none for a
+    name, or for "a 65-year-old motorist", who is someone new."""
+    ent = ents_by_token.get(tok.i)
+    if ent is not None and ent.label_ == "NORP":
+        return tok.lemma_.lower()
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if tok.pos_ == "NOUN" and det is not None and det.lower_ in ("the", "this", "that"):
+        return tok.lemma_.lower()
     return None
 
 
-def _named_or_described(tok, ents_by_token, memory: EntityMemory) -> str | None:
-    named = _entity_name(tok, ents_by_token, memory)
+def _described(noun, memory: EntityMemory, ents_by_token) -> tuple[str | None, str | None]:
+    """(the person a description stands for, its role): "the 38-year-old actress" is the
+    person the document calls an actress ("actress Tara Reid"), when it calls one person so;
+    "the 36-year-old driver" of a report that never names its driver names nobody, but keeps
+    its role, which another report may give a named person."""
+    role = _description(noun, ents_by_token)
+    return (memory.called(role) if role else None), role
+
+
+def _person_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
+    """The person a token names (``_entity_name``); a nationality ("the 45-year-old
+    Australian") is no name but a description (``_described``)."""
+    ent = ents_by_token.get(tok.i)
+    if ent is not None and ent.label_ == "NORP":
+        return None
+    return _entity_name(tok, ents_by_token, memory)
+
+
+def _named_or_described(tok, ents_by_token, memory: EntityMemory) -> tuple[str | None, str | None]:
+    named = _person_name(tok, ents_by_token, memory)
     if named:
-        return named
+        return named, None
     appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-    if appos is not None and (named := _entity_name(appos, ents_by_token, memory)):
-        return named
-    return _described(tok, memory) if tok.pos_ in ("NOUN", "ADJ") else None
+    if appos is not None and (named := _person_name(appos, ents_by_token, memory)):
+        return named, None
+    return _described(tok, memory, ents_by_token) if tok.pos_ in ("NOUN", "ADJ", "PROPN") else (None, None)
 
 
-def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token) -> str | None:
-    """The person an age belongs to: the name it is set beside ("Paul Riva, 58"), the name it
-    modifies ("the 36-year-old Rahman") or a name in apposition to the noun it modifies, or the subject it is said of
-    ("Banky was 52", "died aged 85"); failing a name, the person a definite description stands
-    for ("the 38-year-old actress": ``_described``). Two ages of one person are one fact; of two people, two."""
+def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token) -> tuple[str | None, str | None]:
+    """(the person an age belongs to, the role a description of them gives): the name it is
+    set beside ("Paul Riva, 58"), the name it modifies ("the 36-year-old Rahman") or a name in
+    apposition to the noun it modifies, or the subject it is said of ("Banky was 52", "died
+    aged 85"); failing a name, the person a definite description stands for ("the 38-year-old
+    actress": ``_described``). Two ages of one person are one fact; of two people, two."""
     inside = [doc[i] for i in sorted(claim_ids)]
     root = next((t for t in inside if t.head.i not in claim_ids or t.head.i == t.i), None)
     if root is None:
-        return None
+        return None, None
     head = root.head
     if head.i != root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and root.dep_ in ("amod", "appos", "nummod", "npadvmod", "compound", "nmod"):
-        named = _entity_name(head, ents_by_token, memory)
+        named = _person_name(head, ents_by_token, memory)
         if named:
-            return named
+            return named, None
         # "the 38-year-old actress, Tara Reid": the noun's apposition or the name it compounds into
         around = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ in ("appos", "compound"):
             around.append(head.head)
         for t in around:
             if t.i not in claim_ids:
-                named = _entity_name(t, ents_by_token, memory)
+                named = _person_name(t, ents_by_token, memory)
                 if named:
-                    return named
+                    return named, None
         if head.dep_ == "appos" and head.head.i not in claim_ids:
-            return _described(head.head, memory)  # "the driver, a 32-year-old man"
+            return _described(head.head, memory, ents_by_token)  # "the driver, a 32-year-old man"
         if head.dep_ == "attr":  # "the victim was a 56-year-old woman"
             subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return _named_or_described(subj, ents_by_token, memory) if subj is not None else None
-        return _described(head, memory)
+            return _named_or_described(subj, ents_by_token, memory) if subj is not None else (None, None)
+        return _described(head, memory, ents_by_token)
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and root.pos_ in ("NOUN", "ADJ"):
-        return _described(root, memory)  # "the 17-year-old was shot"
+        return _described(root, memory, ents_by_token)  # "the 17-year-old was shot"
     subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"
     if subj is None:
-        return None
+        return None, None
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "Tanya Wilson, who was 41": the relative pronoun stands for its head
     return _named_or_described(subj, ents_by_token, memory)
+
+
+def _holder_roles(holder: str | None, role: str | None, memory: EntityMemory) -> list[str]:
+    """The roles the report gives an age's holder: those the document gives the named person
+    ("actress Tara Reid", "Australian Hugh Jackman"), or the unnamed holder's description
+    ("the 45-year-old Australian"), so that another report's description of the one can meet
+    the other's name."""
+    if holder:
+        return sorted(r for r, names in memory.roles.items() if holder in names)
+    return [role] if role else []
 
 
 def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
@@ -485,6 +526,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     # five seasons"
     scope = clause if own is verb else sorted({*clause, *_clause_tokens(own)}, key=lambda t: t.i)
     around = [t for t in scope if t.i not in claim_ids]  # what the scope says beside the claim
+    holder, role = _holder(claim_ids, doc, verb, memory, ents_by_token) \
+        if getattr(claim, "quantity_kind", None) == "age" else (None, None)
     return Frame(
         predicate=predicate,
         polarity=_polarity(verb, clause),
@@ -497,8 +540,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         anchor=anchor,
         anchor_times=anchor_times,
         dated_values=dated_values,
-        holder=_holder(claim_ids, doc, verb, memory, ents_by_token)
-        if getattr(claim, "quantity_kind", None) == "age" else None,
+        holder=holder,
+        holder_roles=_holder_roles(holder, role, memory),
         running_total=count and _running_total(around, claim_ids),
         # an age is a person's, never a figure per item
         per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(around),

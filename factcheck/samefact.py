@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from . import lexicon
+from .names import name_words, nicknames
 from .types import Claim, Document, Frame, QuantityClaim, TimeClaim
 from .units import dimension
 
@@ -190,31 +191,26 @@ def _initials(name: str) -> str:
 @lru_cache(maxsize=65536)  # alignment asks about the same few names for thousands of pairs
 def same_entity(x: str, y: str) -> bool:
     """One participant under two names: "obama" / "barack obama", "faa" / "federal aviation
-    administration", "the u.s." / "u.s."."""
+    administration", "the u.s." / "u.s.", "deputy ortiz" / "luis gerardo \"jerry\" ortiz",
+    "anthony lacalamita" / "anthony lacalamita iii" (titles, suffixes and nicknames: names.py)."""
     x, y = x.replace(".", ""), y.replace(".", "")
     if x == y:
         return True
-    short, long = sorted((x, y), key=len)
-    if " " not in short and short in long.split():
-        return True
-    if " " not in short:
-        return len(short) >= 2 and _initials(long) == short
+    (short, sw), (long, lw) = sorted(((x, list(name_words(x))), (y, list(name_words(y)))), key=lambda t: len(t[0]))
+    if len(sw) > len(lw):
+        (short, sw), (long, lw) = (long, lw), (short, sw)
+    if len(sw) == 1:
+        return sw[0] in lw or len(short) >= 2 and " " not in short and _initials(long) == short
     # "ben banky" / "benjamin david banky": one surname, first names that agree as far as
-    # the shorter goes (a relative of the same surname has another first name), and every
-    # middle word of the shorter in the longer, an initial for a word ("george w bush"): two
-    # names that only begin and end alike are two ("taunton crown court" / "taunton deane
-    # magistrates' court")
-    sw, lw = _words(short), _words(long)
-    if not (sw and lw and sw[-1] == lw[-1] and (lw[0].startswith(sw[0]) or sw[0].startswith(lw[0]))):
+    # the shorter goes (a relative of the same surname has another first name) or the longer's
+    # nickname ("jerry ortiz"), and every middle word of the shorter in the longer, an initial
+    # for a word ("george w bush"): two names that only begin and end alike are two ("taunton
+    # crown court" / "taunton deane magistrates' court")
+    first = [lw[0], *nicknames(long)]
+    if not (sw and lw and sw[-1] == lw[-1] and any(f.startswith(sw[0]) or sw[0].startswith(f) for f in first)):
         return False
     return all(any(_singular(w) == _singular(m) or (len(m) == 1 and w.startswith(m)) for w in lw[1:-1])
                for m in sw[1:-1])
-
-
-def _words(name: str) -> list[str]:
-    """A name's words as spelt alike: "standard & poor's" / "standard and poors", "ftse-100" /
-    "ftse 100"."""
-    return name.replace(" & ", " and ").replace("-", " ").replace("'", "").replace("\u2019", "").split()
 
 
 def _singular(word: str) -> str:
@@ -234,6 +230,29 @@ def _clash(fa: Frame, fb: Frame, name: str, backshift: tuple[str, str], unset: b
         if (x, y) == backshift and own.reported:
             return False
     return True
+
+
+def same_person(x: str, y: str) -> bool | None:
+    """Are two names one person's? As ``same_entity``, but a surname alone against a full name
+    of that surname is neither: another person of that surname is as likely ("Deputy Ortiz" /
+    "Jeremy Ortiz", 17, of the same shooting)."""
+    wx, wy = name_words(x), name_words(y)
+    if len(wx) != len(wy) and min(len(wx), len(wy)) == 1 and wx[-1] == wy[-1]:
+        return None
+    return same_entity(x, y)
+
+
+def holders(fa: Frame, fb: Frame) -> bool | None:
+    """Are two ages one person's: yes, no, or not known? Two names (``same_person``), or a
+    name and a description one report gives and the other gives the named person ("the
+    45-year-old Australian" / "Australian actor Hugh Jackman, 40"); a description no report
+    gives the named person, or none, is not known."""
+    if fa.holder and fb.holder:
+        return same_person(fa.holder, fb.holder)
+    named, unnamed = (fa, fb) if fa.holder else (fb, fa)
+    if named.holder and set(unnamed.holder_roles) & set(named.holder_roles):
+        return True
+    return None
 
 
 def _shared(xs: list[str], ys: list[str]) -> int:
@@ -359,6 +378,7 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
     da, db = _day(doc_a.date), _day(doc_b.date)
     gap = math.log1p(abs(da - db)) if da is not None and db is not None else 0.0
     moves = xa.moving or xb.moving
+    held = holders(fa, fb)
     f = {
         "is_time": float(xa.kind == "time"),
         "measure_unit": float(isinstance(a, QuantityClaim) and is_measure(xa.unit)),
@@ -388,8 +408,8 @@ def pair_features(a: Claim, b: Claim, sent_a: set[str], sent_b: set[str],
         "thing_sim": _phrase_sim(thing_a, thing_b, vectors),
         "predicate_sim": _phrase_sim(fa.predicate, fb.predicate, vectors),
         "subject_sim": _phrase_sim(fa.subject, fb.subject, vectors),
-        "holder_same": float(bool(fa.holder and fb.holder) and same_entity(fa.holder, fb.holder)),
-        "holder_clash": float(bool(fa.holder and fb.holder) and not same_entity(fa.holder, fb.holder)),
+        "holder_same": float(held is True),
+        "holder_clash": float(held is False),
         "total_one_side": float(xa.sums != xb.sums),
         # a report that counts jets once and another that counts them once most likely count
         # the same jets, however differently they word it; a report that counts people ten

@@ -96,6 +96,9 @@ class Frame:
     # $5 billion in 2010"; the counted thing for a count), ages left out
     dated_values: list[str] = field(default_factory=list)
     holder: str | None = None  # whose value it is: the person an age belongs to ("paul riva")
+    # the roles the report gives the holder: the document's for a named one ("actress Tara
+    # Reid": "actress"), the description's for one it does not name ("the 45-year-old Australian")
+    holder_roles: list[str] = field(default_factory=list)
     running_total: bool = False  # a count summed over a span or many events: "so far", "since October" (counts only)
     per_item: bool = False  # a value per item or period, a rate or an average: "in each of the past five seasons" (quantities other than ages)
     landmark: str | None = None  # where a distance is measured from: "aden" of "150 miles west of Aden"

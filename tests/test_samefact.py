@@ -165,10 +165,47 @@ def test_a_definite_description_is_the_person_the_document_calls_so(nlp, text, h
     assert age.frame.holder == holder
 
 
+@pytest.mark.parametrize("text, holder, roles", [
+    # a nationality is a description, not a name: the person the document calls so
+    ("The Oscars will be hosted by Australian actor Hugh Jackman. The 40-year-old Australian has never hosted.",
+     "hugh jackman", ["actor", "australian"]),
+    ("The academy said Hugh Jackman will host the Oscars. The 40-year-old Australian has never hosted.", None,
+     ["australian"]),
+    ("Tara Reid, the actress, checked into rehab. Reid, 33, was seen on Tuesday.", "tara reid", ["actress"]),
+])
+def test_an_age_keeps_the_roles_its_report_gives_its_holder(nlp, text, holder, roles):
+    age = [c for c in extract_claims(text, nlp=nlp) if getattr(c, "quantity_kind", None) == "age"][-1]
+    assert (age.frame.holder, age.frame.holder_roles) == (holder, roles)
+
+
+def test_a_description_meets_the_name_its_role_is_given_to(nlp):
+    named = first(nlp, "The host is Australian actor Hugh Jackman, 40.", "a")
+    described = first(nlp, "The 45-year-old Australian has never hosted the Oscars before.", "b")
+    other = first(nlp, "The 45-year-old actress has never hosted the Oscars before.", "b")
+    doc_a, doc_b = Document(id="a", text=""), Document(id="b", text="")
+    assert pair_features(named, described, set(), set(), doc_a, doc_b, 0.5)["holder_same"] == 1.0
+    f = pair_features(named, other, set(), set(), doc_a, doc_b, 0.5)
+    assert (f["holder_same"], f["holder_clash"]) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("paul riva", "riva", None),  # a surname alone: Paul's or a relative's
+    ("deputy ortiz", "jeremy ortiz", None),
+    ("paul riva", "paul riva", True),
+    ("anthony lacalamita", "anthony lacalamita iii", True),
+    ("paul riva", "maria riva", False),
+    ("paul riva", "ben banky", False),
+])
+def test_two_ages_are_one_persons_when_both_names_say_so(x, y, same):
+    from factcheck.samefact import same_person
+
+    assert same_person(x, y) is same
+
+
 def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
     riva = first(nlp, "Paul Riva, 58, remained in critical condition.", "a")
-    same = first(nlp, "Riva, 47, of Sterling Heights was treated at Beaumont Hospital.", "b")
-    other = first(nlp, "Steinberg, 48, of Bruce Township was treated at Beaumont Hospital.", "b")
+    same = first(nlp, "Paul Riva, 47, of Sterling Heights was treated at Beaumont Hospital.", "b")
+    other = first(nlp, "Karl Steinberg, 48, of Bruce Township was treated at Beaumont Hospital.", "b")
     doc_a, doc_b = Document(id="a", text=""), Document(id="b", text="")
     f_same = pair_features(riva, same, set(), set(), doc_a, doc_b, 0.5)
     f_other = pair_features(riva, other, set(), set(), doc_a, doc_b, 0.5)
@@ -188,6 +225,13 @@ def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
     ("china eastern airlines", "china southern airlines", False),
     ("standard and poor's 500 index", "standard & poor's 500 index", True),
     ("academy of motion pictures arts and sciences", "academy of motion picture arts and sciences", True),
+    # titles before a name, suffixes after it and a nickname in quotes are not its words
+    ("deputy ortiz", "jerry ortiz", True),
+    ("jerry ortiz", 'luis gerardo "jerry" ortiz', True),
+    ("anthony lacalamita", "anthony lacalamita iii", True),
+    ("president barack obama", "obama", True),
+    ("deputy ortiz", "deputy perez", False),
+    ("general motors", "ford motors", False),  # "general" is no title here
 ])
 def test_one_participant_under_two_names(x, y, same):
     from factcheck.samefact import same_entity
