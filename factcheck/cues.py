@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import lexicon
-from .samefact import same_entity
+from .names import same_entity
 
 NEGATIONS = set(lexicon.words("negations"))
 NEG_RAISING = set(lexicon.words("neg_raising_verbs"))
@@ -147,7 +147,7 @@ def _slot(ent) -> tuple[str, ...]:
 
 def _alias(x: str, y: str) -> bool:
     """One name under two spellings: "tenn." / "tennessee", "faa" / "federal aviation
-    administration", "obama" / "barack obama" (samefact.same_entity)."""
+    administration", "obama" / "barack obama" (names.same_entity)."""
     x, y = x.replace(".", "").strip(), y.replace(".", "").strip()
     short, long = sorted((x, y), key=len)
     return same_entity(x, y) or (len(short) >= 3 and " " not in short and long.startswith(short))

@@ -197,7 +197,7 @@ def test_a_description_meets_the_name_its_role_is_given_to(nlp):
     ("paul riva", "ben banky", False),
 ])
 def test_two_ages_are_one_persons_when_both_names_say_so(x, y, same):
-    from factcheck.samefact import same_person
+    from factcheck.names import same_person
 
     assert same_person(x, y) is same
 
@@ -234,7 +234,7 @@ def test_ages_of_one_person_are_told_from_ages_of_two(nlp):
     ("general motors", "ford motors", False),  # "general" is no title here
 ])
 def test_one_participant_under_two_names(x, y, same):
-    from factcheck.samefact import same_entity
+    from factcheck.names import same_entity
 
     assert same_entity(x, y) is same
 
