@@ -279,14 +279,22 @@ def _subject_token(verb, claim_ids: set[int]):
     return None
 
 
+def _antecedent(tok):
+    """The noun a relative pronoun stands for ("Tanya Wilson, who was 41": Tanya Wilson), else
+    the token itself."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
     subj = _subject_token(verb, claim_ids)
     if subj is None:
         return None
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        # "Crystal, who emceed the ceremony five times": the relative pronoun stands for its
-        # head, unless the claim is in it ("the 12 pirates, who were arrested")
-        head = subj.head.head
+    head = _antecedent(subj)
+    if head is not subj:
+        # "Crystal, who emceed the ceremony five times", unless the claim is in the noun the
+        # pronoun stands for ("the 12 pirates, who were arrested")
         if claim_ids & {t.i for t in head.subtree if t.i < subj.i}:
             return None
         subj = head
@@ -354,12 +362,16 @@ def document_roles(parsed: Sequence[ParsedSentence]) -> dict[str, set[str]]:
     return roles
 
 
+def _nationality(tok, ents_by_token) -> bool:
+    ent = ents_by_token.get(tok.i)
+    return ent is not None and ent.label_ == "NORP"
+
+
 def _description(tok, ents_by_token) -> str | None:
     """The role a definite description gives a person: "actress" of "the 38-year-old
     actress", and a nationality's, "australian" of "the 45-year-old Australian"; none for a
     name, or for "a 65-year-old motorist", who is someone new."""
-    ent = ents_by_token.get(tok.i)
-    if ent is not None and ent.label_ == "NORP":
+    if _nationality(tok, ents_by_token):
         return tok.lemma_.lower()
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     if tok.pos_ == "NOUN" and det is not None and det.lower_ in ("the", "this", "that"):
@@ -379,10 +391,7 @@ def _described(noun, memory: EntityMemory, ents_by_token) -> tuple[str | None, s
 def _person_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     """The person a token names (``_entity_name``); a nationality ("the 45-year-old
     Australian") is no name but a description (``_described``)."""
-    ent = ents_by_token.get(tok.i)
-    if ent is not None and ent.label_ == "NORP":
-        return None
-    return _entity_name(tok, ents_by_token, memory)
+    return None if _nationality(tok, ents_by_token) else _entity_name(tok, ents_by_token, memory)
 
 
 def _named_or_described(tok, ents_by_token, memory: EntityMemory) -> tuple[str | None, str | None]:
@@ -430,9 +439,7 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
     subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"
     if subj is None:
         return None, None
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "Tanya Wilson, who was 41": the relative pronoun stands for its head
-    return _named_or_described(subj, ents_by_token, memory)
+    return _named_or_described(_antecedent(subj), ents_by_token, memory)  # "Tanya Wilson, who was 41"
 
 
 def _holder_roles(holder: str | None, role: str | None, memory: EntityMemory) -> list[str]:

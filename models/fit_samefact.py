@@ -369,8 +369,8 @@ def main() -> None:
     print(f"out of fold (5 folds by topic): AUC {auc:.3f}, "
           f"Brier {brier_score_loss(y, oof):.3f}, log loss {log_loss(y, oof):.3f}")
     plain = np.array([r["source"] != "agreeing values" for r in rows])
-    if not plain.all():  # the one person's ages are easy pairs: the figure without them, as fits before had it
-        print(f"  without the agreeing ages ({int((~plain).sum())} pairs): AUC {roc_auc_score(y[plain], oof[plain]):.3f}, "
+    if not plain.all():  # agreeing values (by default one person's ages) are easy pairs: the figure without them
+        print(f"  without the agreeing values ({int((~plain).sum())} pairs): AUC {roc_auc_score(y[plain], oof[plain]):.3f}, "
               f"log loss {log_loss(y[plain], oof[plain]):.3f}")
     print("reliability (out of fold): bin, pairs, mean predicted, share same fact")
     for b, n, pm, ym in reliability(y, oof):
