@@ -54,9 +54,8 @@ def same_entity(x: str, y: str) -> bool:
     x, y = x.replace(".", ""), y.replace(".", "")
     if x == y:
         return True
-    (short, sw), (long, lw) = sorted(((x, list(name_words(x))), (y, list(name_words(y)))), key=lambda t: len(t[0]))
-    if len(sw) > len(lw):
-        (short, sw), (long, lw) = (long, lw), (short, sw)
+    # the name of fewer words is the shorter one (of as many, the shorter spelling)
+    (short, sw), (long, lw) = sorted(((x, name_words(x)), (y, name_words(y))), key=lambda t: (len(t[1]), len(t[0])))
     if not sw:
         return False
     if len(sw) == 1:
@@ -67,7 +66,7 @@ def same_entity(x: str, y: str) -> bool:
     # for a word ("george w bush"): two names that only begin and end alike are two ("taunton
     # crown court" / "taunton deane magistrates' court")
     first = [lw[0], *nicknames(long)]
-    if not (sw and lw and sw[-1] == lw[-1] and any(f.startswith(sw[0]) or sw[0].startswith(f) for f in first)):
+    if not (sw[-1] == lw[-1] and any(f.startswith(sw[0]) or sw[0].startswith(f) for f in first)):
         return False
     return all(any(_singular(w) == _singular(m) or (len(m) == 1 and w.startswith(m)) for w in lw[1:-1])
                for m in sw[1:-1])
