@@ -121,8 +121,12 @@ def _asserts(t) -> bool:
 
 
 def _polarity(verb, clause) -> str:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return "negative"  # "left without paying the $500": no paying
     for t in clause:
-        if _asserts(t):
+        if _asserts(t) or t.dep_ == "prep":
+            # "sentenced to life without parole", "won without a fight": a preposition
+            # denies its own object, not the verb it hangs from
             continue
         if t.lower_ in _NEGATORS and (t.head.i == verb.i or t.dep_ in ("neg", "det", "advmod")
                                       and (t.head.i == verb.i or t.head.head.i == verb.i)):
@@ -317,7 +321,7 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     ent = ents_by_token.get(tok.i)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         return memory.full_name(_name(ent.text))
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not tok.is_lower:  # "the accused" tagged a proper noun is none
         left = min([tok.i] + [t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"])
         return memory.full_name(_name(tok.doc[left : tok.i + 1].text))
     return None
@@ -329,21 +333,28 @@ def _learn_full_name(name: str, full: dict[str, str]) -> None:
         full.setdefault(surname(name), name)
 
 
+def _common_noun(tok) -> bool:
+    """A noun that names no one: the small model tags some in lower case proper nouns ("the
+    accused", "the victim")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower
+
+
 def _roles(ent) -> list[str]:
     """The nouns a person's name is given as a role: "actress Tara Reid", "swimming star Esther
     Williams" (a noun compounded into the name), "Reid, the actress" and "the actress, Tara
     Reid" (an apposition), "Reid is an actress"; and a nationality said of the name or of its
     role ("Australian actor Hugh Jackman"), which "the Australian" stands for as a role does."""
     root = ent.root
-    found = [t for t in root.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN" and t.i < ent.start
-             or t.dep_ == "appos" and t.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    found = [t for t in root.children if t.dep_ in ("compound", "appos") and _common_noun(t) and t.i < ent.start
+             or t.dep_ == "appos" and _common_noun(t)]
+    if root.dep_ == "appos" and _common_noun(root.head):
         found.append(root.head)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-        found += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        found += [c for c in root.head.children if c.dep_ == "attr" and _common_noun(c)]
     found += [t for x in [root, *found] for t in x.children
               if t.dep_ in ("amod", "compound") and t.ent_type_ == "NORP" and t.i not in range(ent.start, ent.end)]
-    return [t.lemma_.lower() for t in found]
+    # not "50" of "a 1950s pin-up, 50", nor "none" of "none other than"
+    return [t.lemma_.lower() for t in found if t.is_alpha and not t.is_stop]
 
 
 def document_roles(parsed: Sequence[ParsedSentence]) -> dict[str, set[str]]:
@@ -374,7 +385,7 @@ def _description(tok, ents_by_token) -> str | None:
     if _nationality(tok, ents_by_token):
         return tok.lemma_.lower()
     det = next((c for c in tok.children if c.dep_ == "det"), None)
-    if tok.pos_ == "NOUN" and det is not None and det.lower_ in ("the", "this", "that"):
+    if _common_noun(tok) and det is not None and det.lower_ in ("the", "this", "that"):
         return tok.lemma_.lower()
     return None
 

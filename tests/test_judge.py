@@ -389,6 +389,18 @@ def test_a_bound_or_not_only_is_no_denial(nlp, text):
     assert claims and all(c.frame.polarity == "positive" for c in claims), [(c.text, c.frame) for c in claims]
 
 
+@pytest.mark.parametrize("text, polarity", [
+    # a preposition's "without" denies its own object, not the verb it hangs from
+    ("Bodiford imposed seven life terms and four terms of life without parole.", "positive"),
+    ("The Sixers won 40 games without their star.", "positive"),
+    # the clause it governs is denied
+    ("The driver left without paying the $500 fine.", "negative"),
+])
+def test_without_denies_what_it_governs(nlp, text, polarity):
+    claims = [c for c in extract_claims(text, id="x", nlp=nlp, date="2022-02-24") if c.frame is not None]
+    assert claims and claims[0].frame.polarity == polarity, [(c.text, c.frame) for c in claims]
+
+
 @pytest.mark.parametrize("date_a, age_a, date_b, age_b, expected", [
     ("2005-06-21", 27, "2007-08-01", 29, True),  # two years on, two years older
     ("2005-06-21", 27, "2007-08-01", 31, False),  # four years older in two is no ageing

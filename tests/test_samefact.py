@@ -177,6 +177,8 @@ def test_a_definite_description_is_the_person_the_document_calls_so(nlp, text, h
     ("The academy said Hugh Jackman will host the Oscars. The 40-year-old Australian has never hosted.", None,
      ["australian"]),
     ("Tara Reid, the actress, checked into rehab. Reid, 33, was seen on Tuesday.", "tara reid", ["actress"]),
+    # a noun the tagger calls a proper noun in lower case names no one
+    ("Police said the accused, a 31-year-old Wellington man, lives on the High Street.", None, ["accused"]),
 ])
 def test_an_age_keeps_the_roles_its_report_gives_its_holder(nlp, text, holder, roles):
     age = last_age(nlp, text)
