@@ -653,3 +653,16 @@ def test_a_listed_emergency_number_still_counts_when_it_counts(nlp):
     """Only a call word after it or a calling verb before it makes 911 a line."""
     assert [c.value for c in claims(nlp, "Some 911 people attended the vigil.")] == [911]
     assert [c.value for c in claims(nlp, "The club signed 30-40 players last season.")] == [30]
+
+
+@pytest.mark.parametrize("text, low, high, vague", [
+    # a scale word with neither article nor number before "of": "dozens of" or "a dozen of"
+    ("Dozen of warships of several countries are also patrolling the Gulf.", 12, 144, True),
+    ("Police said hundred of people were hurt.", 100, 1000, True),
+    # written whole, it is the number it says
+    ("A dozen of the warships were patrolling the Gulf.", 12, 12, False),
+    ("One hundred of the pirates fled.", 100, 100, False),
+])
+def test_a_scale_word_without_its_article_is_read_both_ways(nlp, text, low, high, vague):
+    c = one(nlp, text)
+    assert (c.low, c.high, c.vague) == (low, high, vague)

@@ -233,6 +233,20 @@ _NOT_QUALIFIER = {"more", "less", "fewer", "other", "such", "same", "many", "sev
                   "additional", "further", "extra", "total", "estimated", "about", "least"}
 
 
+# a scale word with no article or number before it and "of" after ("Dozen of warships",
+# "hundred of people"): English has "a dozen of the", "dozens of", never "dozen of"
+_BARE_SCALE = re.compile(r"(?:dozen|hundred|thousand|million|billion)", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_COUNTED_BEFORE = re.compile(r"(?:\b(?:a|an|one|the|per|half|each|every)|\d|[$€£¥])\s*$", re.I)
+
+
+def _garbled_plural(a, text: str, start: int, end: int) -> bool:
+    """A scale word without its article, before "of": a garbled "dozens of" as likely as "a
+    dozen of", read as either (12 to 144), so that it meets "over 20 warships" and "12"."""
+    return a.kind == "words" and bool(_BARE_SCALE.fullmatch(a.text.strip())) \
+        and bool(_OF_AFTER.match(text, end)) and not _COUNTED_BEFORE.search(text[max(0, start - 12):start])
+
+
 @dataclass
 class Quantity:
     """One quantity found in a text; offsets are into the text that was parsed."""
@@ -849,7 +863,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 
     core_start, core_end = start, end
     # modifier before (before any currency symbol)
-    hedged = a.kind == "vague"
+    garbled = _garbled_plural(a, text, start, end)
+    hedged = a.kind == "vague" or garbled
     op = "range" if b is not None and tol is None else "="
     pre = text[max(0, start - 30) : start]
     if b is None and _SUB_BEFORE.search(pre):
@@ -890,6 +905,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         # no exact 24
         value, hi_value = vague_interval(a.text)
         mod, lo, hi = "range", value, hi_value
+    elif garbled:
+        mod, lo, hi = "range", value, vague_interval(a.text.strip().lower() + "s")[1]
     elif a.kind == "fraction" and not re.search(r"\d", a.text):
         value = value * 100  # unrounded: "a third" is 100/3 %, so 3 x 33.33 is no 100
         unit, kind = "%", "fraction"
