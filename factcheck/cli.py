@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--align-threshold", type=float,
                    help="same-fact probability for two claims to be linked (default 0.05)")
     c.add_argument("--conflict-threshold", type=float,
-                   help="same-fact probability for a value difference to be a conflict (default 0.3)")
+                   help="same-fact probability for a value difference to be a conflict (default 0.35)")
     c.add_argument("--rival-ratio", type=float,
                    help="leave a conflict out when one report also states the other's value in a claim "
                         "this share as likely the other's fact (default 0.25; above 1: off)")

@@ -41,9 +41,12 @@ class Options(BaseModel):
     # Probability that two claims state the same fact (samefact.py) for them to be linked, the
     # higher bar for reporting their difference as a conflict, and the bar above which that
     # conflict has the rule's full severity (below it: one step lower). A wrong agreement
-    # costs little; a false alarm costs the reader's trust. Set on the open benchmarks.
+    # costs little; a false alarm costs the reader's trust. Set on the open benchmarks: the
+    # conflict bar is the lowest (in steps of 0.05) at which the clean clusters' findings, each
+    # topic judged by the model fitted without it, stay within the issue's 0.3 per cluster
+    # (README, "Where the threshold stands").
     align_threshold: float = Field(0.05, ge=0.0, le=1.0)
-    conflict_threshold: float = Field(0.3, ge=0.0, le=1.0)
+    conflict_threshold: float = Field(0.35, ge=0.0, le=1.0)
     error_threshold: float = Field(0.5, ge=0.0, le=1.0)
     # A conflict is not reported when the report of one side also states the other side's
     # value in a claim at least this share as likely to be the fact (judge._states_other_value);

@@ -13,7 +13,7 @@ from factcheck.options import DEFAULT_SEVERITY, Options
 
 # the fields and defaults other modules rely on; a new field may be added, none renamed
 DEFAULTS = {
-    "numeric_tolerance": 0.02, "max_date_gap_days": 1, "align_threshold": 0.05, "conflict_threshold": 0.3, "error_threshold": 0.5,
+    "numeric_tolerance": 0.02, "max_date_gap_days": 1, "align_threshold": 0.05, "conflict_threshold": 0.35, "error_threshold": 0.5,
     "nli": True, "model": None, "device": "cpu", "batch_size": None, "quantize": True, "nli_threshold": None,
     "fail_on": "error", "cache_dir": None, "max_document_chars": 300_000, "max_sentence_chars": 1_000,
 }
