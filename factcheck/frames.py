@@ -26,6 +26,8 @@ _NEGATORS = lexicon.words("negations")  # the same list the NLI cues read (cues.
 _PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_FEMININE_PRONOUNS = {"she", "her", "hers"}
+_GENDER_WORDS = lexicon.table("gendered_words")  # "mrs" -> "f", "husband" -> "m"
 _THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 # words that put a clause at another time than the report's own ("ratings last year",
 # "55.3 million a decade ago", "at the time")
@@ -187,8 +189,11 @@ class EntityMemory:
     Anthony LaSalle, ... after he had struck"), else the person the document has named most
     so far, the latest of equals: a news story keeps returning to its protagonist, and a
     person quoted once in between ("general manager Tony Reagins said") is rarely the
-    "he" of the next sentence. An "it" or "they" is an organisation or place only when one was
-    the subject of the sentence before; most are a thing no name stands for ("it had a
+    "he" of the next sentence. Either way not a person the document gives the other gender
+    by a title or a role ("Ms. Williams", "actress Esther Williams", "Bell, her husband":
+    resources/gendered_words.tsv); a person it gives neither may be anyone's "he" or "she".
+    An "it" or "they" is an organisation or place only when one was the subject of the
+    sentence before; most are a thing no name stands for ("it had a
     magnitude of 5.9"), so they stay unresolved rather than take the last name seen."""
 
     def __init__(self):
@@ -196,6 +201,7 @@ class EntityMemory:
         self.order: dict[str, int] = {}  # person (surname) -> when last named
         self.last_subject_thing: str | None = None
         self.full: dict[str, str] = {}  # "obama" -> "barack obama"
+        self.titled: dict[str, str] = {}  # person (surname) -> "f" or "m", "?" when titled both ways
         self._seen = 0
         # role noun -> persons the document calls so (``document_roles``, read first from the
         # whole document), for the definite descriptions that stand for a person
@@ -213,6 +219,7 @@ class EntityMemory:
                 _learn_full_name(name, self.full)
                 # "Bettie Page", "Bettie Mae Page" and "Page" are one person's mentions
                 self._mention(surname(name))
+                self._title(ent, surname(name))
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
@@ -226,6 +233,22 @@ class EntityMemory:
         self.mentions[surname] = self.mentions.get(surname, 0) + 1
         self.order[surname] = self._seen
 
+    def _title(self, ent, person: str) -> None:
+        """The gender a courtesy title before the name gives ("Mr Pitman", "Ms. DeGeneres")."""
+        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        first = ent[0].lower_.rstrip(".") if len(ent) > 1 else ""
+        gender = _GENDER_WORDS.get(before) or _GENDER_WORDS.get(first)
+        if gender:
+            self.titled[person] = gender if self.titled.get(person, gender) == gender else "?"
+
+    def gender(self, name: str) -> str | None:
+        """"f", "m", or None when the document does not say (or says both): from the person's
+        titles and the roles the document gives them (``roles``)."""
+        said = {self.titled.get(surname(name))} | {_GENDER_WORDS.get(r) for r, names in self.roles.items()
+                                                 if name in names}
+        said -= {None}
+        return next(iter(said)) if len(said) == 1 and "?" not in said else None
+
     def full_name(self, name: str) -> str:
         return self.full.get(name, name)
 
@@ -233,10 +256,12 @@ class EntityMemory:
         """A name the document has given a person before: a full name or its surname."""
         return bool(name) and (name in self.full or name in self.full.values())
 
-    def most_named(self) -> str | None:
-        if not self.mentions:
+    def most_named(self, fits=lambda name: True) -> str | None:
+        """The person named most so far (``fits``: among those it accepts, by full name)."""
+        found = [n for n in self.mentions if fits(self.full_name(n))]
+        if not found:
             return None
-        return self.full_name(max(self.mentions, key=lambda n: (self.mentions[n], self.order[n])))
+        return self.full_name(max(found, key=lambda n: (self.mentions[n], self.order[n])))
 
     def called(self, role: str) -> str | None:
         """The person the document calls ``role`` (a noun's lemma), when it calls one person so."""
@@ -247,9 +272,13 @@ class EntityMemory:
         """``before``: the persons named earlier in the pronoun's own sentence, in order."""
         w = word.lower()
         if w in _PERSON_PRONOUNS:
-            if before:
-                return self.full_name(before[-1])
-            return self.most_named()
+            other = "m" if w in _FEMININE_PRONOUNS else "f"
+
+            def fits(name: str) -> bool:
+                return self.gender(name) != other
+
+            named = [self.full_name(n) for n in before]
+            return next((n for n in reversed(named) if fits(n)), None) or self.most_named(fits)
         if w in _THING_PRONOUNS:
             return self.last_subject_thing
         return None
