@@ -218,8 +218,9 @@ class EntityMemory:
             if ent.label_ == "PERSON":
                 _learn_full_name(name, self.full)
                 # "Bettie Page", "Bettie Mae Page" and "Page" are one person's mentions
-                self._mention(surname(name))
-                self._title(ent, surname(name))
+                person = surname(name)
+                self._mention(person)
+                self._title(ent, person)
                 counted.update(t.i for t in ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.last_subject_thing = name
@@ -350,7 +351,7 @@ def _entity_name(tok, ents_by_token, memory: EntityMemory) -> str | None:
     ent = ents_by_token.get(tok.i)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         return memory.full_name(_name(ent.text))
-    if tok.pos_ == "PROPN" and not tok.is_lower:  # "the accused" tagged a proper noun is none
+    if tok.pos_ == "PROPN" and not _common_noun(tok):  # "the accused" tagged a proper noun is none
         left = min([tok.i] + [t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"])
         return memory.full_name(_name(tok.doc[left : tok.i + 1].text))
     return None
