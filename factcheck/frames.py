@@ -19,7 +19,7 @@ from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
 from .names import name_words, surname
 from .units import dimension
-from .types import Claim, Frame, ParsedSentence, QuantityClaim, TimeClaim
+from .types import Claim, Frame, ParsedSentence, Proposition, QuantityClaim, TimeClaim
 
 _MODALS = {"will", "would", "may", "might", "could", "can", "should", "must", "shall"}
 _NEGATORS = lexicon.words("negations")  # the same list the NLI cues read (cues.py)
@@ -703,3 +703,75 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
         for c, _ in here:
             c.frame = frame_of(c, p, memory, here, starts)
         memory.see(p.doc)
+
+
+# Verbs no denial is read of (resources/light_verbs.tsv, reporting_verbs.tsv, neg_raising_verbs.tsv)
+_NOT_DENIED = lexicon.words("light_verbs") | lexicon.words("reporting_verbs") | lexicon.words("neg_raising_verbs")
+# what a denial names besides its subject: "has not checked into Morningside" denies nothing of
+# "checked into the Betty Ford Center", "didn't spread further" nothing of "spread rapidly"; an
+# adverb counts unless it only stresses or places the denial in time ("has not yet died",
+# "never even entered"), and so does a word the small model takes for one ("never entered
+# Morningside": Morningside an adverb)
+_ARGUMENT_EDGES = ("dobj", "attr", "oprd", "acomp", "prt", "dative", "npadvmod")
+_COMPLEMENT_EDGES = ("xcomp", "ccomp", "pcomp")
+_PLAIN_ADVERBS = frozenset({"also", "still", "even", "ever", "just", "already", "actually", "really", "yet",
+                            "so", "then", "now", "too", "when", "where", "how", "why", "as"})
+_HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "because", "before", "once"})
+
+
+def _asserted(verb) -> bool:
+    """A clause the report itself asserts: the sentence's main clause, a conjunct of it, or what
+    a reporting verb of the main clause reports ("police said residents were not evacuated").
+    An infinitive ("wanted to win her back"), a clause under a verb of thinking ("I believe
+    Nichols did not win"), a relative or adverbial clause or a noun's complement ("dismay that
+    Salazar didn't rescind a rule") states no fact of the report's own."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ == "ROOT":
+        return True
+    return v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and v.head.lemma_.lower() in _REPORTING and v.head.lemma_.lower() != "claim"
+
+
+def _arguments(verb, ents_by_token) -> frozenset[str]:
+    out = set()
+    for c in verb.children:
+        if c.dep_ in _ARGUMENT_EDGES:
+            out.add(c.lemma_.lower())
+        elif c.dep_ in _COMPLEMENT_EDGES:
+            out.add("to " + c.lemma_.lower())
+        elif c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                ent = ents_by_token.get(obj.i)
+                out.add(f"{c.lower_} {_name(ent.text) if ent is not None else obj.lemma_.lower()}")
+        elif c.dep_ == "advmod" and c.lower_ not in _PLAIN_ADVERBS and c.lower_ not in _NEGATORS:
+            out.add(c.lower_)
+    return frozenset(out)
+
+
+def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
+    """The asserted clauses of one document (``_asserted``), in order, each with its subject
+    resolved as a claim's is (a pronoun to the person it stands for), for the clauses whose
+    verb says what happened (not ``_NOT_DENIED``) and whose subject is known. A question or a
+    conditional asserts nothing."""
+    out = []
+    memory = EntityMemory()
+    memory.roles = document_roles(parsed)
+    for p in parsed:
+        doc = p.doc
+        if not p.sentence.text.rstrip(" \"'”").endswith("?"):
+            ents_by_token = {t.i: e for e in doc.ents for t in e}
+            for v in doc:
+                if v.pos_ != "VERB" or v.dep_ in ("aux", "auxpass", "amod") or v.lemma_.lower() in _NOT_DENIED:
+                    continue
+                if not _asserted(v) or any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in v.children):
+                    continue
+                subject = _subject(v, memory, ents_by_token, set())
+                if not subject or subject in _PERSON_PRONOUNS or len(subject) < 3:
+                    continue
+                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, _arguments(v, ents_by_token),
+                                       _polarity(v, _clause_tokens(v)) == "negative", _modality(v),
+                                       any(c.dep_ == "nsubjpass" for c in v.children)))
+        memory.see(doc)
+    return out

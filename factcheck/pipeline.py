@@ -35,7 +35,7 @@ PARSE_CHUNK = 32
 PARALLEL_MIN_SENTENCES = 150
 # A headline, a list or a table can hold no number or date a claim is made of: the document is
 # checked with what it has, and says so, rather than passing as checked and consistent.
-NO_CLAIMS = "no numbers or dates found: nothing in it is compared (the NLI stage is off)"
+NO_CLAIMS = "no numbers or dates found: only what its clauses deny is compared (the NLI stage is off)"
 NO_CLAIMS_NLI = "no numbers or dates found: only its sentences' wording is compared (NLI)"
 
 

@@ -76,6 +76,22 @@ class ParsedSentence:
     doc: SpacyDoc
 
 
+@dataclass(frozen=True)
+class Proposition:
+    """What one asserted clause of a report states, with or without a number: who (``subject``,
+    pronouns resolved) did what (``verb``, a lemma) to what or where (``arguments``: the
+    object's lemma, "prep:object" of each prepositional phrase, a particle), negated or not,
+    with which modal. Read by factcheck.frames.propositions, compared by factcheck.denials."""
+
+    sentence: Sentence
+    verb: str
+    subject: str
+    arguments: frozenset[str]
+    negated: bool
+    modality: str | None
+    passive: bool
+
+
 @dataclass
 class Frame:
     """The fact a claim states, read off its clause (factcheck/frames.py)."""

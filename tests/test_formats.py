@@ -306,6 +306,11 @@ def test_humanise_words():
         "almost certainly the same fact (0.97); cannot both be true (1.00)"
     assert h.confidence({"same_fact": 0.45, "incompatible": 0.75}) == \
         "perhaps the same fact (0.45); probably cannot both be true (0.75; a looser rounding could join them)"
+    assert h.confidence({"rule": "contradiction", "score": 0.91, "message": "a and b contradict each other"}) == \
+        "contradiction score 0.91 (the NLI model's probability, 0 to 1)"
+    assert h.confidence({"rule": "contradiction", "score": 0.4,
+                         "message": "a denies what b states (x / die: a negated clause, read from the parse)"}) == \
+        "a negated clause, read from the parse; 0.40 of the sentences' content words shared"
     # one band table, symmetric: 0.17 is as sure "not" as 0.83 is sure "yes"
     assert h.likely(0.83) == "very likely" and h.likely(0.17) == "very likely not"
     assert [h.likely(p) for p in (0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95)] == [

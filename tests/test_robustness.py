@@ -298,7 +298,7 @@ def test_a_document_with_no_numbers_or_dates_is_checked_and_says_so(checker):
     result = checker.check(docs)
     by_id = {d.id: d for d in result.documents}
     assert [d.status for d in result.documents] == ["ok", "ok", "ok"]
-    assert by_id["headline"].warnings == ["no numbers or dates found: nothing in it is compared (the NLI stage is off)"]
+    assert by_id["headline"].warnings == ["no numbers or dates found: only what its clauses deny is compared (the NLI stage is off)"]
     assert by_id["a"].warnings == [] and by_id["b"].warnings == []
     (f,) = result.findings
     assert {ev.doc for ev in f.evidence} == {"a", "b"}

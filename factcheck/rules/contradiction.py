@@ -23,9 +23,11 @@ def find(cluster: Cluster) -> Found:
     above the threshold with a wording cue, unless the aligned claims decide (numeric and
     temporal conflicts are those rules'; compatible numbers are made equal and the pair rescored).
     Pairs with no cue that entail each other both ways, are a converse restatement, or are one
-    sentence in both reports, are paraphrases. Nothing when the NLI stage is off."""
+    sentence in both reports, are paraphrases. Denials read from the parse (``_denials``) are
+    reported with the model or without it (``--no-nli``)."""
+    denied = _denials(cluster)
     if cluster.nli is None:
-        return Found()
+        return Found(denied)
     from collections import defaultdict
 
     from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
@@ -123,7 +125,41 @@ def find(cluster: Cluster) -> Found:
             contradiction = float(max(again[j][con], again[m + j][con]))
             if contradiction >= threshold:
                 findings.append(_finding(candidates[i], contradiction, reasons, options))
+    # a denial the model found too is one finding: the model's, which says how sure it is
+    cited = {frozenset((e.doc, e.start) for e in f.evidence) for f in findings}
+    findings += [f for f in denied if not any(frozenset([(f.evidence[0].doc, f.evidence[0].start), (e.doc, e.start)]) in cited
+                                              for e in f.evidence[1:])]
     return Found(findings, agreements)
+
+
+def _denials(cluster: Cluster) -> list[Finding]:
+    """One finding for each clause a report negates that others state (factcheck/denials.py),
+    citing the negated sentence first and then one stating sentence a report; its score is the
+    share of content words the negated sentence has in common with the closest of them (as a
+    minimal edit's is: no model weighs it)."""
+    from ..denials import denials
+
+    out, done = [], set()
+    for d in denials(cluster.analyses, cluster.documents, cluster.options):
+        n = d.denied.sentence
+        evidence = [Evidence(n.doc, n.start, n.end, n.text)]
+        evidence += [Evidence(s.sentence.doc, s.sentence.start, s.sentence.end, s.sentence.text) for s in d.stated]
+        key = tuple((e.doc, e.start) for e in evidence)
+        if key in done:  # two negated verbs of one sentence against the same sentences
+            continue
+        done.add(key)
+        words = cluster.lemmas.get((n.doc, n.start), set())
+
+        def shared(s) -> float:
+            other = cluster.lemmas.get((s.doc, s.start), set())
+            return len(words & other) / len(words | other) if words | other else 0.0
+
+        docs = ", ".join(s.sentence.doc for s in d.stated)
+        out.append(Finding("", RULE.id, cluster.options.severity_of(RULE.id),
+                           f"{n.doc} denies what {docs} {'states' if len(d.stated) == 1 else 'state'} "
+                           f"({d.describe()}: a negated clause, read from the parse)",
+                           round(max(shared(s.sentence) for s in d.stated), 3), evidence))
+    return out
 
 
 def _score_both_ways(nli, pairs: list[Candidate], cues: list, cache, ent: int):
@@ -192,7 +228,10 @@ RULE = Rule(
         "restate each other conversely, or are the same sentence, are listed as agreements. Why: reports contradict each "
         "other in words as well as figures ('the talks failed' / 'the talks succeeded'). The "
         "model can be wrong, above all on hedged or partial statements: read both sentences, and "
-        "silence it with a reason when they are compatible. --no-nli turns the stage off."
+        "silence it with a reason when they are compatible. Besides the model, a clause one report "
+        "negates that another states with the same subject, verb and modal, the negated one naming "
+        "nothing the other does not ('Bettie Page has not died' / 'Bettie Page died in Los Angeles'), "
+        "is flagged from the parse alone, with or without --no-nli, which turns the model off."
     ),
     reads="cluster",
     find=find,
