@@ -153,7 +153,7 @@ def _score_cache(opts, nli):
 
 
 def _add_model_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage")
+    p.add_argument("--no-nli", action="store_true", help="skip the NLI contradiction stage (denials read from the parse are still reported)")
     p.add_argument("--model", help="NLI model: a Hugging Face name or a local path (default: the shipped one)")
     p.add_argument("--device", help="torch device for the NLI model (cpu, cuda, cuda:0, mps)")
     p.add_argument("--batch-size", type=int, help="NLI batch size (default: 1 for int8, 32 otherwise)")
