@@ -3,7 +3,7 @@
 "Bettie Page has not died" against "Bettie Page died in Los Angeles": the same subject (pronouns
 resolved, names compared as names), the same verb, modal and voice, one clause negated and the
 other not, and the negated clause names nothing the other does not (its object, its
-prepositional phrases, a degree adverb): "never checked into Morningside" denies nothing of
+prepositional phrases, an adverb other than "yet" or "even"): "never checked into Morningside" denies nothing of
 "checked into the Betty Ford Center", "didn't spread further" nothing of "spread rapidly".
 Only what each report asserts counts (``frames.propositions``): no infinitive, belief,
 condition or relative clause.

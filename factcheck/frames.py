@@ -724,7 +724,8 @@ def _asserted(verb) -> bool:
     a reporting verb of the main clause reports ("police said residents were not evacuated").
     An infinitive ("wanted to win her back"), a clause under a verb of thinking ("I believe
     Nichols did not win"), a relative or adverbial clause or a noun's complement ("dismay that
-    Salazar didn't rescind a rule") states no fact of the report's own."""
+    Salazar didn't rescind a rule") states no fact of the report's own, nor does what someone
+    "claimed": a disputed statement ("She claimed the shootings didn't happen")."""
     v = verb
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head

@@ -80,7 +80,8 @@ class ParsedSentence:
 class Proposition:
     """What one asserted clause of a report states, with or without a number: who (``subject``,
     pronouns resolved) did what (``verb``, a lemma) to what or where (``arguments``: the
-    object's lemma, "prep:object" of each prepositional phrase, a particle), negated or not,
+    object's lemma, "into morningside" of each prepositional phrase, "to photograph" of a
+    complement, a particle or an adverb), negated or not,
     with which modal. Read by factcheck.frames.propositions, compared by factcheck.denials."""
 
     sentence: Sentence
