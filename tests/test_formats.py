@@ -311,6 +311,9 @@ def test_humanise_words():
     assert h.confidence({"rule": "contradiction", "score": 0.4,
                          "message": "a denies what b states (x / die: a negated clause, read from the parse)"}) == \
         "a negated clause, read from the parse; 0.40 of the sentences' content words shared"
+    assert h.confidence({"rule": "contradiction", "score": 0.86,
+                         "message": "a and b contradict each other (negation, otherwise the same words; NLI contradiction 0.12)"}) == \
+        "one sentence is the other negated or inverted; 0.86 of their content words shared"
     # one band table, symmetric: 0.17 is as sure "not" as 0.83 is sure "yes"
     assert h.likely(0.83) == "very likely" and h.likely(0.17) == "very likely not"
     assert [h.likely(p) for p in (0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95)] == [

@@ -265,6 +265,9 @@ def confidence(item: dict[str, Any]) -> str:
         if item.get("rule") == "contradiction" and "read from the parse" in item.get("message", ""):
             # a denial (factcheck/denials.py): the parse decides, no model weighs it
             return f"a negated clause, read from the parse; {score:.2f} of the sentences' content words shared"
+        if item.get("rule") == "contradiction" and "otherwise the same words" in item.get("message", ""):
+            # a minimal edit: the wording decides, and the score is the words' overlap
+            return f"one sentence is the other negated or inverted; {score:.2f} of their content words shared"
         if item.get("rule") == "contradiction":
             return f"contradiction score {score:.2f} (the NLI model's probability, 0 to 1)"
         return f"alignment score {score:.2f} (how alike the words around the two claims are, 0 to 1)"
