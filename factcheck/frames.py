@@ -705,8 +705,10 @@ def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> 
         memory.see(p.doc)
 
 
-# Verbs no denial is read of (resources/light_verbs.tsv, reporting_verbs.tsv, neg_raising_verbs.tsv)
-_NOT_DENIED = lexicon.words("light_verbs") | lexicon.words("reporting_verbs") | lexicon.words("neg_raising_verbs")
+# Verbs no denial is read of (resources/undenied_verbs.tsv, reporting_verbs.tsv,
+# neg_raising_verbs.tsv), and those read only with an object named (resources/light_verbs.tsv)
+_NOT_DENIED = lexicon.words("undenied_verbs") | lexicon.words("reporting_verbs") | lexicon.words("neg_raising_verbs")
+_LIGHT = lexicon.words("light_verbs")
 # what a denial names besides its subject: "has not checked into Morningside" denies nothing of
 # "checked into the Betty Ford Center", "didn't spread further" nothing of "spread rapidly"; an
 # adverb counts unless it only stresses or places the denial in time ("has not yet died",
@@ -731,6 +733,9 @@ def _asserted(verb) -> bool:
         v = v.head
     if v.dep_ == "ROOT":
         return True
+    if v.dep_ == "relcl" and (v.head.pos_ == "PROPN" or v.head.ent_type_ in ("PERSON", "ORG", "GPE")) \
+            and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ",":
+        return True  # what a name's non-restrictive clause says of it: "Kafoury, who was standing in the doorway"
     return v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and v.head.lemma_.lower() in _REPORTING and v.head.lemma_.lower() != "claim"
 
 
@@ -768,11 +773,28 @@ def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
                     continue
                 if not _asserted(v) or any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in v.children):
                     continue
-                subject = _subject(v, memory, ents_by_token, set())
+                subject = _named_subject(v, memory, ents_by_token)
                 if not subject or subject in _PERSON_PRONOUNS or len(subject) < 3:
                     continue
-                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, _arguments(v, ents_by_token),
+                arguments = _arguments(v, ents_by_token)
+                if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
+                    continue
+                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments,
                                        _polarity(v, _clause_tokens(v)) == "negative", _modality(v),
                                        any(c.dep_ == "nsubjpass" for c in v.children)))
         memory.see(doc)
     return out
+
+
+def _named_subject(verb, memory: EntityMemory, ents_by_token) -> str | None:
+    """The clause's subject as ``_subject`` reads it, or, when that is a description, the name set
+    beside it: "Woodburn's police chief, Scott Russell, 46, was injured" is about Scott Russell."""
+    subj = _subject_token(verb, set())
+    if subj is not None and subj.pos_ == "NOUN":
+        for c in subj.children:
+            ent = ents_by_token.get(c.i)
+            # "Woodburn's police chief, Scott Russell"; "Actress and champion swimmer Esther
+            # Williams", which the small model parses as two conjoined subjects
+            if c.dep_ in ("appos", "conj") and ent is not None and ent.label_ == "PERSON":
+                return memory.full_name(_name(ent.text))
+    return _subject(verb, memory, ents_by_token, set())
