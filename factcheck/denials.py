@@ -34,9 +34,10 @@ class Denial:
     stated: tuple[Proposition, ...]
 
     def describe(self) -> str:
-        what = " ".join(sorted(self.denied.arguments))
+        """What is denied, as the parse reads it: "'die' of 'bettie page'", "'stand' of 'kafoury', in doorway"."""
         verb = f"{self.denied.modality} {self.denied.verb}" if self.denied.modality else self.denied.verb
-        return f"{self.denied.subject} / {verb}" + (f" / {what}" if what else "")
+        what = ", ".join(sorted(self.denied.arguments))
+        return f"{verb!r} of {self.denied.subject!r}" + (f", {what}" if what else "")
 
 
 def _states(negated: Proposition, stated: Proposition) -> bool:

@@ -16,7 +16,7 @@ def _check(checker, *texts: str, dates=None):
 
 
 def _denials(result):
-    return [f for f in result.findings if f.rule == "contradiction" and "negated clause" in f.message]
+    return [f for f in result.findings if f.rule == "contradiction" and "read from the parse" in f.message]
 
 
 def test_a_report_that_denies_a_death_another_reports_is_flagged_without_nli(checker):
@@ -25,7 +25,7 @@ def test_a_report_that_denies_a_death_another_reports_is_flagged_without_nli(che
     [f] = _denials(result)
     assert [e.doc for e in f.evidence] == ["r0", "r1"]
     assert f.evidence[0].text == "Bettie Page, the 1950s pin-up model, has not died."
-    assert "bettie page / die" in f.message
+    assert "'die' of 'bettie page'" in f.message
     assert 0 < f.score <= 1
 
 
@@ -41,7 +41,7 @@ def test_a_pronoun_subject_is_read_as_the_person_it_stands_for(checker):
     result = _check(checker, "Tara Reid spoke to reporters. She has not checked into Promises Treatment Center.",
                     "Tara Reid checked into Promises Treatment Center on Friday.")
     [f] = _denials(result)
-    assert "tara reid / check" in f.message
+    assert "'check' of 'tara reid'" in f.message
 
 
 @pytest.mark.parametrize("denied, stated", [
@@ -70,16 +70,16 @@ def test_no_denial_between_clauses_that_do_not_state_one_fact(checker, denied, s
 
 def test_a_verb_whose_meaning_lies_in_its_object_is_compared_with_it(checker):
     [f] = _denials(_check(checker, "The city did not have a plan.", "The city had a plan for the site."))
-    assert "city / have / plan" in f.message
+    assert "'have' of 'city', plan" in f.message
 
 
 def test_a_name_beside_a_described_subject_or_in_a_relative_clause_is_the_subject(checker):
     [f] = _denials(_check(checker, "Police Chief Scott Russell, 46, was not injured.",
                           "Woodburn's police chief, Scott Russell, 46, was injured."))
-    assert "scott russell / injure" in f.message
+    assert "'injure' of 'scott russell'" in f.message
     [f] = _denials(_check(checker, "Madeline Kafoury was not standing in the doorway of the office.",
                           "Kafoury, who was standing in the doorway of the office, was struck."))
-    assert "kafoury / stand / in doorway" in f.message
+    assert "'stand' of 'madeline kafoury', in doorway" in f.message
     # a restrictive relative clause asserts nothing on its own
     assert _denials(_check(checker, "Brian Nichols did not win.", "The appeal that Brian Nichols won was costly.")) == []
 

@@ -309,7 +309,7 @@ def test_humanise_words():
     assert h.confidence({"rule": "contradiction", "score": 0.91, "message": "a and b contradict each other"}) == \
         "contradiction score 0.91 (the NLI model's probability, 0 to 1)"
     assert h.confidence({"rule": "contradiction", "score": 0.4,
-                         "message": "a denies what b states (x / die: a negated clause, read from the parse)"}) == \
+                         "message": "a denies what b states ('die' of 'x': negated in a, stated in b; a clause read from the parse)"}) == \
         "a negated clause, read from the parse; 0.40 of the sentences' content words shared"
     assert h.confidence({"rule": "contradiction", "score": 0.86,
                          "message": "a and b contradict each other (negation, otherwise the same words; NLI contradiction 0.12)"}) == \

@@ -157,7 +157,7 @@ def _denials(cluster: Cluster) -> list[Finding]:
         docs = ", ".join(s.sentence.doc for s in d.stated)
         out.append(Finding("", RULE.id, cluster.options.severity_of(RULE.id),
                            f"{n.doc} denies what {docs} {'states' if len(d.stated) == 1 else 'state'} "
-                           f"({d.describe()}: a negated clause, read from the parse)",
+                           f"({d.describe()}: negated in {n.doc}, stated in {docs}; a clause read from the parse)",
                            round(max(shared(s.sentence) for s in d.stated), 3), evidence))
     return out
 
