@@ -6,7 +6,9 @@ other not, and the negated clause names nothing the other does not (its object, 
 prepositional phrases, an adverb other than "yet" or "even"): "never checked into Morningside" denies nothing of
 "checked into the Betty Ford Center", "didn't spread further" nothing of "spread rapidly".
 Only what each report asserts counts (``frames.propositions``): no infinitive, belief,
-condition or relative clause.
+condition or relative clause. A denial "until now" ("has not yet been charged", "still has
+not", "so far") holds up to its report's day: it is compared only with a report of that same
+day, since a later report (or one of unknown date) may say it happened since.
 
 The NLI model needs the two sentences to be close in meaning to be asked at all, and misses
 a denial that words the rest differently; this reading needs no model, so it also runs with
@@ -46,6 +48,12 @@ def _states(negated: Proposition, stated: Proposition) -> bool:
             and same_entity(negated.subject, stated.subject))
 
 
+def _same_day(a: Document, b: Document) -> bool:
+    """Two reports of one known day: what one says has not happened yet, the other cannot
+    report as happened since."""
+    return a.date is not None and a.date == b.date and len(a.date) >= 10
+
+
 def denials(analyses: Sequence, documents: dict[str, Document], options: Options) -> list[Denial]:
     """Each negated clause of a report that another report of the cluster, dated close enough
     to be compared (``align.comparable``), states; in document order."""
@@ -60,7 +68,8 @@ def denials(analyses: Sequence, documents: dict[str, Document], options: Options
         for s in by_verb.get(n.verb, ()):
             doc = s.sentence.doc
             if doc != n.sentence.doc and doc not in seen and _states(n, s) \
-                    and comparable(documents[n.sentence.doc], documents[doc], options):
+                    and comparable(documents[n.sentence.doc], documents[doc], options) \
+                    and not (n.until_now and not _same_day(documents[n.sentence.doc], documents[doc])):
                 seen[doc] = s
         if seen:
             out.append(Denial(n, tuple(seen.values())))

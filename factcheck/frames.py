@@ -719,6 +719,7 @@ _COMPLEMENT_EDGES = ("xcomp", "ccomp", "pcomp")
 _PLAIN_ADVERBS = frozenset({"also", "still", "even", "ever", "just", "already", "actually", "really", "yet",
                             "so", "then", "now", "too", "when", "where", "how", "why", "as"})
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "because", "before", "once"})
+_UNTIL_NOW = re.compile(r"\b(?:yet|still|so far|as yet|to date|as of)\b")
 
 
 def _asserted(verb) -> bool:
@@ -779,9 +780,11 @@ def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
                 arguments = _arguments(v, ents_by_token)
                 if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
                     continue
+                clause = _clause_tokens(v)
                 out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments,
-                                       _polarity(v, _clause_tokens(v)) == "negative", _modality(v),
-                                       any(c.dep_ == "nsubjpass" for c in v.children)))
+                                       _polarity(v, clause) == "negative", _modality(v),
+                                       any(c.dep_ == "nsubjpass" for c in v.children),
+                                       bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause)))))
         memory.see(doc)
     return out
 

@@ -84,6 +84,14 @@ def test_a_name_beside_a_described_subject_or_in_a_relative_clause_is_the_subjec
     assert _denials(_check(checker, "Brian Nichols did not win.", "The appeal that Brian Nichols won was costly.")) == []
 
 
+def test_a_denial_until_now_is_compared_only_with_a_report_of_its_own_day(checker):
+    texts = ("Police have not yet arrested Juan Ortiz.", "Police arrested Juan Ortiz on Friday.")
+    assert _denials(_check(checker, *texts)) == []  # undated: the arrest may have come since
+    assert _denials(_check(checker, *texts, dates=["2013-03-15", "2013-03-16"])) == []
+    [f] = _denials(_check(checker, *texts, dates=["2013-03-16", "2013-03-16"]))
+    assert "'arrest' of 'police', ortiz" in f.message
+
+
 def test_reports_dated_too_far_apart_are_not_compared(checker):
     result = _check(checker, "Bettie Page has not died.", "Bettie Page died in Los Angeles.",
                     dates=["2008-12-01", "2008-12-20"])
