@@ -303,7 +303,8 @@ class Judgement:
 
 def run_rules(groups: Sequence[Group], cluster: Cluster, rules: Mapping[str, Rule] | None = None) -> Judgement:
     """Every registered rule on one cluster: the group rules on each aligned group in turn,
-    then the cluster rules, in registry order. Findings of a rule set to "off" are dropped;
+    then the cluster rules, in registry order. Findings of a rule set to "off" are dropped, and
+    so is a cluster rule's finding whose sentences an earlier finding cites together;
     what a rule recognised as agreement is kept whatever its level."""
     rules = RULES if rules is None else rules
     by_group = [r for r in rules.values() if r.reads == "group"]
@@ -323,7 +324,10 @@ def run_rules(groups: Sequence[Group], cluster: Cluster, rules: Mapping[str, Rul
             agreements += found.agreements
     for rule in by_cluster:
         found = rule.find(cluster)
-        findings += found.findings
+        # the same sentences already cited together by a finding are one finding: a denial read
+        # from the parse that polarity-conflict has already found through the claims' values
+        cited = [{(e.doc, e.start) for e in f.evidence} for f in findings]
+        findings += [f for f in found.findings if not any({(e.doc, e.start) for e in f.evidence} <= c for c in cited)]
         agreements += found.agreements
     findings = [f for f in findings if f.severity != "off"]
     return Judgement(findings, agreements, single, not_compared)

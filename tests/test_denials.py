@@ -102,3 +102,9 @@ def test_propositions_keep_what_the_negated_clause_names(checker):
     analysis = checker.analyse(Document(id="d", text="Kraft has not closed the Philadelphia factory until further notice."))
     [p] = [x for x in propositions(analysis.sentences) if x.verb == "close"]
     assert p.negated and p.subject == "kraft" and "factory" in p.arguments
+
+
+def test_a_denial_the_values_already_show_is_one_finding(checker):
+    result = _check(checker, "NATO leaders will meet on Friday to discuss the next steps.",
+                    "NATO leaders will not meet on Friday, he said.", dates=["2022-02-24", "2022-02-24"])
+    assert [f.rule for f in result.findings] == ["polarity-conflict"]
