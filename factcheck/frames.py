@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from . import lexicon
 from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
-from .names import name_words, surname
+from .names import name_words, same_entity, surname
 from .units import dimension
 from .types import Claim, Frame, ParsedSentence, Proposition, QuantityClaim, TimeClaim
 
@@ -781,12 +781,27 @@ def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
                 if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
                     continue
                 clause = _clause_tokens(v)
-                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments,
-                                       _polarity(v, clause) == "negative", _modality(v),
+                negated = _polarity(v, clause) == "negative"
+                if negated and _self_reported(v, subject, memory, ents_by_token):
+                    continue
+                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments, negated, _modality(v),
                                        any(c.dep_ == "nsubjpass" for c in v.children),
                                        bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause)))))
         memory.see(doc)
     return out
+
+
+def _self_reported(verb, subject: str, memory: EntityMemory, ents_by_token) -> bool:
+    """A denial its own subject is reported making: "Hiller told detectives she did not plan
+    the shooting", "he said he had not fired". A party's word about itself, which the report
+    passes on, not what the report states."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in _REPORTING:
+        return False
+    speaker = _named_subject(head.head, memory, ents_by_token)
+    return speaker is not None and same_entity(speaker, subject)
 
 
 def _named_subject(verb, memory: EntityMemory, ents_by_token) -> str | None:

@@ -108,3 +108,10 @@ def test_a_denial_the_values_already_show_is_one_finding(checker):
     result = _check(checker, "NATO leaders will meet on Friday to discuss the next steps.",
                     "NATO leaders will not meet on Friday, he said.", dates=["2022-02-24", "2022-02-24"])
     assert [f.rule for f in result.findings] == ["polarity-conflict"]
+
+
+def test_a_party_reported_denying_it_itself_is_its_word_not_the_reports(checker):
+    stated = "Brian Nichols killed the judge on Friday."
+    assert _denials(_check(checker, "Brian Nichols told detectives that he did not kill the judge.", stated)) == []
+    [f] = _denials(_check(checker, "Police said Brian Nichols did not kill the judge.", stated))
+    assert "'kill' of 'brian nichols', judge" in f.message
