@@ -186,8 +186,10 @@ class EntityMemory:
     """Named entities seen so far in one document, to resolve pronouns and short names.
 
     A "he" or "she" is the person named last before it in its own sentence ("the driver,
-    Anthony LaSalle, ... after he had struck"), else the person the document has named most
-    so far, the latest of equals: a news story keeps returning to its protagonist, and a
+    Anthony LaSalle, ... after he had struck"), else the person the sentence before was
+    about (the named subject of its main verb, unless that verb is a "said": "the
+    40-year-old Jackman has TV hosting experience. He emceed ..."), else the person the
+    document has named most so far, the latest of equals: a news story keeps returning to its protagonist, and a
     person quoted once in between ("general manager Tony Reagins said") is rarely the
     "he" of the next sentence. Either way not a person the document gives the other gender
     by a title or a role ("Ms. Williams", "actress Esther Williams", "Bell, her husband":
@@ -200,6 +202,9 @@ class EntityMemory:
         self.mentions: dict[str, int] = {}  # person (surname) -> times named so far
         self.order: dict[str, int] = {}  # person (surname) -> when last named
         self.last_subject_thing: str | None = None
+        # the person the sentence before was about (the subject of its main verb, not of a
+        # "said"): "the 40-year-old Jackman has TV hosting experience. He emceed ..."
+        self.last_subject_person: str | None = None
         self.full: dict[str, str] = {}  # "obama" -> "barack obama"
         self.titled: dict[str, str] = {}  # person (surname) -> "f" or "m", "?" when titled both ways
         self._seen = 0
@@ -209,6 +214,7 @@ class EntityMemory:
 
     def see(self, doc) -> None:
         self.last_subject_thing = None
+        self.last_subject_person = None
         counted = set()
         for ent in doc.ents:
             name = _name(ent.text)
@@ -228,6 +234,19 @@ class EntityMemory:
         for t in doc:
             if t.i not in counted and t.pos_ == "PROPN" and t.lower_ in self.full:
                 self._mention(t.lower_)
+        # of the main clause and its conjuncts with a subject of their own, the last: "Lawrence
+        # and Hutcherson are signed, but Ross doesn't have a deal. He was paid $3 million"
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        clauses = [root] + [c for c in root.conjuncts if c.i > root.i] if root is not None else []
+        subjects = [(v, next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)) for v in clauses]
+        v, subj = next(((v, s) for v, s in reversed(subjects) if s is not None), (None, None))
+        if v is not None and v.lemma_.lower() not in _REPORTING:
+            # a surname the tagger takes for a common noun ("Cheeks guided the team") still names
+            if subj.pos_ == "PROPN" or self.is_person(subj.lower_):
+                ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                name = self.full_name(_name(ent.text if ent is not None else subj.text))
+                if self.is_person(name) or (ent is not None and ent.label_ == "PERSON"):
+                    self.last_subject_person = self.full_name(surname(name))  # as ``most_named`` names them
 
     def _mention(self, surname: str) -> None:
         self._seen += 1
@@ -279,7 +298,9 @@ class EntityMemory:
                 return self.gender(name) != other
 
             named = [self.full_name(n) for n in before]
-            return next((n for n in reversed(named) if fits(n)), None) or self.most_named(fits)
+            last = self.last_subject_person
+            return next((n for n in reversed(named) if fits(n)), None) or (
+                last if last is not None and fits(last) else None) or self.most_named(fits)
         if w in _THING_PRONOUNS:
             return self.last_subject_thing
         return None

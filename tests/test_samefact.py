@@ -451,3 +451,19 @@ def test_the_shipped_weights_keep_the_sign_their_meaning_gives_them():
 def test_a_pronoun_is_not_a_person_of_the_other_gender(nlp, text, subject):
     claim = next(c for c in extract_claims(text, nlp=nlp) if c.text.startswith("9"))
     assert claim.frame.subject == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    # the person the sentence before was about, though another is named more
+    ("Ed Stefanski hired Maurice Cheeks. Stefanski praised him. Stefanski spoke. Cheeks guided the team. "
+     "On April 18 he earned his 200th win.", "maurice cheeks"),
+    # of that sentence's clauses, the last with a subject of its own
+    ("Jennifer Lawrence is signed. Lawrence is happy, but Gary Ross does not have a deal. "
+     "He was paid $3 million for the film.", "gary ross"),
+    # not the one who only said something: the story's protagonist is still the "he"
+    ("Mark Teixeira met the Angels. Teixeira wants a deal. Teixeira spoke. Tony Reagins said talks went well. "
+     "He hit 33 home runs.", "mark teixeira"),
+])
+def test_a_pronoun_is_the_person_the_sentence_before_was_about(nlp, text, subject):
+    claim = max(extract_claims(text, nlp=nlp), key=lambda c: c.start)  # a claim of the last sentence
+    assert claim.start > text.rfind(". ") and claim.frame.subject == subject
