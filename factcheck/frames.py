@@ -187,8 +187,8 @@ class EntityMemory:
 
     A "he" or "she" is the person named last before it in its own sentence ("the driver,
     Anthony LaSalle, ... after he had struck"), else the person the sentence before was
-    about (the named subject of its main verb, unless that verb is a "said": "the
-    40-year-old Jackman has TV hosting experience. He emceed ..."), else the person the
+    about (the named subject of its last clause that has one, unless that clause is a
+    "said": "the 40-year-old Jackman has TV hosting experience. He emceed ..."), else the person the
     document has named most so far, the latest of equals: a news story keeps returning to its protagonist, and a
     person quoted once in between ("general manager Tony Reagins said") is rarely the
     "he" of the next sentence. Either way not a person the document gives the other gender
@@ -202,8 +202,8 @@ class EntityMemory:
         self.mentions: dict[str, int] = {}  # person (surname) -> times named so far
         self.order: dict[str, int] = {}  # person (surname) -> when last named
         self.last_subject_thing: str | None = None
-        # the person the sentence before was about (the subject of its main verb, not of a
-        # "said"): "the 40-year-old Jackman has TV hosting experience. He emceed ..."
+        # the person the sentence before was about (the subject of its last clause with one,
+        # not of a "said"): "the 40-year-old Jackman has TV hosting experience. He emceed ..."
         self.last_subject_person: str | None = None
         self.full: dict[str, str] = {}  # "obama" -> "barack obama"
         self.titled: dict[str, str] = {}  # person (surname) -> "f" or "m", "?" when titled both ways
