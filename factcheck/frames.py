@@ -343,7 +343,11 @@ def _antecedent(tok):
 
 
 def _subject(verb, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
-    subj = _subject_token(verb, claim_ids)
+    return _subject_name(_subject_token(verb, claim_ids), memory, ents_by_token, claim_ids)
+
+
+def _subject_name(subj, memory: EntityMemory, ents_by_token, claim_ids: set[int]) -> str | None:
+    """The name of a subject token (``_subject_token``), a pronoun resolved."""
     if subj is None:
         return None
     head = _antecedent(subj)
@@ -743,6 +747,14 @@ _HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "because", "befor
 _UNTIL_NOW = re.compile(r"\b(?:yet|still|so far|as yet|to date|as of)\b")
 
 
+def _first_conjunct(verb):
+    """The verb a conjoined verb is joined to, or the verb itself: "was damaged, and a female
+    employee was not treated" is reported as its first conjunct is."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _asserted(verb) -> bool:
     """A clause the report itself asserts: the sentence's main clause, a conjunct of it, or what
     a reporting verb of the main clause reports ("police said residents were not evacuated").
@@ -750,9 +762,7 @@ def _asserted(verb) -> bool:
     Nichols did not win"), a relative or adverbial clause or a noun's complement ("dismay that
     Salazar didn't rescind a rule") states no fact of the report's own, nor does what someone
     "claimed": a disputed statement ("She claimed the shootings didn't happen")."""
-    v = verb
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head
+    v = _first_conjunct(verb)
     if v.dep_ == "ROOT":
         return True
     if v.dep_ == "relcl" and (v.head.pos_ == "PROPN" or v.head.ent_type_ in ("PERSON", "ORG", "GPE")) \
@@ -795,12 +805,12 @@ def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
                     continue
                 if not _asserted(v) or any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in v.children):
                     continue
+                if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
+                    continue
                 subject = _named_subject(v, memory, ents_by_token)
                 if not subject or subject in _PERSON_PRONOUNS or len(subject) < 3:
                     continue
                 arguments = _arguments(v, ents_by_token)
-                if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
-                    continue
                 clause = _clause_tokens(v)
                 negated = _polarity(v, clause) == "negative"
                 if negated and _self_reported(v, subject, memory, ents_by_token):
@@ -816,9 +826,7 @@ def _self_reported(verb, subject: str, memory: EntityMemory, ents_by_token) -> b
     """A denial its own subject is reported making: "Hiller told detectives she did not plan
     the shooting", "he said he had not fired". A party's word about itself, which the report
     passes on, not what the report states."""
-    head = verb
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _first_conjunct(verb)
     if head.dep_ != "ccomp" or head.head.lemma_.lower() not in _REPORTING:
         return False
     speaker = _named_subject(head.head, memory, ents_by_token)
@@ -836,4 +844,4 @@ def _named_subject(verb, memory: EntityMemory, ents_by_token) -> str | None:
             # Williams", which the small model parses as two conjoined subjects
             if c.dep_ in ("appos", "conj") and ent is not None and ent.label_ == "PERSON":
                 return memory.full_name(_name(ent.text))
-    return _subject(verb, memory, ents_by_token, set())
+    return _subject_name(subj, memory, ents_by_token, set())

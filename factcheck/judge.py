@@ -326,8 +326,8 @@ def run_rules(groups: Sequence[Group], cluster: Cluster, rules: Mapping[str, Rul
         found = rule.find(cluster)
         # the same sentences already cited together by a finding are one finding: a denial read
         # from the parse that polarity-conflict has already found through the claims' values
-        cited = [{(e.doc, e.start) for e in f.evidence} for f in findings]
-        findings += [f for f in found.findings if not any({(e.doc, e.start) for e in f.evidence} <= c for c in cited)]
+        cited = [f.sentences() for f in findings]
+        findings += [f for f in found.findings if not any(f.sentences() <= c for c in cited)]
         agreements += found.agreements
     findings = [f for f in findings if f.severity != "off"]
     return Judgement(findings, agreements, single, not_compared)

@@ -227,6 +227,11 @@ class Finding:
     same_fact: float | None = None
     incompatible: float | None = None
 
+    def sentences(self) -> frozenset[tuple[str, int]]:
+        """The sentences it cites, as (doc, sentence start): two findings citing the same
+        sentences are one."""
+        return frozenset((e.doc, e.start) for e in self.evidence)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # recurses into the Evidence dataclasses
 

@@ -126,7 +126,7 @@ def find(cluster: Cluster) -> Found:
             if contradiction >= threshold:
                 findings.append(_finding(candidates[i], contradiction, reasons, options))
     # a denial the model found too is one finding: the model's, which says how sure it is
-    cited = {frozenset((e.doc, e.start) for e in f.evidence) for f in findings}
+    cited = {f.sentences() for f in findings}
     findings += [f for f in denied if not any(frozenset([(f.evidence[0].doc, f.evidence[0].start), (e.doc, e.start)]) in cited
                                               for e in f.evidence[1:])]
     return Found(findings, agreements)
@@ -138,6 +138,7 @@ def _denials(cluster: Cluster) -> list[Finding]:
     share of content words the negated sentence has in common with the closest of them (as a
     minimal edit's is: no model weighs it)."""
     from ..denials import denials
+    from ..samefact import jaccard
 
     out, done = [], set()
     for d in denials(cluster.analyses, cluster.documents, cluster.options):
@@ -149,16 +150,12 @@ def _denials(cluster: Cluster) -> list[Finding]:
             continue
         done.add(key)
         words = cluster.lemmas.get((n.doc, n.start), set())
-
-        def shared(s) -> float:
-            other = cluster.lemmas.get((s.doc, s.start), set())
-            return len(words & other) / len(words | other) if words | other else 0.0
-
         docs = ", ".join(s.sentence.doc for s in d.stated)
         out.append(Finding("", RULE.id, cluster.options.severity_of(RULE.id),
                            f"{n.doc} denies what {docs} {'states' if len(d.stated) == 1 else 'state'} "
                            f"({d.describe()}: negated in {n.doc}, stated in {docs}; a clause read from the parse)",
-                           round(max(shared(s.sentence) for s in d.stated), 3), evidence))
+                           round(max(jaccard(words, cluster.lemmas.get((s.sentence.doc, s.sentence.start), set()))
+                                     for s in d.stated), 3), evidence))
     return out
 
 
