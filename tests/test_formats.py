@@ -405,8 +405,9 @@ def test_md_lists_the_not_compared_pairs_with_their_reason():
     assert "very likely not the same fact (0.12)" in section
     assert "| value | 80 jets | 100 jets |" in section
     assert "&lt;b&gt;flew&lt;/b&gt;" in section and "<b>" not in md
-    # both claims share one row of the fact table, outcome "not compared"
-    assert "| jets | quantity | not compared | 80 jets | 100 jets |" in md
+    # the pair joins no rows (perhaps two facts): each claim is a row, outcome "not compared"
+    assert "| jets | quantity | not compared | 80 jets | — |" in md
+    assert "| jets | quantity | not compared | — | 100 jets |" in md
 
 
 def test_html_lists_many_not_compared_pairs_as_one_table_row_each():
@@ -453,3 +454,27 @@ def test_md_labels_a_quoted_sentence_without_the_quote_mark_it_leaves_open():
     assert row.startswith("| Autocracy will always lose to democracy. | paraphrase | agree |")
     # a sentence whose quote closes keeps both marks
     assert row.endswith('| "Democracy will always prevail over autocracy," said Stolte… |')
+
+
+def test_documents_of_one_file_are_named_by_their_ids():
+    """A JSONL file holds many documents: the report names each by its id (columns, citations),
+    not by the file they all share; a file of one document keeps its path."""
+    ev = [{"doc": d, "start": 0, "end": 20, "text": "80 jets flew north.", "claim": f"{d}#q1",
+           "claim_start": 0, "claim_end": 2} for d in ("a", "b")]
+    data = {
+        "documents": [{"id": "a", "source": "wire/set.jsonl", "date": "2022-02-24", "status": "ok"},
+                      {"id": "b", "source": "wire/set.jsonl", "date": "2022-02-24", "status": "ok"},
+                      {"id": "c.txt", "source": "extra/c.txt", "date": "2022-02-24", "status": "ok"},
+                      {"id": "wire/set.jsonl:3", "source": "wire/set.jsonl", "status": "error",
+                       "error": "line 3 has empty text"}],
+        "claims": [{"id": f"{d}#q1", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": "80",
+                    "sentence_start": 0, "sentence_end": 20, "value": 80, "modifier": "=", "unit": "jet"}
+                   for d in ("a", "b")],
+        "findings": [], "single_source": [], "not_compared": [],
+        "agreements": [{"id": "A1", "kind": "quantity", "outcome": "agree", "score": 0.9, "claims": ["a#q1", "b#q1"],
+                        "evidence": ev, "message": "a and b agree on '80 jet' / '80 jet'"}],
+    }
+    md = report.render("md", data)
+    assert "| fact | kind | outcome | a (Thu 24 Feb 2022) | b (Thu 24 Feb 2022) | extra/c.txt (Thu 24 Feb 2022) |" in md
+    assert "wire/set.jsonl (" not in md  # no column or citation named by the shared file
+    assert "- wire/set.jsonl: line 3 has empty text" in md  # the failed one: the file it was in

@@ -104,12 +104,11 @@ def open_report(browser, tmp_path):
 
 def _facts_from_json(data: dict) -> list[dict[str, set[str]]]:
     """The fact table the JSON implies, computed here independently of the report code:
-    claims linked by findings, agreements or not-compared pairs (aligned, not judged) form one
-    fact; each fact maps to its sources."""
+    claims linked by findings or agreements form one fact (a pair left not compared, aligned
+    but perhaps two facts, joins nothing); each fact maps to its sources."""
     claims = {c["id"]: c for c in data["claims"]}
     adj = defaultdict(set)
-    linked = data["findings"] + data["agreements"] + data.get("not_compared", [])
-    for item in linked:
+    for item in data["findings"] + data["agreements"]:
         ids = [c for c in item["claims"] if c in claims]
         for a in ids:
             adj[a].update(x for x in ids if x != a)
@@ -126,7 +125,7 @@ def _facts_from_json(data: dict) -> list[dict[str, set[str]]]:
             stack.extend(adj[x] - comp)
         seen |= comp
         facts.append({"docs": {claims[c]["doc"] for c in comp}, "claims": comp})
-    for item in linked:  # sentence pairs without claims
+    for item in data["findings"] + data["agreements"] + data.get("not_compared", []):  # sentence pairs without claims
         if not item["claims"]:
             facts.append({"docs": {e["doc"] for e in item["evidence"]}, "claims": set()})
     return facts
@@ -382,9 +381,15 @@ def test_not_compared_section_lists_the_pairs_the_json_implies(edited_result, op
         assert f"the same fact ({item['score']:.2f})" in text
         for ev in item["evidence"]:
             assert " ".join(ev["text"].split()) in text
-        row = p.page.locator("#" + art.locator("a[href^='#fact']").get_attribute("href")[1:])
-        assert row.get_attribute("data-outcome") == "not-compared"
-        assert row.locator("td.cell").count() == len({ev["doc"] for ev in item["evidence"]})
+        # each claim keeps its own row, marked not compared unless its row judges it
+        judged = {c for x in data["findings"] + data["agreements"] for c in x["claims"]}
+        rows = art.locator("a[href^='#fact']")
+        assert rows.count() == len(item["claims"])
+        for k, cid in enumerate(item["claims"]):
+            row = p.page.locator("#" + rows.nth(k).get_attribute("href")[1:])
+            assert art.locator(".side").nth(k).locator(".val").inner_text() in row.inner_text()
+            if cid not in judged:
+                assert row.get_attribute("data-outcome") == "not-compared"
     jets = p.page.locator("article.unjudged", has_text="Roughly 70 jets")
     assert "may be about different facts" in jets.inner_text()
     assert sorted(jets.locator(".val").all_inner_texts()) == ["about 70 jets", "over 100 jets"]
@@ -400,7 +405,9 @@ def test_not_compared_section_lists_the_pairs_the_json_implies(edited_result, op
     p.page.click("button.outcome[data-outcome='not-compared']")
     assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == 0
     p.page.click("button.outcome[data-outcome='not-compared']")
-    assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == len(pairs)
+    # a claim judged nowhere else is a row of its own: one not-compared row a claim
+    alone = {c for n in pairs.values() for c in n["claims"] if c not in judged}
+    assert p.page.locator("tr.fact[data-outcome='not-compared']:visible").count() == len(alone) == 2
 
 
 def test_documents_show_their_date_and_where_it_came_from(edited_result, open_report):
@@ -450,7 +457,8 @@ def test_not_compared_pairs_of_a_saved_result(browser, tmp_path):
         n1, n2 = (" ".join(arts.nth(i).inner_text().split()) for i in range(2))
         assert "very likely not the same fact (0.12)" in n1 and "80 jets flew <b>north</b>." in n1
         assert "cannot be put on one scale" in n2 and "perhaps the same fact (0.50)" in n2
-        assert p.page.locator("tr.fact[data-outcome='not-compared']").count() == 2
+        # a pair left not compared joins no rows: each of its four claims is a row of its own
+        assert p.page.locator("tr.fact[data-outcome='not-compared']").count() == 4
         assert p.page.locator("b", has_text="north").count() == 0  # input markup stays text
     finally:
         p.close()

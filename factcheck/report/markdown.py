@@ -148,7 +148,7 @@ def render(result, **context) -> str:
                if report.n_not_compared else "")]
     if report.failed:
         out += ["", f"**{len(report.failed)} document(s) could not be read** and were not checked:", ""]
-        out += [f"- {esc(d.source)}: {esc(d.error or 'unreadable')}" for d in report.failed]
+        out += [f"- {esc(d.path)}: {esc(d.error or 'unreadable')}" for d in report.failed]
     for note in context.get("notes") or []:
         out += ["", f"Note: {esc(note)}"]
     if report.rule_counts:

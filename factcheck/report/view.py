@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +115,7 @@ class NotComparedView:
     confidence: str
     fact: str | None
     sides: list[Side]
+    facts: list[str] = field(default_factory=list)  # the rows of its claims: a pair joins no rows
 
 
 @dataclass
@@ -158,7 +159,10 @@ class DocView:
     id: str
     anchor: str
     index: int
+    # how the report names the document: its file, or its id where one file (JSONL, CSV) holds
+    # several documents, which would otherwise share one name in every column and citation
     source: str
+    path: str  # the file (or the id of a document given as text)
     title: str | None
     date: str | None
     date_words: str | None
@@ -420,11 +424,18 @@ def _timeline(facts: list[Fact], claims: dict[str, dict], docs: list[DocView], w
     return Timeline(rows=rows, ticks=[(x(o), t) for o, t in _ticks(lo, hi)], width=width, label_width=260)
 
 
+def _names(documents: list[dict[str, Any]]) -> dict[str, str]:
+    """Each document's name in the report (``DocView.source``), by id."""
+    per_file = Counter(d.get("source") or d["id"] for d in documents)
+    return {d["id"]: d["id"] if per_file[d.get("source") or d["id"]] > 1 else d.get("source") or d["id"]
+            for d in documents}
+
+
 def _doc_view(d: dict[str, Any], i: int, texts: dict[str, SourceText], n_claims: int,
-              highlights: list[tuple[int, int, str, str, str, str]]) -> DocView:
+              highlights: list[tuple[int, int, str, str, str, str]], name: str) -> DocView:
     src = texts.get(d["id"])
     return DocView(
-        id=d["id"], anchor=_anchor("doc", i), index=i, source=d.get("source") or d["id"],
+        id=d["id"], anchor=_anchor("doc", i), index=i, source=name, path=d.get("source") or d["id"],
         title=d.get("title"), date=d.get("date"), date_words=_date_words(d.get("date")),
         date_from=date_source(d, src), status=d.get("status", "ok"), error=d.get("error"),
         warnings=list(d.get("warnings") or []), n_claims=n_claims,
@@ -443,6 +454,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     singles = data.get("single_source") or []
     unjudged = data.get("not_compared") or []
     cluster_of = {d["id"]: d.get("cluster") or "" for d in documents}
+    doc_names = _names(documents)
 
     # Evidence by claim id: the sentence the checker cited for it.
     evidence: dict[str, dict] = {}
@@ -451,8 +463,13 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             if ev.get("claim"):
                 evidence.setdefault(ev["claim"], ev)
 
-    # A fact is what the checker aligned: judged or not, a linked pair shares a row.
-    linked = [list(item.get("claims") or []) for item in (*findings, *agreements, *unjudged)]
+    # A fact is what the judge found to be one (judge.JudgedGroup.fact_of): claims joined by
+    # findings and agreements. A pair left not compared may be about different facts (or is
+    # a part and its whole, two facts each report gives...), so it joins nothing: each of its
+    # claims keeps its row, marked not compared, and both rows link to the pair and its
+    # reason. Joined through such pairs, one row of a cluster of 14 real reports held 91
+    # claims of a dozen events.
+    linked = [list(item.get("claims") or []) for item in (*findings, *agreements)]
     root = _components(list(claims), linked)
     # The outcome each link gives its claims; a claim's cell takes the worst.
     claim_outcomes: dict[str, list[str]] = defaultdict(list)
@@ -469,12 +486,15 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
                 claim_outcomes[c].append(item.get("outcome", "agree"))
         if item.get("claims") and item["claims"][0] in root:
             group_items[root[item["claims"][0]]].append(item)
+    judged = set(claim_outcomes)
     for item in unjudged:
+        for rep in dict.fromkeys(root[c] for c in item.get("claims") or [] if c in claims):
+            group_items[rep].append(item)
         for c in item.get("claims") or []:
-            if c in claims:
+            # a claim its row judges (agrees, conflicts) keeps that outcome: the pair left not
+            # compared ties it to another row's claim, not to its own row's fact
+            if c in claims and c not in judged:
                 claim_outcomes[c].append("not-compared")
-        if item.get("claims") and item["claims"][0] in root:
-            group_items[root[item["claims"][0]]].append(item)
     for item in singles:
         for c in item.get("claims") or []:
             if c in claims:
@@ -553,7 +573,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     n_claims_of = defaultdict(int)
     for c in claims.values():
         n_claims_of[c["doc"]] += 1
-    doc_views = [_doc_view(d, i, texts, n_claims_of[d["id"]], highlights.get(d["id"], []))
+    doc_views = [_doc_view(d, i, texts, n_claims_of[d["id"]], highlights.get(d["id"], []), doc_names[d["id"]])
                  for i, d in enumerate(documents, 1)]
     by_cluster: dict[str, list[DocView]] = defaultdict(list)
     for d, dv in zip(documents, doc_views):
@@ -561,14 +581,12 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
 
     finding_views: dict[str, list[FindingView]] = defaultdict(list)
     help_of = _rule_help()
-    doc_by_id = {d["id"]: d for d in documents}
 
     def sides_of(item: dict[str, Any]) -> list[Side]:
         sides = []
         for ev in item.get("evidence") or []:
             c = claims.get(ev.get("claim") or "")
-            src_doc = doc_by_id.get(ev["doc"], {})
-            sides.append(Side(ev["doc"], src_doc.get("source") or ev["doc"],
+            sides.append(Side(ev["doc"], doc_names.get(ev["doc"], ev["doc"]),
                               humanise.value(c) if c else "", _mention(ev, c, texts)))
         return sides
 
@@ -589,6 +607,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         unjudged_views[cluster_of_item(item)].append(NotComparedView(
             id=item.get("id", ""), kind=item.get("kind", ""), reason=reason, confidence=sure,
             fact=finding_fact.get(item.get("id", "")), sides=sides_of(item),
+            facts=list(dict.fromkeys(fact_of_claim[c] for c in item.get("claims") or [] if c in fact_of_claim)),
         ))
 
     clusters = []
