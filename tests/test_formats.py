@@ -301,6 +301,15 @@ def test_humanise_words():
     assert h.timex("2022-W08") == "week 8 of 2022"
     assert h.timex("P2W") == "2 weeks"
     assert h.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
+    # an undated report's dates keep markers no reader can read: in words, relative to the report
+    assert h.timex("XXXX-WXX-4") == "Thursday"
+    assert h.when({"value": "XXXX-WXX-4", "type": "SET"}) == "every Thursday"
+    assert h.timex("XXXX-12-02") == "2 Dec" and h.timex("XXXX-12") == "December"
+    assert h.timex("XXXX-XX-XX") == "the report's day" and h.timex("XXXX") == "the report's year"
+    assert h.timex("XXXX-XX-XXT18:41") == "the report's day, 18:41"
+    assert h.timex("REF-P9D") == "9 days earlier" and h.timex("REF+PT2H") == "2 hours later"
+    assert h.timex("REF-P1Y") == "the year before" and h.timex("REF-P1DTNI") == "the night before"
+    assert h.when({"value": "REF+P1D", "mod": "APPROX", "type": "DATE"}) == "about the day after"
     assert h.line_of("a\nb\nc", 4) == 3
     assert h.confidence({"same_fact": 0.97, "incompatible": 1.0}) == \
         "almost certainly the same fact (0.97); cannot both be true (1.00)"

@@ -144,12 +144,52 @@ def _day(iso: str) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The markers an undated report's relative dates keep (extract/temporal.py): the report's own
+# day, week, month, year or decade, which it does not give
+_OWN = {"XXXX-XX-XX": "day", "XXXX-WXX": "week", "XXXX-XX": "month", "XXXX": "year", "XXX": "decade"}
+_REF_RE = re.compile(r"REF(?P<sign>[+-])P(?P<t>T)?(?P<n>[\d.]+)(?P<u>DE|CE|[YMWDQHS])(?:T(?P<part>MO|AF|EV|NI|DT))?$")
+
+
+def _unresolved(value: str) -> str | None:
+    """An undated report's date in words ('XXXX-WXX-4' -> 'Thursday', 'REF-P9D' -> '9 days
+    earlier'), None for any other value: a reader cannot read the markers."""
+    if value in _OWN:
+        return f"the report's {_OWN[value]}"
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+        return _WEEKDAY_NAMES[int(m[1]) - 1]
+    if value == "XXXX-WXX-WE":
+        return "the weekend"
+    if m := re.fullmatch(r"XXXX-(\d{2})-(\d{2})", value):
+        return f"{int(m[2])} {_dt.date(2000, int(m[1]), 1):%b}"
+    if m := re.fullmatch(r"XXXX-(\d{2})", value):
+        return f"{_dt.date(2000, int(m[1]), 1):%B}"
+    if m := re.fullmatch(r"XXXX-(SP|SU|FA|AU|WI)", value):
+        return f"{_SEASONS[m[1]]}, the report's year"
+    if m := re.fullmatch(r"XXXX-XX-XXT(\d{2}:\d{2}|MO|AF|EV|NI|DT)", value):
+        return f"the report's day, {_PARTS.get(m[1], m[1])}"
+    if m := _REF_RE.match(value):
+        unit = "minute" if m["t"] and m["u"] == "M" else _DURATION_UNITS[m["u"]]
+        count = float(m["n"])
+        # counted from the report's day ("9 days ago", "last year") or from the time the story
+        # last named ("two hours later"): the marker does not say which, so neither do the words
+        side = "before" if m["sign"] == "-" else "after"
+        if m["part"] and unit == "day" and count == 1:  # "last night": the night before
+            return f"the {_PARTS[m['part']]} {side}"
+        words = (f"the {unit} {side}" if count == 1
+                 else f"{number(count)} {plural(unit, count)} {'earlier' if m['sign'] == '-' else 'later'}")
+        return f"{words}, {_PARTS[m['part']]}" if m["part"] else words
+    return None
+
+
 def timex(value: str | None) -> str:
     """A TIMEX3 value in words: '2022-02-24' -> 'Thu 24 Feb 2022', 'PRESENT_REF' -> 'now'."""
     if not value:
         return "?"
     if value in _REFS:
         return _REFS[value]
+    if value.startswith(("X", "REF")) and (words := _unresolved(value)) is not None:
+        return words
     if m := _TIME_RE.match(value):
         day, clock = m.groups()
         return f"{_day(day)}, {_PARTS.get(clock, clock)}"
