@@ -240,17 +240,18 @@ def _use_color(mode: str, stream) -> bool:
 _WARNINGS_NAMED = 3
 
 
-def _report_errors(documents, seen: Counter | None = None) -> bool:
+def _report_errors(documents, seen: Counter | None = None, warnings: bool = True) -> bool:
     """One stderr line per unreadable document and per warning, a warning past
     _WARNINGS_NAMED documents counted in ``seen`` instead; without ``seen`` (every document
-    at once) the count is said here, else by the caller's ``_say_more(seen)`` at the end."""
+    at once) the count is said here, else by the caller's ``_say_more(seen)`` at the end.
+    ``warnings`` False: the text report on standard output lists every warning already."""
     bad = False
     counts = Counter() if seen is None else seen
     for d in documents:
         if d.status == "error":
             print(f"factcheck: error: {_where(d)}: {d.error}", file=sys.stderr)
             bad = True
-        for w in d.warnings:
+        for w in d.warnings if warnings else ():
             counts[w] += 1
             if counts[w] <= _WARNINGS_NAMED:
                 print(f"factcheck: warning: {_where(d)}: {w}", file=sys.stderr)
@@ -308,8 +309,9 @@ def _without_torch():
             del sys.modules["torch"]
 
 
-def _run(args):
-    """Load, check and apply suppressions: what `check` and `baseline create` share.
+def _run(args, warnings: bool = True):
+    """Load, check and apply suppressions: what `check` and `baseline create` share;
+    ``warnings``: say the documents' warnings on stderr (``_report_errors``).
 
     Order matters for fast failure: options and config, the baseline, then the documents;
     models load last, and not at all when no document could be read."""
@@ -331,7 +333,7 @@ def _run(args):
         result = check_on_ray(documents, opts, address=args.ray_address, progress=progress)
     else:
         result = _checker(opts, progress=progress).check(documents)
-    bad_input = _report_errors(result.documents)
+    bad_input = _report_errors(result.documents, warnings=warnings)
     result.findings, suppressed = apply_suppressions(result.findings, result.documents,
                                                      config=cfg.suppress, baseline=baseline)
     return opts, result, suppressed, bad_input
@@ -359,7 +361,9 @@ def cmd_check(args) -> int:
     streamed = _check_streamed(args, outputs)
     if streamed is not None:
         return streamed
-    opts, result, suppressed, bad_input = _run(args)
+    # the text report on standard output lists each document's warnings: stderr need not too
+    text_out = args.out is not None or ("text", None) in outputs
+    opts, result, suppressed, bad_input = _run(args, warnings=not text_out)
 
     color = _use_color(args.color, sys.stdout)
     if args.out is not None:

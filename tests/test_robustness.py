@@ -320,3 +320,20 @@ def test_a_warning_many_documents_share_is_counted_and_errors_keep_their_lines(t
     # nothing is lost: the report still lists every document with its warning
     docs = json.loads(out)["documents"]
     assert sum(any("no date" in w for w in d["warnings"]) for d in docs) == 6
+
+
+def test_the_text_report_on_stdout_says_the_warnings_once(tmp_path, capsys, monkeypatch):
+    """In a terminal stdout and stderr interleave: with the text report on stdout, which lists
+    every document's warnings, stderr does not repeat them; an unreadable file keeps its
+    stderr line."""
+    monkeypatch.chdir(tmp_path)
+    for i in range(2):
+        (tmp_path / f"r{i}.txt").write_text("They have 100 jets on high alert, he said.\n")
+    (tmp_path / "empty.txt").write_text("")
+    code = main(["check", ".", "--no-nli"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert [line for line in out.splitlines() if "no date" in line] == [
+        f"r{i}.txt: warning: no date: relative dates are not resolved" for i in range(2)]
+    assert "no date" not in err
+    assert "factcheck: error: empty.txt: empty file" in err.splitlines()
