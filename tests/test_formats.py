@@ -487,3 +487,22 @@ def test_documents_of_one_file_are_named_by_their_ids():
     assert "| fact | kind | outcome | a (Thu 24 Feb 2022) | b (Thu 24 Feb 2022) | extra/c.txt (Thu 24 Feb 2022) |" in md
     assert "wire/set.jsonl (" not in md  # no column or citation named by the shared file
     assert "- wire/set.jsonl: line 3 has empty text" in md  # the failed one: the file it was in
+
+
+def test_a_conflict_of_lengths_of_time_is_explained_as_one():
+    """"nine days after" / "a week after" are lengths of time, not dates: the Why line says so."""
+    def claim(d, value, text):
+        return {"id": f"{d}#t1", "doc": d, "kind": "time", "type": "DURATION", "value": value, "start": 0,
+                "end": len(text), "text": text, "sentence_start": 0, "sentence_end": 30}
+
+    ev = [{"doc": d, "start": 0, "end": 30, "text": f"She died {t} after a heart attack.", "claim": f"{d}#t1",
+           "claim_start": 9, "claim_end": 9 + len(t)} for d, t in (("a", "nine days"), ("b", "a week"))]
+    finding = {"id": "F1", "rule": "temporal-conflict", "severity": "error", "score": 0.64, "same_fact": 0.64,
+               "incompatible": 1.0, "message": "sources disagree", "evidence": ev, "claims": ["a#t1", "b#t1"]}
+    data = {"documents": [{"id": d, "source": f"{d}.txt", "date": "2008-12-12", "status": "ok"} for d in ("a", "b")],
+            "claims": [claim("a", "P9D", "nine days"), claim("b", "P1W", "a week")],
+            "findings": [finding], "agreements": [], "single_source": [], "not_compared": []}
+    md = report.render("md", data)
+    assert "**Why:** a.txt says 9 days, b.txt says 1 week: the lengths of time the two admit do not overlap" in md
+    finding["claims"] = []  # claims unknown (a sentence pair): the dates' reason, as before
+    assert "the dates do not overlap" in report.render("md", data)

@@ -103,6 +103,7 @@ class FindingView:
     sides: list[Side]
     same_fact: float | None = None
     incompatible: float | None = None
+    lengths: bool = False  # its claims are lengths of time ("nine days" / "a week"), not dates
 
 
 @dataclass
@@ -600,6 +601,8 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             message=item.get("message", ""), confidence=humanise.confidence(item),
             help=help_of.get(item.get("rule", ""), ""), fact=finding_fact.get(item.get("id", "")),
             sides=sides_of(item), same_fact=item.get("same_fact"), incompatible=item.get("incompatible"),
+            lengths=bool(item.get("claims")) and all(claims.get(c, {}).get("type") == "DURATION"
+                                                       for c in item["claims"]),
         ))
     unjudged_views: dict[str, list[NotComparedView]] = defaultdict(list)
     for item in unjudged:
@@ -638,12 +641,13 @@ _WHY = {
     "temporal-conflict": "the dates do not overlap, after relative dates are resolved against each report's own date",
     "polarity-conflict": "the values fit, but one report's clause denies what the other's states",
 }
+_WHY_LENGTHS = "the lengths of time the two admit do not overlap, even with the slack for rounding"
 
 
 def why(f: FindingView) -> str:
     """Why a finding is one, in words: the values each source states and what rules them out."""
     values = [f"{s.source} says {s.value}" for s in f.sides if s.value]
-    reason = _WHY.get(f.rule)
+    reason = _WHY_LENGTHS if f.lengths and f.rule == "temporal-conflict" else _WHY.get(f.rule)
     if reason is None:  # the contradiction rule says its reasons in the message, in brackets
         msg = f.message
         reason = msg[msg.find("(") + 1: msg.rfind(")")] if "(" in msg and msg.endswith(")") else msg
