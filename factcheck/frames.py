@@ -554,8 +554,13 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
     anchor = []
     for e in doc.ents:
         # a clock time too: "down 1.2% at 14:00 UTC" and "down 0.8% at 16:00 UTC" are two moments
-        if e.label_ in ("DATE", "TIME") and any(t.i in clause_ids for t in e) and not any(t.i in claim_ids for t in e):
-            anchor.append(e.text.lower())
+        if e.label_ not in ("DATE", "TIME") or not any(t.i in clause_ids for t in e) or any(t.i in claim_ids for t in e):
+            continue
+        # a bare number the tagger calls a date is an age ("Kirkpatrick, 61, opened fire"), not
+        # a time (a year has four digits)
+        if e.text.strip().isdigit() and len(e.text.strip()) < 4:
+            continue
+        anchor.append(e.text.lower())
     clause_text = " ".join(t.text for t in clause if t.i not in claim_ids)
     anchor += [m.group(0).lower() for m in _TIME_SHIFT.finditer(clause_text)
                if m.group(0).lower() not in " ".join(anchor)]
