@@ -307,6 +307,7 @@ def test_humanise_words():
     assert h.timex("XXXX-12-02") == "2 Dec" and h.timex("XXXX-12") == "December"
     assert h.timex("XXXX-XX-XX") == "the report's day" and h.timex("XXXX") == "the report's year"
     assert h.timex("XXXX-XX-XXT18:41") == "the report's day, 18:41"
+    assert h.timex("19") == "the 1900s" and h.timex("XXXX-H2") == "the second half of the report's year"
     assert h.timex("REF-P9D") == "9 days earlier" and h.timex("REF+PT2H") == "2 hours later"
     assert h.timex("REF-P1Y") == "the year before" and h.timex("REF-P1DTNI") == "the night before"
     assert h.when({"value": "REF+P1D", "mod": "APPROX", "type": "DATE"}) == "about the day after"

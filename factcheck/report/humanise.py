@@ -147,7 +147,8 @@ def _day(iso: str) -> str:
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # The markers an undated report's relative dates keep (extract/temporal.py): the report's own
 # day, week, month, year or decade, which it does not give
-_OWN = {"XXXX-XX-XX": "day", "XXXX-WXX": "week", "XXXX-XX": "month", "XXXX": "year", "XXX": "decade"}
+_OWN = {"XXXX-XX-XX": "day", "XXXX-WXX": "week", "XXXX-XX": "month", "XXXX": "year", "XXX": "decade",
+        "XX": "century"}
 _REF_RE = re.compile(r"REF(?P<sign>[+-])P(?P<t>T)?(?P<n>[\d.]+)(?P<u>DE|CE|[YMWDQHS])(?:T(?P<part>MO|AF|EV|NI|DT))?$")
 
 
@@ -166,6 +167,9 @@ def _unresolved(value: str) -> str | None:
         return f"{_dt.date(2000, int(m[1]), 1):%B}"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|AU|WI)", value):
         return f"{_SEASONS[m[1]]}, the report's year"
+    if m := re.fullmatch(r"XXXX-([HQ])([1-4])", value):
+        part = {"H": ("first", "second"), "Q": ("first", "second", "third", "fourth")}[m[1]][int(m[2]) - 1]
+        return f"the {part} {'half' if m[1] == 'H' else 'quarter'} of the report's year"
     if m := re.fullmatch(r"XXXX-XX-XXT(\d{2}:\d{2}|MO|AF|EV|NI|DT)", value):
         return f"the report's day, {_PARTS.get(m[1], m[1])}"
     if m := _REF_RE.match(value):
@@ -207,6 +211,8 @@ def timex(value: str | None) -> str:
         return f"{_SEASONS[m[2]]} {m[1]}"
     if re.fullmatch(r"\d{3}X?", value):  # 201 / 201X: a decade
         return f"the {value[:3]}0s"
+    if re.fullmatch(r"\d{2}X{0,2}", value):  # 19: a century ("the 20th century")
+        return f"the {value[:2]}00s"
     if m := _DURATION_RE.match(value):
         n, u = (m["n"], m["u"]) if m["u"] else (m["tn"], {"M": "MI"}.get(m["tu"], m["tu"]))
         unit = {"MI": "minute"}.get(u, _DURATION_UNITS.get(u or "", ""))
