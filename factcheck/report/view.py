@@ -427,9 +427,9 @@ def _timeline(facts: list[Fact], claims: dict[str, dict], docs: list[DocView], w
 
 def _names(documents: list[dict[str, Any]]) -> dict[str, str]:
     """Each document's name in the report (``DocView.source``), by id."""
-    per_file = Counter(d.get("source") or d["id"] for d in documents)
-    return {d["id"]: d["id"] if per_file[d.get("source") or d["id"]] > 1 else d.get("source") or d["id"]
-            for d in documents}
+    source = {d["id"]: d.get("source") or d["id"] for d in documents}
+    per_file = Counter(source.values())
+    return {i: i if per_file[s] > 1 else s for i, s in source.items()}
 
 
 def _doc_view(d: dict[str, Any], i: int, texts: dict[str, SourceText], n_claims: int,
