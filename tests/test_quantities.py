@@ -280,6 +280,8 @@ def test_parenthesised_conversion_is_not_a_second_claim(nlp):
         "The Sixers have a record of 9-14.",
         "She is in her 50s.",
         "The style was popular in the nineteen fifties.",
+        # a label or a rank in words, as "number 5" in digits
+        "In a congressional hearing she became exhibit number one.",
     ],
 )
 def test_not_claims(nlp, text):

@@ -538,6 +538,8 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True  # "called 911", "a 911 dispatcher"
     if n.kind == "words" and _DECADE_WORD_AFTER.match(after):
         return True  # "the nineteen fifties"
+    if n.kind == "words" and re.search(r"\bnumber\s+$", before, re.I):
+        return True  # "exhibit number one", "the number two seed": a label or a rank
     # the second number of a score: "won 3-1"
     if n.kind == "digits" and ends_pair and _SCORE_BEFORE.search(before[: ends_pair.start()]):
         return True
