@@ -8,11 +8,13 @@ findings. What makes a comparison a finding is each rule's own module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .align import Group
+from .report import humanise
 from .components import components
 from .intervals import compare_claims, incompatibility
 from .options import Options
@@ -41,9 +43,17 @@ def describe(c: Claim) -> str:
         return f"{bound}{num}{unit}{quals}"
     if isinstance(c, TimeClaim):
         about = f" ({c.event})" if c.event else ""
-        mod = f"{c.mod} " if c.mod else ""
-        return f"{mod}{c.value}{about}"
+        if _PLAIN_DATE.fullmatch(c.value or ""):
+            mod = f"{c.mod} " if c.mod else ""
+            return f"{mod}{c.value}{about}"
+        # a marker no reader of a CI log can read ("XXXX-WXX-6", "PRESENT_REF", "REF-P9D"):
+        # in words ("Saturday", "now", "9 days earlier"), as the reports write it
+        return f"{humanise.when({'value': c.value, 'mod': c.mod, 'type': c.type, 'tz': c.tz})}{about}"
     return c.text
+
+
+# a calendar date, month or year, as ISO writes it: exact, and read as it is
+_PLAIN_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
 def _num(x: float | None) -> str:

@@ -705,3 +705,20 @@ def test_a_value_of_one_scope_is_compared_only_with_a_value_of_its_scope(checker
     docs = [Document(id="first", date="2009-01-20", text=two_parts[0]),
             Document(id="later", date="2009-01-20", text=two_parts[1])]
     assert [f.rule for f in checker.check(docs).findings] == ["numeric-conflict"]
+
+
+def test_messages_say_an_undated_reports_dates_in_words():
+    """A finding's message is what a CI log shows: an undated report's "on Saturday" is
+    'Saturday', not the marker 'XXXX-WXX-6'; a calendar date stays ISO, exact as it is."""
+    from factcheck.judge import describe
+    from factcheck.types import TimeClaim
+
+    def t(value, mod=None):
+        return TimeClaim(doc="a", start=0, end=1, text="x", sentence_start=0, sentence_end=1, value=value,
+                         mod=mod, event="the man was charged")
+
+    assert describe(t("XXXX-WXX-6")) == "Saturday (the man was charged)"
+    assert describe(t("PRESENT_REF")) == "now (the man was charged)"
+    assert describe(t("REF-P9D", "APPROX")) == "about 9 days earlier (the man was charged)"
+    assert describe(t("2022-02-25")) == "2022-02-25 (the man was charged)"
+    assert describe(t("2013-05", "END")) == "END 2013-05 (the man was charged)"
