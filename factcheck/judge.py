@@ -52,6 +52,11 @@ def describe(c: Claim) -> str:
     return c.text
 
 
+def _times(values: Sequence[str]) -> str:
+    """TIMEX3 values as a message names them (``describe``)."""
+    return ", ".join(v if _PLAIN_DATE.fullmatch(v) else humanise.timex(v) for v in values)
+
+
 # a calendar date, month or year, as ISO writes it: exact, and read as it is
 _PLAIN_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
@@ -248,7 +253,7 @@ def judge_group(group: Group, documents: Mapping[str, Document], options: Option
                 continue
             if anchored_apart(a, b):
                 not_compared(f"{describe(a)!r} / {describe(b)!r}: each is dated in its own clause, to times "
-                             f"that cannot meet ({', '.join(a.frame.anchor_times)} / {', '.join(b.frame.anchor_times)})")
+                             f"that cannot meet ({_times(a.frame.anchor_times)} / {_times(b.frame.anchor_times)})")
                 continue
             if _each_states_both(a, b, group, options):
                 not_compared(f"{a.doc} and {b.doc} each state both {describe(a)!r} and {describe(b)!r}: "
