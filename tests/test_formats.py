@@ -507,3 +507,11 @@ def test_a_conflict_of_lengths_of_time_is_explained_as_one():
     assert "**Why:** a.txt says 9 days, b.txt says 1 week: the lengths of time the two admit do not overlap" in md
     finding["claims"] = []  # claims unknown (a sentence pair): the dates' reason, as before
     assert "the dates do not overlap" in report.render("md", data)
+
+
+def test_two_times_not_compared_are_explained_as_times():
+    from factcheck.report import humanise as h
+
+    msg = "'Friday (x)' and 'the day before (y)' cannot be placed on one scale"
+    assert h.not_compared({"kind": "time", "message": msg})[0].startswith("the two times cannot be put on one calendar")
+    assert h.not_compared({"kind": "quantity", "message": msg})[0].startswith("the two values cannot be put on one scale")

@@ -321,6 +321,7 @@ def confidence(item: dict[str, Any]) -> str:
 
 
 # The reasons the judge gives for leaving an aligned pair unjudged (judge.py), said for a reader.
+_ONE_SCALE = re.compile(r"cannot be placed on one scale")
 _NOT_COMPARED = (
     (re.compile(r"may be about different facts \(same fact: (?P<p>[\d.]+)\)"),
      "the values differ, but the sentences may be about different facts, so the checker does not call it a conflict"),
@@ -329,7 +330,7 @@ _NOT_COMPARED = (
     (re.compile(r"is its own publication day, a day after the other report's date"),
      "one report's 'today' is the day after the other's date, and a report published the next day keeps "
      "the 'today' it was written with"),
-    (re.compile(r"cannot be placed on one scale"),
+    (_ONE_SCALE,
      "the two values cannot be put on one scale (different units or kinds of number)"),
     (re.compile(r"each state both"),
      "each report gives both values (a range or a list), so they are two facts, not a disagreement"),
@@ -365,11 +366,20 @@ _NOT_COMPARED = (
 )
 
 
+# two times the judge cannot compare: a date relative to an undated report ("yesterday"), a
+# length of time against a date, a repeated time ("every Monday"), a vague one ("years")
+_ONE_CALENDAR = ("the two times cannot be put on one calendar (a date relative to an undated report, "
+                 "a length of time against a date, or a repeated or vague time)")
+
+
 def not_compared(item: dict[str, Any]) -> tuple[str, str]:
     """(reason, how sure it is one fact) of an aligned pair the judge did not compare; an
     unknown reason is shown as the judge wrote it."""
     message = str(item.get("message") or item.get("reason") or "")
-    reason = next((words for pattern, words in _NOT_COMPARED if pattern.search(message)), message)
+    if item.get("kind") == "time" and _ONE_SCALE.search(message):
+        reason = _ONE_CALENDAR
+    else:
+        reason = next((words for pattern, words in _NOT_COMPARED if pattern.search(message)), message)
     p = item.get("same_fact", item.get("score"))
     return reason, same_fact(p) if isinstance(p, (int, float)) else ""
 
