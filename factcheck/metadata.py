@@ -216,7 +216,7 @@ _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
                r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
                r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})")
 # "posted in Hit and Run Accidents on": a blog's byline names the category it is filed under
-_STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified)"
+_STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified|edited)(?:\s+(?:time|date))?"
              r"(?:\s+in(?-i:(?:\s+(?:[A-Z][\w'-]*|and|of|the|&)){1,8}))?(?:\s+on)?\s*:?\s*")
 # A timestamp inside running text, as scraped pages and wire feeds leave them: "Updated:
 # November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM", "AUGUST 2, 2013 | 08:06AM PT",
@@ -271,6 +271,10 @@ def _stamp_matches(text: str, start: int, end: int):
         yield from _STAMP_RE.finditer(text, lo, hi)
 
 
+# a dateline's place before its date, at the start of the text: "WASHINGTON, DC, April 28,
+# 2009 The Obama administration ...": capitalised words, up to three parts between commas
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*(?:\s*,\s*(?:[A-Z][\w.'\u2019-]*\s+)*"
+                           r"[A-Z][\w.'\u2019-]*){0,2}\s*,\s*")
 # the words that put a date into a sentence of its own ("Since March 11, 2005 Nichols has ...")
 _INTRODUCES_DATE = lexicon.words("date_introducers")
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w'\u2019-]*)\s+$")
@@ -297,9 +301,11 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
     for r_start, r_end in regions:
         for m in _stamp_matches(text, r_start, r_end):
             strong = m["kw"] or m["kw2"] or m["clock"] or m["pre"]
-            opens = m.start() == r_start or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()]) \
+            place = m.start() - r_start <= 40 and _PLACE_BEFORE.fullmatch(text, r_start, m.start())
+            opens = m.start() == r_start or place or re.search(r"[.!?\"\u201d]\s+$", text[max(r_start, m.start() - 3):m.start()]) \
                 or _after_headline(text, r_start, m.start())
-            after = text[m.end():m.end() + 2]
+            # what follows, past the blank the clock's pattern may have taken with it
+            after = text[m.end() - 1:m.end() + 2] if text[m.end() - 1:m.end()].isspace() else text[m.end():m.end() + 2]
             dateline = opens and re.match(r"\s*\|?\s+[A-Z0-9\"\u201c]", text[m.end():m.end() + 4])
             if re.match(r"\s*,?\s*[a-z]", text[m.end():m.end() + 4]):
                 continue  # "Posted on May 5, 2022, the video shows": a clause goes on
@@ -311,7 +317,7 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
                     candidates.append((date, find_timezone(m.group(0)), "timestamp"))
             end = m.end()
             glue = _STAMP_GLUE.match(text, end, r_end)
-            spans.append((m.start(), glue.end() if glue else end))
+            spans.append((r_start if place else m.start(), glue.end() if glue else end))
     return spans
 
 

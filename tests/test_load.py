@@ -516,6 +516,13 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     ("Man Charged with Murdering Sheriff's Deputy July 26, 2005 District Attorney Steve Cooley spoke.",
      "2005-07-26", "Man Charged with Murdering Sheriff's Deputy | District Attorney Steve Cooley spoke."),
     ("Since March 11, 2005 Nichols has been in jail.", None, "Since March 11, 2005 Nichols has been in jail."),
+    # "Published time:", "Edited time:"; a clock that ends the stamp before the text goes on
+    ("Published time: March 12, 2013 02:03 Edited time: March 13, 2013 02:15 Police intervened after a vigil.",
+     "2013-03-12", "Police intervened after a vigil."),
+    # a dateline's place before its date, at the start of the text
+    ("WASHINGTON, DC, April 28, 2009 The Obama administration today revoked a rule.", "2009-04-28",
+     "The Obama administration today revoked a rule."),
+    ("In Washington, DC, April 28, 2009 was a warm day.", None, "In Washington, DC, April 28, 2009 was a warm day."),
     # dates inside clauses are claims, not timestamps
     ("He posted in the Forum on September 20, 2013, that the car was red.", None,
      "He posted in the Forum on September 20, 2013, that the car was red."),
