@@ -321,6 +321,50 @@ def _scan_stamps(text: str, regions: list[tuple[int, int]], candidates: list) ->
     return spans
 
 
+# A scraped page's stamps run together before its lead, in forms the single-stamp pattern
+# does not cover: "on Jul 7 2012,5:55p Wladimir ...", "POSTED: 1052 GMT (1852 HKT), April 10,
+# 2007 A Michigan man ...", "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM A
+# jury ...", "8:24am: Silverman believes ..." (a live blog's entry). Read token by token from
+# the start of the text: dates, clocks, time zones, stamp words and separators.
+_ZONES = "|".join(sorted((re.escape(z) for z in TIMEZONES), key=len, reverse=True))
+_LEAD_TOKEN = re.compile(
+    r"\s*(?:(?P<date>" + _STAMP_DATE + r"|" + _MON + r"\.?\s+\d{1,2}\b)"
+    r"|(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?\s?m\b\.?|[ap]\b|hrs\b))?|\d{4}\s+(?=(?-i:" + _ZONES + r")\b))"
+    r"|(?P<kw>(?:story\s+)?(?:posted|updated|published|created|modified|edited)(?:\s+(?:time|date))?\s*:?)"
+    r"|(?P<word>on|at)\b"
+    r"|(?P<zone>(?-i:" + _ZONES + r")\b)"
+    r"|(?P<punct>[,|.:@()\u2013-]))",
+    re.IGNORECASE,
+)
+
+
+def _leading_stamps(text: str, start: int, end: int, candidates: list) -> int | None:
+    """Where the stamps that open ``text[start:end]`` end, or None: the run must hold a date
+    with a clock or a stamp word, or be a lone clock with a colon ("8:24am:"), and stop before
+    the lead's first word, capitalised, after a blank ("On December 15, 2008, Boston offered"
+    and "At 9.25 a.m. Navy personnel spotted" stay text). The first date joins ``candidates``."""
+    pos, last, dates, clocks, words, first = start, None, 0, 0, 0, None
+    while pos < end:
+        m = _LEAD_TOKEN.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        if m["date"]:
+            dates += 1
+            if re.search(r"\d{4}|/\d{2}\b", m["date"]):  # a month and day alone ("Jul. 7") name no year
+                first = first or m["date"]
+        clocks += bool(m["clock"])
+        words += bool(m["kw"])
+        if m["date"] or m["clock"] or m["kw"] or m["zone"] or m["punct"] in (".", ":", ")", "|"):
+            if re.match(r"\s+[A-Z\"\u201c]", text[pos:pos + 3]):
+                last = pos
+    if last is None or not (dates and (clocks or words) or clocks and not dates and text[start:last].rstrip().endswith(":")):
+        return None
+    if first and (date := _stamp_date(first)):
+        candidates.append((date, find_timezone(text[start:last]), "timestamp"))
+    return last
+
+
 def outside_regions(text: str, start: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``text[start:]`` outside ``skip``, trimmed of surrounding whitespace."""
     out, pos = [], start
@@ -348,6 +392,8 @@ def apply_metadata(doc: Document, body_start: int = 0, candidates: list | None =
     regions = outside_regions(doc.text, body_start, skip)
     stamp_cands: list = []
     stamps = _scan_stamps(doc.text, regions, stamp_cands)
+    if regions and (lead := _leading_stamps(doc.text, regions[0][0], regions[0][1], stamp_cands)) is not None:
+        stamps.append((regions[0][0], lead))
     if stamps:
         regions = outside_regions(doc.text, body_start, skip + stamps)
         line_cands += stamp_cands

@@ -523,6 +523,18 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
     ("WASHINGTON, DC, April 28, 2009 The Obama administration today revoked a rule.", "2009-04-28",
      "The Obama administration today revoked a rule."),
     ("In Washington, DC, April 28, 2009 was a warm day.", None, "In Washington, DC, April 28, 2009 was a warm day."),
+    # a scraped page's stamps run together before the lead
+    ("on Jul 7 2012,5:55p Wladimir Klitschko won his fight.", "2012-07-07", "Wladimir Klitschko won his fight."),
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2007 A Michigan man shot two people.", "2007-04-10",
+     "A Michigan man shot two people."),
+    ("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM A jury convicted a man.", "2008-04-30",
+     "A jury convicted a man."),
+    ("Jul. 7 5:59 PM EDT Klitschko stopped Thompson.", None, "Klitschko stopped Thompson."),  # no year: no date
+    ("8:24am: Silverman believes it to be for eight years.", None, "Silverman believes it to be for eight years."),
+    # a lead that opens with its own date or clock stays text
+    ("On December 15, 2008, Boston offered him $200 million.", None,
+     "On December 15, 2008, Boston offered him $200 million."),
+    ("At 9.25 a.m. Navy personnel spotted five boats.", None, "At 9.25 a.m. Navy personnel spotted five boats."),
     # dates inside clauses are claims, not timestamps
     ("He posted in the Forum on September 20, 2013, that the car was red.", None,
      "He posted in the Forum on September 20, 2013, that the car was red."),
