@@ -338,12 +338,16 @@ _LEAD_TOKEN = re.compile(
 )
 
 
+_LEAD_MAX = 300
+
+
 def _leading_stamps(text: str, start: int, end: int, candidates: list) -> int | None:
     """Where the stamps that open ``text[start:end]`` end, or None: the run must hold a date
     with a clock or a stamp word, or be a lone clock with a colon ("8:24am:"), and stop before
     the lead's first word, capitalised, after a blank ("On December 15, 2008, Boston offered"
     and "At 9.25 a.m. Navy personnel spotted" stay text). The first date joins ``candidates``."""
     pos, last, dates, clocks, words, first = start, None, 0, 0, 0, None
+    end = min(end, start + _LEAD_MAX)  # a page's opening stamps are short; a text of separators is not one
     while pos < end:
         m = _LEAD_TOKEN.match(text, pos, end)
         if not m or m.end() == pos:
