@@ -214,9 +214,10 @@ _CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs\b)?
           r"(?:\s*\(?(?:(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,4}))\)?)?")
 _STAMP_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
                r"(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:[,-]\s*|\s+)\d{4}"
-               r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})")
+               r"|\d{1,2}\s+" + _MON + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
+               r"|\d{4}(?P<sep>[-./])\d{2}(?P=sep)\d{2})")
 # "posted in Hit and Run Accidents on": a blog's byline names the category it is filed under
-_STAMP_KW = (r"(?:first\s+|last\s+)?(?:published|updated|posted|modified|edited)(?:\s+(?:time|date))?"
+_STAMP_KW = (r"(?:(?:first|last|article|story)\s+)?(?:published|updated|posted|modified|edited|created)(?:\s+(?:time|date))?"
              r"(?:\s+in(?-i:(?:\s+(?:[A-Z][\w'-]*|and|of|the|&)){1,8}))?(?:\s+on)?\s*:?\s*")
 # A timestamp inside running text, as scraped pages and wire feeds leave them: "Updated:
 # November 11, 2011 20:09 IST", "Posted 11/27/2005 7:21 AM", "AUGUST 2, 2013 | 08:06AM PT",
@@ -247,6 +248,9 @@ def _stamp_date(text: str) -> str | None:
     if m:
         y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         return _iso(y, int(m[1]), int(m[2]))
+    m = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", text)
+    if m:  # "08.07.2012": dots are the day-first writing (a US page writes slashes)
+        return _iso(int(m[3]), int(m[2]), int(m[1]))
     from dateutil import parser as date_parser
 
     try:  # "Monday, Sep 10, 2012", "November 27-2005": the forms the date-line reader leaves

@@ -531,6 +531,9 @@ def test_invalid_utf8_names_the_file_byte_and_line(tmp_path):
      "A jury convicted a man."),
     ("Jul. 7 5:59 PM EDT Klitschko stopped Thompson.", None, "Klitschko stopped Thompson."),  # no year: no date
     ("8:24am: Silverman believes it to be for eight years.", None, "Silverman believes it to be for eight years."),
+    # "Article posted on", a day-first date with dots (8 July, not 7 August)
+    ("Article posted on 08.07.2012 Heavyweight champion Wladimir Klitschko won.", "2012-07-08",
+     "Heavyweight champion Wladimir Klitschko won."),
     # a lead that opens with its own date or clock stays text
     ("On December 15, 2008, Boston offered him $200 million.", None,
      "On December 15, 2008, Boston offered him $200 million."),
