@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .align import Group
-from .report import humanise
 from .components import components
 from .intervals import compare_claims, incompatibility
 from .options import Options
+from .report import humanise
 from .rules import RULES, Cluster, Rule
 from .scope import (aged_apart, anchored_apart, asserts_value, both_deictic, counts_the_rest, dates_of_two_values,
                     make_or_model, measured_from_elsewhere, part_of_breakdown, per_item, readings_of_two_days,

@@ -167,9 +167,9 @@ def _unresolved(value: str) -> str | None:
         return f"{_dt.date(2000, int(m[1]), 1):%B}"
     if m := re.fullmatch(r"XXXX-(SP|SU|FA|AU|WI)", value):
         return f"{_SEASONS[m[1]]}, the report's year"
-    if m := re.fullmatch(r"XXXX-([HQ])([1-4])", value):
-        part = {"H": ("first", "second"), "Q": ("first", "second", "third", "fourth")}[m[1]][int(m[2]) - 1]
-        return f"the {part} {'half' if m[1] == 'H' else 'quarter'} of the report's year"
+    if m := re.fullmatch(r"XXXX-(H[12]|Q[1-4])", value):
+        part = ("first", "second", "third", "fourth")[int(m[1][1]) - 1]
+        return f"the {part} {'half' if m[1][0] == 'H' else 'quarter'} of the report's year"
     if m := re.fullmatch(r"XXXX-XX-XXT(\d{2}:\d{2}|MO|AF|EV|NI|DT)", value):
         return f"the report's day, {_PARTS.get(m[1], m[1])}"
     if m := _REF_RE.match(value):
