@@ -114,9 +114,13 @@ class NotComparedView:
     kind: str
     reason: str
     confidence: str
-    fact: str | None
     sides: list[Side]
     facts: list[str] = field(default_factory=list)  # the rows of its claims: a pair joins no rows
+
+    @property
+    def fact(self) -> str | None:
+        """The row of its first claim."""
+        return self.facts[0] if self.facts else None
 
 
 @dataclass
@@ -609,8 +613,9 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         reason, sure = humanise.not_compared(item)
         unjudged_views[cluster_of_item(item)].append(NotComparedView(
             id=item.get("id", ""), kind=item.get("kind", ""), reason=reason, confidence=sure,
-            fact=finding_fact.get(item.get("id", "")), sides=sides_of(item),
-            facts=list(dict.fromkeys(fact_of_claim[c] for c in item.get("claims") or [] if c in fact_of_claim)),
+            sides=sides_of(item),
+            facts=list(dict.fromkeys(fact_of_claim[c] for c in item.get("claims") or [] if c in fact_of_claim))
+            or [f for f in (finding_fact.get(item.get("id", "")),) if f],
         ))
 
     clusters = []
