@@ -334,7 +334,7 @@ _ZONES = "|".join(sorted((re.escape(z) for z in TIMEZONES), key=len, reverse=Tru
 _LEAD_TOKEN = re.compile(
     r"\s*(?:(?P<date>" + _STAMP_DATE + r"|" + _MON + r"\.?\s+\d{1,2}\b)"
     r"|(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?\s?m\b\.?|[ap]\b|hrs\b))?|\d{4}\s+(?=(?-i:" + _ZONES + r")\b))"
-    r"|(?P<kw>(?:(?:article|story)\s+)?(?:posted|updated|published|created|modified|edited)(?:\s+(?:time|date))?\s*:?)"
+    r"|(?P<kw>" + _STAMP_KW + r")"
     r"|(?P<word>on|at)\b"
     r"|(?P<zone>(?-i:" + _ZONES + r")\b)"
     r"|(?P<punct>[,|.:@()\u2013-]))",
