@@ -172,6 +172,8 @@ def test_change_from_to_is_not_a_range(nlp):
         ("When the four plainclothes officers saw the weapon they opened fire.", 4, "officer"),
         # a hyphenated noun is counted whole: co-workers are not workers
         ("Hiller shot and killed four co-workers at the plant.", 4, "co-worker"),
+        # a hyphen split off a modifier ("anti - tank") is no word between the number and its noun
+        ("The troops found three anti-tank guided missile launchers.", 3, "launcher"),
         # money before the noun it pays for: the currency is the unit, not the rescue
         ("Athens agreed to a 150 billion euro rescue from the EU.", 150e9, "EUR"),
         ("They took a 2.4-billion-dollar loan.", 2.4e9, "USD"),
@@ -516,6 +518,8 @@ def test_ages_are_their_own_kind(nlp):
     ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", 41),
     ("Comeaux, who is 52, fled on foot shortly after 9 a.m.", 52),  # "who" is a person, whatever NER says
     ("Lohan, 29, arrived at the clinic in Rancho Mirage.", 29),  # a surname the small model tags a place
+    # a surname tagged as a place, then the town the person is from, which no place has
+    ("Riva, 47, of Sterling Heights and Steinberg, 48, of Macomb County's Bruce Township, were being treated.", 48),
 ])
 def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp, text, value):
     age = next(c for c in claims(nlp, text) if c.value == value)

@@ -1016,7 +1016,10 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     # a place name as the clause's subject is a surname tagged as a place ("Lohan, 29, arrived")
     person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and number.dep_ == "appos" and number.head.i == name.i
                                             and (name.ent_type_ in ("", "ORG", "NORP")
-                                                 or name.ent_type_ == "GPE" and name.dep_ in ("nsubj", "nsubjpass")))
+                                                 or name.ent_type_ == "GPE" and name.dep_ in ("nsubj", "nsubjpass")
+                                                 # "Steinberg, 48, of Bruce Township": a residence
+                                                 # after an age, which no place has
+                                                 or name.ent_type_ == "GPE" and re.match(r"\s*,\s*of\s+[A-Z]", after)))
     # "Smith, 12, Jones, 9": a list of names and numbers is a tally, not ages
     listed = re.match(r"\s*,\s*(?:[A-Z][\w'.-]*\s*)+,?\s*\d", after) is not None
     return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
@@ -1122,9 +1125,11 @@ def _hyphened(doc, noun, end_tok) -> str:
 
 def _counted_noun_raw(doc, root, end_tok):
     head = root.head
-    if head.i > end_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - end_tok.i <= 5 \
+    # a hyphen the tokenizer splits off ("anti - tank") is no word between the number and its noun
+    between = doc[end_tok.i + 1 : head.i] if head.i > end_tok.i else ()
+    if head.i > end_tok.i and head.pos_ in ("NOUN", "PROPN") and 1 + sum(t.text != "-" for t in between) <= 5 \
             and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep") \
-            and not any(t.is_punct and t.tag_ != "HYPH" for t in doc[end_tok.i + 1 : head.i]):
+            and not any(t.is_punct and t.tag_ != "HYPH" and t.text != "-" for t in between):
         return head
     # the parse disagrees: take the first noun after the number over adjectives and compounds
     i = end_tok.i + 1
