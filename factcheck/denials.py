@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import comparable
-from .frames import propositions
 from .names import same_entity
 from .options import Options
 from .types import Document, Proposition
@@ -60,7 +59,7 @@ def denials(analyses: Sequence, documents: dict[str, Document], options: Options
     by_verb: dict[str, list[Proposition]] = defaultdict(list)
     negated = []
     for a in analyses:
-        for p in propositions(a.sentences):
+        for p in a.propositions:
             (negated if p.negated else by_verb[p.verb]).append(p)
     out = []
     for n in negated:

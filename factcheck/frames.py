@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from . import lexicon
 from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
@@ -718,21 +718,33 @@ _PER_ITEM = re.compile(rf"\b(?:{lexicon.alternation('per_item')})\b(?!\s+cent)")
 _OVER_EVENTS = frozenset({"in", "during", "over", "across", "throughout"})
 
 
-def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> None:
-    """Give every claim its frame, reading the document's sentences in order."""
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault(c.sentence_start, []).append(c)
+def _reading(parsed: Sequence[ParsedSentence]) -> Iterator[tuple[ParsedSentence, EntityMemory]]:
+    """A document's sentences in order, each with the names the document has given before it
+    (``EntityMemory``), against which its pronouns and short names resolve."""
     memory = EntityMemory()
     memory.roles = document_roles(parsed)
     for p in parsed:
+        yield p, memory
+        memory.see(p.doc)
+
+
+def attach_frames(claims: Sequence[Claim], parsed: Sequence[ParsedSentence]) -> list[Proposition]:
+    """Give every claim its frame, and return the document's propositions (``propositions``):
+    one reading of its sentences serves both, so that both resolve a name alike, and the
+    propositions are read where the parses are (a parsing worker), not again when judging."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    out: list[Proposition] = []
+    for p, memory in _reading(parsed):
         # each claim's first token once a sentence, not once for every claim of its sentence
         found = by_sentence.get(p.sentence.start, [])
         starts = _starts(p.doc) if found else []
         here = [(c, _token_at(p.doc, c.start - p.sentence.start, starts)) for c in found]
         for c, _ in here:
             c.frame = frame_of(c, p, memory, here, starts)
-        memory.see(p.doc)
+        out += _sentence_propositions(p, memory)
+    return out
 
 
 # Verbs no denial is read of (resources/undenied_verbs.tsv, reporting_verbs.tsv,
@@ -797,33 +809,34 @@ def propositions(parsed: Sequence[ParsedSentence]) -> list[Proposition]:
     """The asserted clauses of one document (``_asserted``), in order, each with its subject
     resolved as a claim's is (a pronoun to the person it stands for), for the clauses whose
     verb says what happened (not ``_NOT_DENIED``) and whose subject is known. A question or a
-    conditional asserts nothing."""
+    conditional asserts nothing. (``attach_frames`` reads them with the frames.)"""
+    return [x for p, memory in _reading(parsed) for x in _sentence_propositions(p, memory)]
+
+
+def _sentence_propositions(p: ParsedSentence, memory: EntityMemory) -> list[Proposition]:
+    doc = p.doc
+    if p.sentence.text.rstrip(" \"'”").endswith("?"):
+        return []
     out = []
-    memory = EntityMemory()
-    memory.roles = document_roles(parsed)
-    for p in parsed:
-        doc = p.doc
-        if not p.sentence.text.rstrip(" \"'”").endswith("?"):
-            ents_by_token = {t.i: e for e in doc.ents for t in e}
-            for v in doc:
-                if v.pos_ != "VERB" or v.dep_ in ("aux", "auxpass", "amod") or v.lemma_.lower() in _NOT_DENIED:
-                    continue
-                if not _asserted(v) or any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in v.children):
-                    continue
-                if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
-                    continue
-                subject = _named_subject(v, memory, ents_by_token)
-                if not subject or subject in _PERSON_PRONOUNS or len(subject) < 3:
-                    continue
-                arguments = _arguments(v, ents_by_token)
-                clause = _clause_tokens(v)
-                negated = _polarity(v, clause) == "negative"
-                if negated and _self_reported(v, subject, memory, ents_by_token):
-                    continue
-                out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments, negated, _modality(v),
-                                       any(c.dep_ == "nsubjpass" for c in v.children),
-                                       bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause)))))
-        memory.see(doc)
+    ents_by_token = {t.i: e for e in doc.ents for t in e}
+    for v in doc:
+        if v.pos_ != "VERB" or v.dep_ in ("aux", "auxpass", "amod") or v.lemma_.lower() in _NOT_DENIED:
+            continue
+        if not _asserted(v) or any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in v.children):
+            continue
+        if v.lemma_.lower() in _LIGHT and not any(c.dep_ in ("dobj", "attr") for c in v.children):
+            continue
+        subject = _named_subject(v, memory, ents_by_token)
+        if not subject or subject in _PERSON_PRONOUNS or len(subject) < 3:
+            continue
+        arguments = _arguments(v, ents_by_token)
+        clause = _clause_tokens(v)
+        negated = _polarity(v, clause) == "negative"
+        if negated and _self_reported(v, subject, memory, ents_by_token):
+            continue
+        out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments, negated, _modality(v),
+                               any(c.dep_ == "nsubjpass" for c in v.children),
+                               bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause)))))
     return out
 
 

@@ -23,7 +23,7 @@ from .options import Options
 from .rules import Cluster
 from .samefact import PHRASE_FEATURES, SameFactModel, comparable_key, masked, masked_sentence, phrases
 from .segment import sentence_lemmas, split_sentences, stream_parsed
-from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence
+from .types import Agreement, CheckResult, Claim, Document, Finding, ParsedSentence, Proposition
 from .workers import analyse, tasks
 
 # Documents whose sentences are parsed in one nlp.pipe pass: enough sentences (some 500 of
@@ -44,6 +44,8 @@ class Analysis:
     document: Document
     sentences: list[ParsedSentence]
     claims: list[Claim]
+    # its asserted clauses (frames.propositions), read with the claims' frames
+    propositions: list[Proposition] = field(default_factory=list)
 
 
 @dataclass
@@ -195,8 +197,8 @@ class Checker:
                 return out + [a for rest in documents[i:] for a in self._analyse_chunk([rest], prefetch, False)]
             try:
                 claims = extract_from_parsed(view, parsed)
-                attach_frames(claims, parsed)
-                out.append(self._analysed(d, parsed, claims, prefetch))
+                found = attach_frames(claims, parsed)
+                out.append(self._analysed(d, parsed, claims, found, prefetch))
             except Exception as exc:
                 _fail(d, "analysing", exc)
                 out.append(Analysis(d, [], []))
@@ -220,7 +222,7 @@ class Checker:
                     out.append(Analysis(d, [], []))
                     continue
                 try:
-                    out.append(self._analysed(d, done.parsed, done.claims, prefetch))
+                    out.append(self._analysed(d, done.parsed, done.claims, done.propositions, prefetch))
                 except Exception as exc:
                     _fail(d, "analysing", exc)
                     out.append(Analysis(d, [], []))
@@ -230,11 +232,12 @@ class Checker:
             out += [a for d in rest for a in self._analyse_chunk([d], prefetch, parallel=False)]
         return out
 
-    def _analysed(self, d: Document, parsed: list[ParsedSentence], claims: list[Claim], prefetch: bool) -> Analysis:
-        """The analysis of a parsed document, its claims extracted and framed."""
+    def _analysed(self, d: Document, parsed: list[ParsedSentence], claims: list[Claim],
+                  found: list[Proposition], prefetch: bool) -> Analysis:
+        """The analysis of a parsed document, its claims extracted and framed, its propositions read."""
         if not claims and parsed:
             d.warnings.append(NO_CLAIMS_NLI if self.options.nli else NO_CLAIMS)
-        analysis = Analysis(d, parsed, claims)
+        analysis = Analysis(d, parsed, claims, found)
         if prefetch:
             self.vectors.prefetch(self._texts_to_encode(analysis))
         return analysis

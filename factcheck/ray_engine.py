@@ -42,7 +42,7 @@ def _pack(analysis, profile) -> dict:
     bin_ = DocBin(store_user_data=False)
     for p in analysis.sentences:
         bin_.add(p.doc)
-    meta = (analysis.document, [p.sentence for p in analysis.sentences], analysis.claims)
+    meta = (analysis.document, [p.sentence for p in analysis.sentences], analysis.claims, analysis.propositions)
     return {"meta": pickle.dumps(meta), "docs": bin_.to_bytes(), "profile": pickle.dumps(profile)}
 
 
@@ -51,9 +51,9 @@ def _unpack(row, vocab):
 
     from .pipeline import Analysis
 
-    document, sentences, claims = pickle.loads(row["meta"])
+    document, sentences, claims, found = pickle.loads(row["meta"])
     docs = list(DocBin().from_bytes(row["docs"]).get_docs(vocab))
-    return Analysis(document, [ParsedSentence(s, d) for s, d in zip(sentences, docs)], claims)
+    return Analysis(document, [ParsedSentence(s, d) for s, d in zip(sentences, docs)], claims, found)
 
 
 class _Analyser:
@@ -189,7 +189,7 @@ def check_on_ray(documents: Sequence[Document], options: Options, *, address: st
         def __init__(self, document, claims):
             self.document, self.claims, self.sentences = document, claims, []
 
-    stubs = [_Stub(doc, claims) for doc, _, claims in metas]
+    stubs = [_Stub(doc, claims) for doc, _, claims, _ in metas]
     known = {s.document.id: p for s, r in zip(stubs, rows) if (p := pickle.loads(r["profile"])) is not None}
     apply_cluster_option(stubs, options.cluster, None, known=known)
 

@@ -1,5 +1,6 @@
 """Documents analysed in worker processes: each worker parses a batch of documents' sentences,
-extracts their claims and frames them, and sends back the parses in one DocBin with the claims.
+extracts their claims, frames them and reads the propositions, and sends back the parses in one DocBin
+with the claims and propositions.
 
 spaCy's own ``n_process`` sends every sentence back as its own Doc, which the parent decodes
 one at a time (about 1 ms each, most of it srsly looking up msgpack extensions), and leaves the
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from .extract import extract_from_parsed
 from .frames import attach_frames
-from .types import Claim, Document, ParsedSentence, Sentence
+from .types import Claim, Document, ParsedSentence, Proposition, Sentence
 
 # sentences a worker parses in one nlp.pipe pass: enough for spaCy's batches, few enough that
 # the first documents come back while the rest parse
@@ -32,6 +33,7 @@ class Done:
 
     parsed: list[ParsedSentence] | None = None
     claims: list[Claim] | None = None
+    propositions: list[Proposition] | None = None
     failed: tuple[str, str] | None = None  # (exception name, message)
 
 
@@ -84,12 +86,12 @@ def _analyse(nlp, task: list[tuple[Document, list[Sentence]]]) -> tuple[bytes, l
         try:
             parsed = [ParsedSentence(s, d) for s, d in zip(sentences, docs)]
             claims = extract_from_parsed(document, parsed)
-            attach_frames(claims, parsed)
+            found = attach_frames(claims, parsed)
         except Exception as exc:
             results.append(("failed", _failure(exc)))
             continue
         kept.extend(docs)
-        results.append(("done", claims))
+        results.append(("done", (claims, found)))
     return DocBin(docs=kept).to_bytes(), results
 
 
@@ -134,7 +136,7 @@ def analyse(batches: list[list[tuple[Document, list[Sentence]]]], nlp, jobs: int
                     yield Done(failed=value)
                     continue
                 parsed = [ParsedSentence(s, next(docs)) for s in sentences]
-                yield Done(parsed, value)
+                yield Done(parsed, *value)
     finally:
         for process, receive in workers:
             process.terminate()

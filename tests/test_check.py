@@ -190,9 +190,13 @@ def test_parallel_parsing_finds_what_one_process_finds(nlp, seed_dir, tmp_path_f
 
     def seen(analyses):
         return [(a.document.id, [(p.sentence.start, [t.dep_ for t in p.doc]) for p in a.sentences],
-                 [(c.id, c.text, c.start, c.end, c.frame) for c in a.claims]) for a in analyses]
+                 [(c.id, c.text, c.start, c.end, c.frame) for c in a.claims], a.propositions) for a in analyses]
 
-    assert seen(one) == seen(two) and any(a.claims for a in one)
+    assert seen(one) == seen(two) and any(a.claims for a in one) and any(a.propositions for a in one)
+    # read in the workers with the frames, the propositions are those a reading of their own finds
+    from factcheck.frames import propositions
+
+    assert all(a.propositions == propositions(a.sentences) for a in two)
     # the flag reaches the checker, and the run reports as a single process would
     tmp_path = tmp_path_factory.mktemp("reports")
     out = tmp_path / "two.json"
