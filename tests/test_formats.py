@@ -420,6 +420,29 @@ def test_md_lists_the_not_compared_pairs_with_their_reason():
     assert "| jets | quantity | not compared | — | 100 jets |" in md
 
 
+def test_the_near_misses_lead_the_not_compared_pairs_likeliest_first():
+    """Of the pairs not compared, those left out only for being below the conflict bar (their
+    values differ) are the disagreements an analyst checks first: they come first, the likeliest
+    to be one fact first, and the pairs left out for another reason after them, in their order."""
+    import re
+
+    claims, pairs = [], []
+    for i, (score, why) in enumerate([(0.5, "the two values cannot be placed on one scale"),
+                                      (0.12, "but they may be about different facts (same fact: 0.12)"),
+                                      (0.3, "but they may be about different facts (same fact: 0.30)")]):
+        claims += [{"id": f"{d}#q{i}", "doc": d, "kind": "quantity", "start": 0, "end": 2, "text": "80",
+                    "sentence_start": 0, "sentence_end": 10, "value": v + i, "modifier": "=", "unit": "jet"}
+                   for d, v in (("a", 80), ("b", 100))]
+        pairs.append({"id": f"N{i + 1}", "kind": "quantity", "outcome": "not-compared", "score": score,
+                      "claims": [f"a#q{i}", f"b#q{i}"], "message": f"a says x and b says y, {why}",
+                      "evidence": [{"doc": d, "start": 0, "end": 10, "text": "80 jets x", "claim": f"{d}#q{i}",
+                                    "claim_start": 0, "claim_end": 2} for d in "ab"]})
+    data = {"documents": [{"id": d, "source": f"{d}.txt", "date": "2022-02-24", "status": "ok"} for d in "ab"],
+            "claims": claims, "findings": [], "agreements": [], "single_source": [], "not_compared": pairs}
+    assert re.findall(r"## (N\d) ·", report.render("md", data)) == ["N3", "N2", "N1"]
+    assert re.findall(r'<article class="unjudged" id="pair-(N\d)"', report.render("html", data)) == ["N3", "N2", "N1"]
+
+
 def test_html_lists_many_not_compared_pairs_as_one_table_row_each():
     """Past a dozen pairs a cluster lists them as table rows (a 500-article run has thousands):
     still every pair, with both claims, values and reason."""

@@ -322,8 +322,9 @@ def confidence(item: dict[str, Any]) -> str:
 
 # The reasons the judge gives for leaving an aligned pair unjudged (judge.py), said for a reader.
 _ONE_SCALE = re.compile(r"cannot be placed on one scale")
+_BELOW_BAR = re.compile(r"may be about different facts \(same fact: (?P<p>[\d.]+)\)")
 _NOT_COMPARED = (
-    (re.compile(r"may be about different facts \(same fact: (?P<p>[\d.]+)\)"),
+    (_BELOW_BAR,
      "the values differ, but the sentences may be about different facts, so the checker does not call it a conflict"),
     (re.compile(r"each date their own publication day"),
      "each report's 'today' is its own publication day, which says nothing about one event's date"),
@@ -382,6 +383,16 @@ def not_compared(item: dict[str, Any]) -> tuple[str, str]:
         reason = next((words for pattern, words in _NOT_COMPARED if pattern.search(message)), message)
     p = item.get("same_fact", item.get("score"))
     return reason, same_fact(p) if isinstance(p, (int, float)) else ""
+
+
+def near_miss(item: dict[str, Any]) -> float | None:
+    """How likely one fact an aligned pair is when the only reason it was not compared is that
+    probability (its values differ, but it is below the conflict bar), else None: such pairs are
+    the disagreements the checker was not sure enough to call, the ones a reader checks first."""
+    if not _BELOW_BAR.search(str(item.get("message") or "")):
+        return None
+    p = item.get("same_fact", item.get("score"))
+    return float(p) if isinstance(p, (int, float)) else None
 
 
 def cased(words: str, *texts: str | None) -> str:
