@@ -611,9 +611,11 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
     unjudged_views: dict[str, list[NotComparedView]] = defaultdict(list)
     # the near misses first, the likeliest one fact first (a disagreement the checker was not
     # sure enough to call), then the other reasons in the judge's order
-    order = {id(item): (p is None, -(p or 0.0), i)
-             for i, item in enumerate(unjudged) for p in (humanise.near_miss(item),)}
-    for item in sorted(unjudged, key=lambda item: order[id(item)]):
+    def near_first(indexed: tuple[int, dict[str, Any]]) -> tuple:
+        p = humanise.near_miss(indexed[1])
+        return p is None, -(p or 0.0), indexed[0]
+
+    for _, item in sorted(enumerate(unjudged), key=near_first):
         reason, sure = humanise.not_compared(item)
         unjudged_views[cluster_of_item(item)].append(NotComparedView(
             id=item.get("id", ""), kind=item.get("kind", ""), reason=reason, confidence=sure,
