@@ -518,6 +518,10 @@ def test_ages_are_their_own_kind(nlp):
     ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", 41),
     ("Comeaux, who is 52, fled on foot shortly after 9 a.m.", 52),  # "who" is a person, whatever NER says
     ("Lohan, 29, arrived at the clinic in Rancho Mirage.", 29),  # a surname the small model tags a place
+    # an age reached, and the clause ending on when
+    ("Reid turned 33 last week.", 33),
+    ("Emanuel Steward, who turned 68 on Saturday, smiled.", 68),
+    ("He will be 29 in April.", 29),
     # a surname tagged as a place, then the town the person is from, which no place has
     ("Riva, 47, of Sterling Heights and Steinberg, 48, of Macomb County's Bruce Township, were being treated.", 48),
 ])
@@ -530,6 +534,9 @@ def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp,
     "Obama's approval rating was 52.",  # the subject is a thing of the person's
     "The death toll was 52.",
     "The final score was 52 points.",
+    "Shares turned 20 on Monday.",  # a thing's number, not a person's age
+    "He was 81 in the poll.",  # a place in a ranking
+    'Her quip: "Oscar is 80 this year, which makes him the front-runner."',  # a ceremony's age, a joke
 ])
 def test_a_number_other_clauses_end_on_is_no_age(nlp, text):
     assert all(c.quantity_kind != "age" for c in claims(nlp, text) if c.kind == "quantity")

@@ -1028,14 +1028,19 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
     "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya
-    Wilson, who was 41,". The subject must be the person itself (a name, or a noun in
+    Wilson, who was 41,", "Reid turned 33 last week". The subject must be the person itself (a name, or a noun in
     apposition to one, or he/she), not a thing of theirs: "Obama's approval was 52" is no age."""
     number = span_toks[0]
     verb = number.head
-    if not (1 <= value <= 120 and value == int(value)) or number.dep_ not in ("attr", "acomp", "npadvmod") \
-            or verb.lemma_ != "be" or verb.i > number.i:
+    # "turned 33", "who turns 29 on April 11": an age reached, the number the verb's object
+    turned = verb.lemma_ == "turn" and number.dep_ == "dobj"
+    if not (1 <= value <= 120 and value == int(value)) or verb.i > number.i \
+            or not (turned or verb.lemma_ == "be" and number.dep_ in ("attr", "acomp", "npadvmod")):
         return False
-    if not re.match(r"\s*(?:[,.;:]|when\b|at the time\b|$)", after):
+    # the clause may end on the day or month the age is reached ("will be 29 in April", "turned
+    # 68 on Saturday", "turned 33 last week"); "Oscar is 80 this year" is a joke of a ceremony's age
+    when = r"(?:in|on)\s+[A-Z0-9]" + (r"|(?:next|last)\s+(?:week|month|year|[A-Z])" if turned else "")
+    if not re.match(rf"\s*(?:[,.;:]|when\b|at the time\b|$|{when})", after):
         return False  # "was 52 points" counts something else
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
