@@ -679,3 +679,13 @@ def test_a_listed_emergency_number_still_counts_when_it_counts(nlp):
 def test_a_scale_word_without_its_article_is_read_both_ways(nlp, text, low, high, vague):
     c = one(nlp, text)
     assert (c.low, c.high, c.vague) == (low, high, vague)
+
+
+def test_an_unhyphenated_compound_in_a_list_counts_the_noun_it_modifies(nlp):
+    # the parse reads "rocket propelled grenade launcher" as a clause, "rocket" its subject
+    found = claims(nlp, "The cache included seven AK-47 rifles, one rocket propelled grenade launcher, "
+                        "grenades and three other rifles.")
+    assert [(c.value, c.unit) for c in found if c.value == 1] == [(1, "launcher")]
+    # a clause it is when the item is a clause: a bare mass noun ends the sentence
+    found = claims(nlp, "Two firms grew, one company produced palm oil.")
+    assert [(c.value, c.unit) for c in found if c.value == 1] == [(1, "company")]

@@ -148,3 +148,17 @@ def test_a_headline_run_into_the_lead_is_a_sentence_of_its_own(text, sentences):
 def test_an_event_names_its_subject_by_its_name(nlp, text, event):
     day = next(c for c in claims(nlp, text) if c.type == "DATE")
     assert day.event == event
+
+
+@pytest.mark.parametrize("text", [
+    "He mowed into the woman with his gray 2013 Toyota Camry around 7 p.m. on Friday.",
+    "Police found a 2007 Ford Fusion with the licence plate removed.",
+])
+def test_a_model_year_is_no_date(nlp, text):
+    # the year a car was made says nothing of when anything in the story happened
+    assert not [c for c in claims(nlp, text) if c.text in ("2013", "2007")]
+
+
+def test_a_year_after_a_preposition_before_a_maker_is_still_a_date(nlp):
+    [c] = [c for c in claims(nlp, "In 2013 Toyota sold more cars than anyone.") if c.text == "2013"]
+    assert c.value == "2013"

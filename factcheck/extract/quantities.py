@@ -1067,6 +1067,7 @@ def _counted_noun(doc, root, end_tok):
         # "four plainclothes officers": the parse may hang the number on a compound modifier
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and 0 < noun.head.i - noun.i <= 3:
             noun = noun.head
+        noun = _participle_compound(doc, root, noun) or noun
         # "four co-workers": the tagger splits a hyphenated noun; the number counts its last part
         i = noun.i
         while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
@@ -1076,6 +1077,32 @@ def _counted_noun(doc, root, end_tok):
     if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
         return None  # "the 787 today", "5 March"
     return noun
+
+
+def _participle_compound(doc, root, noun):
+    """The noun a list item counts when an unhyphenated compound modifier was parsed as a clause:
+    "seven AK-47 rifles, one rocket propelled grenade launcher, grenades": "rocket" the subject
+    of "propelled", "grenade" its object. Read so only when no clause can be meant: the item
+    stands between commas of a list, the participle has no auxiliary, and a compound follows
+    it whose first noun is singular with no determiner, which English leaves bare in no object."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.i != noun.i + 1 or verb.tag_ not in ("VBD", "VBN") or verb.whitespace_ == "" \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if root.i == 0 or doc[root.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    first = doc[verb.i + 1]
+    if first.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in first.children):
+        return None
+    last = first
+    # the run of words after it, up to the item's end ("grenade launcher", however tagged)
+    while last.i + 1 < len(doc) and doc[last.i + 1].is_alpha and doc[last.i + 1].pos_ not in (
+            "CCONJ", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "PART"):
+        last = doc[last.i + 1]
+    # a compound of two words or more, and the list going on after it: "one company produced
+    # oil." is a clause
+    listed = last.i + 1 < len(doc) and doc[last.i + 1].lower_ in (",", "and", ";")
+    return last if last.i > first.i and listed else None
 
 
 def _after_own_number(doc, unit, end_tok) -> bool:

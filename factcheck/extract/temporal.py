@@ -251,6 +251,8 @@ _YEAR_OK_NEXT = re.compile(r"^(?:'s|\s*[-â€“]\s*(?:\d\d|\d{4})\b|\s*[.,;:!?)\"'â
                            r"|census|survey|report|period|quarter|fiscal|annexation|invasion"
                            r"|revolution|agreement|accord|deal|law|act|plan|summit|model|base"
                            r"|(?:[A-Z][\w-]*)))", re.I)
+# "a 2013 Toyota Camry": a model year (resources/vehicle_makes.tsv)
+_MODEL_YEAR_NEXT = re.compile(rf"^\s+(?:{lexicon.alternation('vehicle_makes')})\b")
 _MONTH_ALONE_OK = re.compile(r"\b(?:in|since|until|till|by|before|after|during|from|to|through"
                              r"|of|early|late|mid|last|next|this|since|between|and|or|as\s+of"
                              r"|end|beginning|start|middle|until|on|last|coming|past)[\s-]*$", re.I)
@@ -278,6 +280,10 @@ def _check(name: str, m: re.Match, text: str) -> bool:
         if m.group("fiscal"):
             return True
         after = text[e:e + 40]
+        # "in 2013 Toyota sold more": a year after a temporal preposition is still a date
+        if _MODEL_YEAR_NEXT.match(after) and not re.search(
+                r"\b(?:in|since|until|till|by|before|after|during|from|through|between)\s*$", before, re.I):
+            return False
         if _TEMPORAL_PREP.search(before) and not re.match(r"\s+[a-z]+s\b(?<!'s)", after):
             return True
         if re.match(r"\s+(?:troops|people|jets|ships|soldiers|[a-z]+s)\b", after) and not re.match(
