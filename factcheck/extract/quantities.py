@@ -1028,8 +1028,9 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
     "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya
-    Wilson, who was 41,", "Reid turned 33 last week". The subject must be the person itself (a name, or a noun in
-    apposition to one, or he/she), not a thing of theirs: "Obama's approval was 52" is no age."""
+    Wilson, who was 41,", or that a person turns: "Reid turned 33 last week". The subject must
+    be the person itself (a name, or a noun in apposition to one, or he/she), not a thing of
+    theirs: "Obama's approval was 52" is no age."""
     number = span_toks[0]
     verb = number.head
     # "turned 33", "who turns 29 on April 11": an age reached, the number the verb's object
@@ -1038,7 +1039,8 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
             or not (turned or verb.lemma_ == "be" and number.dep_ in ("attr", "acomp", "npadvmod")):
         return False
     # the clause may end on the day or month the age is reached ("will be 29 in April", "turned
-    # 68 on Saturday", "turned 33 last week"); "Oscar is 80 this year" is a joke of a ceremony's age
+    # 68 on Saturday", "turned 33 last week"); in "Oscar is 80 this year" a quip gives the
+    # ceremony an age
     when = r"(?:in|on)\s+[A-Z0-9]" + (r"|(?:next|last)\s+(?:week|month|year|[A-Z])" if turned else "")
     if not re.match(rf"\s*(?:[,.;:]|when\b|at the time\b|$|{when})", after):
         return False  # "was 52 points" counts something else
@@ -1086,7 +1088,7 @@ def _participle_compound(doc, root, noun):
     stands between commas of a list, the participle has no auxiliary, and a compound follows
     it whose first noun is singular with no determiner, which English leaves bare in no object."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.i != noun.i + 1 or verb.tag_ not in ("VBD", "VBN") or verb.whitespace_ == "" \
+    if noun.dep_ != "nsubj" or verb.i != noun.i + 1 or verb.tag_ not in ("VBD", "VBN") \
             or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     if root.i == 0 or doc[root.i - 1].text != "," or verb.i + 1 >= len(doc):
