@@ -1025,6 +1025,14 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
 
 
+# What may follow an age a clause ends on: the clause's end, or the day or month the age is
+# reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
+# not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
+_AGE_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9])")
+_AGE_TURNED_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9]"
+                             r"|(?:next|last)\s+(?:week|month|year|[A-Z]))")
+
+
 def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
     "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya
@@ -1038,11 +1046,7 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
     if not (1 <= value <= 120 and value == int(value)) or verb.i > number.i \
             or not (turned or verb.lemma_ == "be" and number.dep_ in ("attr", "acomp", "npadvmod")):
         return False
-    # the clause may end on the day or month the age is reached ("will be 29 in April", "turned
-    # 68 on Saturday", "turned 33 last week"); in "Oscar is 80 this year" a quip gives the
-    # ceremony an age
-    when = r"(?:in|on)\s+[A-Z0-9]" + (r"|(?:next|last)\s+(?:week|month|year|[A-Z])" if turned else "")
-    if not re.match(rf"\s*(?:[,.;:]|when\b|at the time\b|$|{when})", after):
+    if not (_AGE_TURNED_END if turned else _AGE_END).match(after):
         return False  # "was 52 points" counts something else
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
