@@ -17,12 +17,12 @@ from .align import Group
 from .components import components
 from .intervals import compare_claims, incompatibility
 from .options import Options
-from .report import humanise
 from .rules import RULES, Cluster, Rule
 from .scope import (aged_apart, anchored_apart, asserts_value, both_deictic, counts_the_rest, dates_of_two_values,
                     make_or_model, measured_from_elsewhere, part_of_breakdown, per_item, readings_of_two_days,
                     running_total, same_clock_one_day_unwritten, superlative_window, today_a_day_late)
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
+from .words import timex, when
 
 
 def evidence_for(c: Claim, documents: Mapping[str, Document]) -> Evidence:
@@ -48,13 +48,13 @@ def describe(c: Claim) -> str:
             return f"{mod}{c.value}{about}"
         # a marker no reader of a CI log can read ("XXXX-WXX-6", "PRESENT_REF", "REF-P9D"):
         # in words ("Saturday", "now", "9 days earlier"), as the reports write it
-        return f"{humanise.when({'value': c.value, 'mod': c.mod, 'type': c.type, 'tz': c.tz})}{about}"
+        return f"{when({'value': c.value, 'mod': c.mod, 'type': c.type, 'tz': c.tz})}{about}"
     return c.text
 
 
 def _times(values: Sequence[str]) -> str:
     """TIMEX3 values as a message names them (``describe``)."""
-    return ", ".join(v if _PLAIN_DATE.fullmatch(v) else humanise.timex(v) for v in values)
+    return ", ".join(v if _PLAIN_DATE.fullmatch(v) else timex(v) for v in values)
 
 
 # a calendar date, month or year, as ISO writes it: exact, and read as it is

@@ -295,22 +295,6 @@ def test_humanise_words():
     assert h.quantity({"value": 30, "modifier": "=", "unit": "%"}) == "30%"
     assert h.quantity({"modifier": "range", "low": 200, "high": 350, "unit": "passenger"}) == "200–350 passengers"
     assert h.counted({"unit": "ship", "qualifiers": ["allied", "at sea"], "subject": "they"}) == "allied ships at sea"
-    assert h.timex("PRESENT_REF") == "now"
-    assert h.timex("2022-02-24") == "Thu 24 Feb 2022"
-    assert h.timex("2022-02") == "Feb 2022"
-    assert h.timex("2022-W08") == "week 8 of 2022"
-    assert h.timex("P2W") == "2 weeks"
-    assert h.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
-    # an undated report's dates keep markers no reader can read: in words, relative to the report
-    assert h.timex("XXXX-WXX-4") == "Thursday"
-    assert h.when({"value": "XXXX-WXX-4", "type": "SET"}) == "every Thursday"
-    assert h.timex("XXXX-12-02") == "2 Dec" and h.timex("XXXX-12") == "December"
-    assert h.timex("XXXX-XX-XX") == "the report's day" and h.timex("XXXX") == "the report's year"
-    assert h.timex("XXXX-XX-XXT18:41") == "the report's day, 18:41"
-    assert h.timex("19") == "the 1900s" and h.timex("XXXX-H2") == "the second half of the report's year"
-    assert h.timex("REF-P9D") == "9 days earlier" and h.timex("REF+PT2H") == "2 hours later"
-    assert h.timex("REF-P1Y") == "the year before" and h.timex("REF-P1DTNI") == "the night before"
-    assert h.when({"value": "REF+P1D", "mod": "APPROX", "type": "DATE"}) == "about the day after"
     assert h.line_of("a\nb\nc", 4) == 3
     assert h.confidence({"same_fact": 0.97, "incompatible": 1.0}) == \
         "almost certainly the same fact (0.97); cannot both be true (1.00)"
@@ -333,6 +317,28 @@ def test_humanise_words():
                                               "facts (same fact: 0.17)", "score": 0.174})
     assert "may be about different facts" in reason and sure == "very likely not the same fact (0.17)"
     assert h.not_compared({"message": "something new", "score": 0.5})[0] == "something new"
+
+
+def test_timex_values_in_words():
+    from factcheck import words as w
+
+    assert w.timex("PRESENT_REF") == "now"
+    assert w.timex("2022-02-24") == "Thu 24 Feb 2022"
+    assert w.timex("2022-02") == "Feb 2022"
+    assert w.timex("2022-W08") == "week 8 of 2022"
+    assert w.timex("P2W") == "2 weeks"
+    assert w.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
+    # an undated report's dates keep markers no reader can read: in words, relative to the report
+    assert w.timex("XXXX-WXX-4") == "Thursday"
+    assert w.when({"value": "XXXX-WXX-4", "type": "SET"}) == "every Thursday"
+    assert w.timex("XXXX-12-02") == "2 Dec" and w.timex("XXXX-12") == "December"
+    assert w.timex("XXXX-XX-XX") == "the report's day" and w.timex("XXXX") == "the report's year"
+    assert w.timex("XXXX-XX-XXT18:41") == "the report's day, 18:41"
+    assert w.timex("19") == "the 1900s" and w.timex("XXXX-H2") == "the second half of the report's year"
+    assert w.timex("REF-P9D") == "9 days earlier" and w.timex("REF+PT2H") == "2 hours later"
+    assert w.timex("REF-P1Y") == "the year before" and w.timex("REF-P1DTNI") == "the night before"
+    assert w.when({"value": "REF+P1D", "mod": "APPROX", "type": "DATE"}) == "about the day after"
+    assert w.number(7400) == "7,400" and w.number(1.5e6) == "1.5 million" and w.plural("person", 3) == "people"
 
 
 def test_humanise_frame_in_words():

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..components import components
+from ..words import timex
 from . import humanise
 
 # Worst first: the order rows sort in and a cell's colour when several links touch it. An
@@ -338,7 +339,7 @@ def date_source(doc: dict[str, Any], src: SourceText | None) -> DateSource | Non
 
 
 def _date_words(date: str | None) -> str | None:
-    return humanise.timex(date) if date else None
+    return timex(date) if date else None
 
 
 def _segments(text: str, mentions: list[tuple[int, int, str, str, str, str]], verbatim: bool) -> list[Segment]:
