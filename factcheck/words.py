@@ -15,9 +15,9 @@ from typing import Any
 # Unit abbreviations the extractor keeps as lemmas: spelled out where a reader says the word,
 # kept as symbols where the symbol is what is read ("km", "kg").
 _SPELLED = {"mi": "mile", "ft": "foot", "lb": "pound", "lbs": "pound", "gal": "gallon", "yd": "yard",
-            "oz": "ounce", "mph": "mph", "sq": "square"}
+            "oz": "ounce", "sq": "square", "nmi": "nautical mile", "ft2": "square foot", "yd2": "square yard"}
 _SYMBOLS = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "kt", "ha", "l", "ml", "w", "kw", "mw", "gw",
-            "kwh", "mwh", "km/h", "kmh", "°c", "°f", "m.", "in"}
+            "kwh", "mwh", "km/h", "kmh", "°c", "°f", "m.", "in", "mph", "kph", "bpd"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -41,6 +41,11 @@ _INVARIANT = {
 }
 
 
+# nouns in -man that are no compound of "man"
+_MAN_NOT_MEN = {"human", "german", "roman", "shaman", "talisman", "caiman", "cayman", "ottoman", "walkman",
+                "doberman", "brahman", "ataman", "superhuman"}
+
+
 def _plural_word(word: str) -> str:
     low = word.lower()
     if low in _INVARIANT or low.endswith(("ese", "craft")):
@@ -48,6 +53,10 @@ def _plural_word(word: str) -> str:
     if low in _IRREGULAR:
         out = _IRREGULAR[low]
         return out.capitalize() if word[:1].isupper() else out
+    if low.endswith("child"):  # "grandchild", "schoolchild"
+        return word + "ren"
+    if low.endswith("man") and low not in _MAN_NOT_MEN:  # "crewman", "gunman", "policewoman"
+        return word[:-3] + "men"
     if low.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
     if low.endswith("y") and low[-2:-1] not in set("aeiou"):
@@ -61,13 +70,14 @@ def plural(noun: str, count: float | None = None) -> str:
         return noun
     head, _, last = noun.rpartition(" ")
     if last in _SPELLED:
-        last = _SPELLED[last]
-        noun = f"{head} {last}" if head else last
-    if count == 1 or last.lower() in _SYMBOLS:
+        noun = f"{head} {_SPELLED[last]}".strip()
+        head, _, last = noun.rpartition(" ")
+    if count == 1 or last.lower() in _SYMBOLS or "/" in noun:  # a rate: "km / h"
         return noun
-    if not last.isalpha() or last.isupper():  # "km", "F-35", "USD": leave symbols alone
-        return noun
-    word = _plural_word(last)
+    stem, hyphen, last = last.rpartition("-")  # "co-worker": its last part is the noun
+    if not last.isalpha() or last.isupper() or any(ch.isupper() for ch in last[1:]):
+        return noun  # "km", "F-35", "USD", "GHz": leave symbols alone
+    word = stem + hyphen + _plural_word(last)
     return f"{head} {word}" if head else word
 
 

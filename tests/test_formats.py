@@ -339,6 +339,11 @@ def test_timex_values_in_words():
     assert w.timex("REF-P1Y") == "the year before" and w.timex("REF-P1DTNI") == "the night before"
     assert w.when({"value": "REF+P1D", "mod": "APPROX", "type": "DATE"}) == "about the day after"
     assert w.number(7400) == "7,400" and w.number(1.5e6) == "1.5 million" and w.plural("person", 3) == "people"
+    # compounds of man and child, a hyphened noun's last part, spelled units; symbols and rates kept
+    assert [w.plural(u) for u in ("crewman", "policewoman", "human", "grandchild", "co-worker", "nmi", "ft2")] == [
+        "crewmen", "policewomen", "humans", "grandchildren", "co-workers", "nautical miles", "square feet"]
+    assert [w.plural(u) for u in ("mph", "GHz", "km / h", "F-35", "km2")] == ["mph", "GHz", "km / h", "F-35", "km2"]
+    assert w.plural("nmi", 1) == "nautical mile"
 
 
 def test_humanise_frame_in_words():
