@@ -15,7 +15,8 @@ from typing import Any
 # Unit abbreviations the extractor keeps as lemmas: spelled out where a reader says the word,
 # kept as symbols where the symbol is what is read ("km", "kg").
 _SPELLED = {"mi": "mile", "ft": "foot", "lb": "pound", "lbs": "pound", "gal": "gallon", "yd": "yard",
-            "oz": "ounce", "sq": "square", "nmi": "nautical mile", "ft2": "square foot", "yd2": "square yard"}
+            "oz": "ounce", "sq": "square", "nmi": "nautical mile", "ft2": "square foot", "yd2": "square yard",
+            "ft3": "cubic foot", "yd3": "cubic yard"}
 _SYMBOLS = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "kt", "ha", "l", "ml", "w", "kw", "mw", "gw",
             "kwh", "mwh", "km/h", "kmh", "°c", "°f", "m.", "in", "mph", "kph", "bpd"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

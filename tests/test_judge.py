@@ -93,6 +93,17 @@ def test_nautical_miles_are_not_statute_miles(nlp):
     assert compare_claims(km, nautical, Options()) in ("agree", "compatible")
 
 
+def test_square_feet_are_an_area_not_a_length(nlp):
+    from factcheck.intervals import compare_claims
+
+    feet = q(nlp, "The store covered 12,000 square feet.")
+    metres = q(nlp, "The store covered about 1,115 square metres.")
+    metres.doc = "y"
+    # 12,000 sq ft = 1,115 m2 agrees; read as feet and metres (3,658 m) it would conflict
+    assert (feet.unit, metres.unit) == ("ft2", "m2")
+    assert compare_claims(feet, metres, Options()) in ("agree", "compatible")
+
+
 def _linked_group(nlp, text_a: str, text_b: str):
     """The claims of two reports linked end to end: each of A's claims to B's claim of the
     other value, as alignment can link the two ends of a range read in both reports."""

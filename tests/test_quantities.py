@@ -179,12 +179,29 @@ def test_change_from_to_is_not_a_range(nlp):
         ("They took a 2.4-billion-dollar loan.", 2.4e9, "USD"),
         # a gun's caliber measures its bore: no count of 0.38 revolvers
         ("Police recovered a .38-caliber revolver.", 0.38, "caliber"),
+        # an area, not a length in the same unit: "square" makes it another unit, hyphened or not
+        ("The store covered 12,000 square feet.", 12000, "ft2"),
+        ("Kraft runs a 170,000-square-foot plant there.", 170000, "ft2"),
+        ("The quake shook a 1,500-square-kilometer area.", 1500, "km2"),
+        ("The tanker spilled 5,000 cubic meters of oil.", 5000, "m3"),
+        ("The tanker was sailing 480-nautical-mile off the coast.", 480, "nmi"),
+        # a currency's code after the number is the currency, however the noun is lemmatised
+        ("Over 100 billion USD worth of trade passes through it.", 100e9, "USD"),
+        ("Bolt ran the race in 9.58s.", 9.58, "s"),
     ],
 )
 def test_values_and_units(nlp, text, value, unit):
     c = one(nlp, text)
     assert c.value == pytest.approx(value)
     assert c.unit == unit
+
+
+def test_the_word_that_makes_a_unit_is_no_qualifier(nlp):
+    # "nautical" and "square" name the unit; as qualifiers they would set two distances or two
+    # areas apart (or together) for a word every such claim carries
+    assert one(nlp, "The attack took place 150 nautical miles off Aden.").qualifiers == ["off Aden"]
+    assert one(nlp, "The store covered 12,000 square feet.").qualifiers == []
+    assert one(nlp, "Pirates held 12 hijacked ships.").qualifiers == ["hijacked"]
 
 
 def test_part_of_a_count_counts_what_the_whole_counts(nlp):
@@ -472,6 +489,10 @@ def test_ranges_keep_both_ends(nlp, text, low, high, unit):
         "He bought the iPhone 11 Pro Max yesterday.",
         "The team won 3-1 on Sunday.",
         "Healthcare, 2018s best performing sector, held up.",
+        # a house number before the street's direction
+        "She was walking into the store at 200 W. American Blvd. with her husband.",
+        # a model's plural ("767s") is no number of seconds
+        "Air Canada expects a saving over their existing 767s.",
     ],
 )
 def test_names_holding_numbers_are_not_claims(nlp, text):

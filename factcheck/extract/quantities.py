@@ -181,8 +181,10 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INDEX_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))(?:{lexicon.alternation('index_names')})\s?$", re.I)
+# "22-24 Harbour Road", "200 W. American Blvd.": a house number, before the street's direction
 _STREET_AFTER = re.compile(
-    rf"^(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:\s+[A-Z][a-z]+){{1,3}}\s+(?:{lexicon.alternation('street_suffixes').title()})\b")
+    r"^(?:\s?[-–]\s?\d+[A-Za-z]?)?(?:\s+(?:[NSEW]|N[EW]|S[EW])\.?)?(?:\s+[A-Z][a-z]+){1,3}\s+"
+    rf"(?:{lexicon.alternation('street_suffixes').title()})\b")
 _FEATURE_AFTER = re.compile(rf"^-(?:{lexicon.alternation('feature_compounds')})\b", re.I)
 _PRODUCT_AFTER = re.compile(rf"^\s(?:{lexicon.alternation('product_suffixes')})\b")
 # "the 12000 block of East 223rd Street": an address's hundred block, not a count of blocks
@@ -807,6 +809,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         end += 1
     else:
         mu = _UNIT_AFTER.match(after)
+        if mu and mu.group(0) == "s" and b is None and re.fullmatch(r"\d{3,}", a.text):
+            return None  # "their existing 767s", "flights for 787s": a model's plural, not seconds
         if mu and (a.kind == "digits" or len(mu.group("u")) > 2):
             u = re.sub(r"\s", "", mu.group("u"))
             unit = _UNITS.get(u.lower(), u) + re.sub(r"\s+", " ", mu.group("per"))
@@ -936,15 +940,14 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if unit is None:
             if lemma in _UNITS or low_text in _UNITS:
                 unit, kind = _UNITS.get(lemma, _UNITS.get(low_text)), "measure"
-                if noun.i > 0 and noun.nbor(-1).lower_ in ("square", "sq") and noun.nbor(-1).i > end_tok.i:
-                    unit = {"km": "km2", "mi": "mi2", "m": "m2"}.get(unit, unit)
-                elif unit == "mi" and noun.i > 0 and noun.nbor(-1).lower_ == "nautical" and noun.nbor(-1).i > end_tok.i:
-                    unit = "nmi"  # 1,852 m, not a statute mile's 1,609
+                unit = _UNIT_MODIFIED.get((_unit_modifier(doc, noun, end_tok), unit), unit)
             elif lemma in _CURRENCY_WORD or low_text in _CURRENCY_WORD:
                 unit, kind = _CURRENCY_WORD.get(lemma, _CURRENCY_WORD.get(low_text)), "money"
                 if lemma == "dollar":
                     adj = [t.lower_ for t in noun.lefts if t.i > end_tok.i]
                     unit = next((_DOLLAR_ADJ[w] for w in adj if w in _DOLLAR_ADJ), "USD")
+            elif noun.text.isupper() and low_text.isalpha() and low_text in _CURRENCY_CODE:
+                unit, kind = _CURRENCY_CODE[low_text], "money"  # "100 billion USD": a code after the number
             elif lemma == "pound" or low_text == "pounds":
                 if _scale_of(b or a) or value >= 10_000:
                     unit, kind = "GBP", "money"
@@ -981,6 +984,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     else:
         anchor = root
     quals = _qualifiers(doc, anchor, span_toks, end_tok)
+    if noun is not None and (_unit_modifier(doc, noun, end_tok), _UNITS.get(noun.lemma_.lower())) in _UNIT_MODIFIED:
+        # "nautical", "square": part of the unit's name, not a qualifier of what is measured
+        quals = [q for q in quals if q.lower() != _unit_modifier(doc, noun, end_tok)]
     verb = _governing_verb(anchor)
     subject = _subject(verb, anchor) if verb is not None else None
     context = _context(anchor, noun, quals, verb, subject, span_toks)
@@ -1083,6 +1089,25 @@ def _counted_noun(doc, root, end_tok):
     if noun is not None and (noun.lower_ in _DATE_WORDS or _MONTH_WORD.fullmatch(noun.text)):
         return None  # "the 787 today", "5 March"
     return noun
+
+
+# A word before a unit that makes it another unit: an area ("12,000 square feet",
+# "a 1,500-square-kilometer zone"), a volume ("5,000 cubic meters") or a sea mile ("150
+# nautical miles": 1,852 m, not a statute mile's 1,609)
+_UNIT_MODIFIED = {
+    **{(w, u): f"{u}2" for w in ("square", "sq") for u in ("km", "mi", "m", "ft", "yd", "cm", "mm")},
+    **{("cubic", u): f"{u}3" for u in ("km", "m", "ft", "yd", "cm", "mm")},
+    ("nautical", "mi"): "nmi",
+}
+
+
+def _unit_modifier(doc, noun, end_tok) -> str | None:
+    """The word right before a unit noun, past one hyphen ("square feet", "square-foot"),
+    when it comes after the number."""
+    i = noun.i - 1
+    if i > end_tok.i and doc[i].text == "-":
+        i -= 1
+    return doc[i].lower_ if i > end_tok.i else None
 
 
 def _participle_compound(doc, root, noun):
