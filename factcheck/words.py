@@ -131,8 +131,11 @@ def _unresolved(value: str) -> str | None:
     earlier'), None for any other value: a reader cannot read the markers."""
     if value in _OWN:
         return f"the report's {_OWN[value]}"
-    if m := re.fullmatch(r"XXXX-WXX-([1-7])", value):
-        return _WEEKDAY_NAMES[int(m[1]) - 1]
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])(?:T(\d{2}:\d{2}|MO|AF|EV|NI|DT))?", value):
+        day = _WEEKDAY_NAMES[int(m[1]) - 1]
+        if not m[2]:
+            return day
+        return f"{day} {_PARTS[m[2]]}" if m[2] in _PARTS else f"{day}, {m[2]}"  # "Friday night", "Wednesday, 19:00"
     if value == "XXXX-WXX-WE":
         return "the weekend"
     if m := re.fullmatch(r"XXXX-(\d{2})-(\d{2})", value):

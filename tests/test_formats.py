@@ -330,6 +330,7 @@ def test_timex_values_in_words():
     assert w.when({"value": "2022-02", "mod": "START", "type": "DATE"}) == "early Feb 2022"
     # an undated report's dates keep markers no reader can read: in words, relative to the report
     assert w.timex("XXXX-WXX-4") == "Thursday"
+    assert w.timex("XXXX-WXX-3T19:00") == "Wednesday, 19:00" and w.timex("XXXX-WXX-5TNI") == "Friday night"
     assert w.when({"value": "XXXX-WXX-4", "type": "SET"}) == "every Thursday"
     assert w.timex("XXXX-12-02") == "2 Dec" and w.timex("XXXX-12") == "December"
     assert w.timex("XXXX-XX-XX") == "the report's day" and w.timex("XXXX") == "the report's year"

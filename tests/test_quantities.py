@@ -162,6 +162,9 @@ def test_change_from_to_is_not_a_range(nlp):
         ("The EU pledged $2 billion in aid.", 2e9, "USD"),
         ("The bank lent EUR 1.2bn to the company.", 1.2e9, "EUR"),
         ("The club paid £5m for the player.", 5e6, "GBP"),
+        # "MM", finance's million, after a currency sign only ("160 mm" stays millimetres)
+        ("The Nationals offered at least $160MM for Teixeira.", 160e6, "USD"),
+        ("The bolt is 160 mm long.", 160, "mm"),
         ("Turnout was 30% in the capital.", 30, "%"),
         ("Turnout was 30 percent in the capital.", 30, "%"),
         ("Police arrested 1,700 protesters.", 1700, "protester"),

@@ -123,6 +123,36 @@ def test_undated_document_leaves_relative_unresolved(nlp):
     assert got["2014"].resolved is True and got["2014"].value == "2014"
 
 
+def test_a_holiday_of_an_undated_report_keeps_what_the_calendar_gives(nlp):
+    # not the report's own day (XXXX-XX-XX): Christmas is the 25th of December of some year,
+    # Thanksgiving a day of November, Easter a day of spring; dated, the day itself
+    text = "Shops will stay shut until Christmas. They met on Thanksgiving. He was baptised at Easter."
+    got = {c.text: c.value for c in claims(nlp, text, date=None)}
+    assert got == {"Christmas": "XXXX-12-25", "Thanksgiving": "XXXX-11", "Easter": "XXXX-SP"}
+    got = {c.text: c.value for c in claims(nlp, text, date="2008-12-20")}
+    assert got["Christmas"] == "2008-12-25" and got["Thanksgiving"] == "2008-11-27"
+
+
+def test_a_clock_time_on_a_weekday_of_an_undated_report_keeps_the_weekday(nlp):
+    from factcheck.intervals import compare_times
+
+    wed = one(nlp, "She was struck around 7 p.m. Wednesday.", "7 p.m. Wednesday", date=None)
+    thu = one(nlp, "She was struck around 7 p.m. Thursday.", "7 p.m. Thursday", date=None)
+    # not the report's day at 19:00 (XXXX-XX-XXT19:00), which made the two agree
+    assert (wed.value, thu.value) == ("XXXX-WXX-3T19:00", "XXXX-WXX-4T19:00")
+    wed.mod = thu.mod = None  # "around": compared only when neither is hedged
+    assert compare_times(wed, thu) == "conflict"
+    dated = one(nlp, "She was struck at 7 p.m. Wednesday.", "7 p.m. Wednesday", date="2008-12-18")
+    assert dated.value == "2008-12-17T19:00"
+
+
+def test_a_holiday_naming_a_kind_of_thing_dates_nothing(nlp):
+    # the party was on a Friday in December: "Christmas party" names its kind, not its day
+    text = "He opened fire at the office Christmas party on Friday, under the Christmas tree."
+    assert [c.text for c in claims(nlp, text, date="2008-12-20")] == ["Friday"]
+    assert [c.value for c in claims(nlp, "They met on Christmas morning.", date="2008-12-20")] == ["2008-12-25"]
+
+
 def test_month_precision_dct_does_not_guess_a_day(nlp):
     got = {c.text: c for c in claims(nlp, "Leaders will meet tomorrow. Sales fell last month.",
                                      date="2022-02")}

@@ -936,6 +936,39 @@ def _holiday(name: str, y: int) -> date | None:
     return None
 
 
+# nouns a holiday may modify and still date: "Christmas morning", "the Easter weekend"
+_HOLIDAY_TIMES = frozenset("day eve morning afternoon evening night weekend week holiday season period break "
+                           "time vacation recess".split())
+
+
+def _names_a_kind(span) -> bool:
+    """A holiday that modifies a noun names a kind of thing, not the day of an event: an "office
+    Christmas party" is held in the weeks before Christmas, a "Christmas tree" stands for
+    weeks; only a time it modifies ("Christmas morning") is dated by it."""
+    root = span.root
+    return (root.dep_ in ("compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in _HOLIDAY_TIMES and _holiday(span.text, 2000) is not None)
+
+
+def _holiday_of_no_year(name: str) -> str | None:
+    """A holiday of an undated report, at the precision the calendar gives it without a year:
+    Christmas is XXXX-12-25, Thanksgiving some day of November (XXXX-11), Easter some day of
+    spring (XXXX-SP); never the report's own day (XXXX-XX-XX), which it is not."""
+    days = [d for y in range(2000, 2035) if (d := _holiday(name, y)) is not None]
+    if not days:
+        return None
+    if len({(d.month, d.day) for d in days}) == 1:
+        return f"XXXX-{days[0].month:02d}-{days[0].day:02d}"
+    if len({d.month for d in days}) == 1:
+        return f"XXXX-{days[0].month:02d}"
+    months = {d.month for d in days}
+    for code, (first, last) in _SEASON_MONTHS.items():
+        span = set(range(first, last + 1)) if first <= last else set(range(first, 13)) | set(range(1, last + 1))
+        if months <= span:
+            return f"XXXX-{code}"
+    return None
+
+
 def _hour(h: int, ampm: str | None) -> int:
     if ampm:
         pm = ampm.lower().startswith("p")
@@ -952,7 +985,9 @@ def _anchor_day(st: _State, m: re.Match, s: int, e: int, marker: str) -> date:
     if anchor:
         a = anchor.lower()
         if a in _WEEKDAYS:
-            return _weekday_date(st, _WEEKDAYS[a], st.tense(s, e), None, marker)
+            # undated, "7 p.m. Wednesday" keeps its weekday (XXXX-WXX-3T19:00): never the report's day
+            weekday = marker.replace("XXXX-XX-XX", f"XXXX-WXX-{_WEEKDAYS[a]}", 1)
+            return _weekday_date(st, _WEEKDAYS[a], st.tense(s, e), None, weekday)
         d = st.dct.need_day(marker)
         return d + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[a])
     if st.sent_day.get("day") is not None:
@@ -1066,6 +1101,11 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         if g["year"]:
             d = _holiday(g["hol"], int(g["year"]))
             return "DATE", d.isoformat() if d else None, None, None
+        if dct.day is None:
+            marker = _holiday_of_no_year(g["hol"])
+            if marker is None:
+                return "DATE", None, None, None
+            raise _Unresolved(marker)
         today = dct.need_day("XXXX-XX-XX")
         d = _holiday(g["hol"], today.year)
         rel = (g["hrel"] or "").lower()
@@ -1640,6 +1680,8 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
         st.sent_day = {}
         for tx in _tag(sent.text, document.date, document.tz, tense, offset=0, state=st):
             span, verb = parse_info(tx.start, tx.end)
+            if span is not None and _names_a_kind(span):
+                continue
             event, event_toks = _event(verb)
             # a date that modifies a noun dates what the noun names ("a shooting at the party in
             # Vancouver Friday", "Monday's attack"), not the clause's verb ("has been charged")
