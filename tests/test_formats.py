@@ -361,6 +361,10 @@ def test_humanise_frame_in_words():
     negated = {"predicate": "meet", "polarity": "negative", "modality": "will", "tense": "future"}
     assert h.frame(negated) == [("what", "will not meet")]
     assert h.frame(None) == []
+    # a qualifier that runs on into a clause of its own is cut at its comma, a long one at 8 words
+    long = {"qualifiers": ["in the attack, which the Indian navy had originally announced by saying it had sunk",
+                           "as friends and family of the victim paid glowing tribute to him on Saturday"]}
+    assert h.frame(long) == [("how", "in the attack, as friends and family of the victim paid …")]
 
 
 def test_html_and_md_render_fields_the_judge_may_add(tmp_path):

@@ -224,6 +224,18 @@ def cased(words: str, *texts: str | None) -> str:
 _TENSES = {"past": "past", "present": "present", "future": "future"}
 
 
+_GIST_WORDS = 8
+
+
+def _gist(phrase: str) -> str:
+    """A frame's phrase as a table cell holds it: up to its first comma, which in a long
+    qualifier opens a clause of its own ("in the attack, which the navy had announced by
+    saying ..."), and at most ``_GIST_WORDS`` words."""
+    head = phrase.split(", ")[0]
+    words = head.split()
+    return head if len(words) <= _GIST_WORDS else " ".join(words[:_GIST_WORDS]) + " …"
+
+
 def frame(fr: Any, *texts: str | None, skip: str = "") -> list[tuple[str, str]]:
     """The fact a claim's clause states, as (question, answer) pairs a reader scans: who, did
     what, where, when, qualified how. ``texts`` give the words their casing; an answer that
@@ -237,7 +249,7 @@ def frame(fr: Any, *texts: str | None, skip: str = "") -> list[tuple[str, str]]:
 
     def listed(key: str, minus: set[str] = frozenset()) -> str:
         vals = [v for v in fr.get(key) or [] if v and str(v).lower() not in minus and str(v).lower() not in low]
-        return ", ".join(say(v) for v in vals)
+        return ", ".join(say(_gist(str(v))) for v in vals)
 
     out: list[tuple[str, str]] = []
     subject = fr.get("subject")
