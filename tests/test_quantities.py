@@ -548,6 +548,8 @@ def test_ages_are_their_own_kind(nlp):
     ("He will be 29 in April.", 29),
     # a surname tagged as a place, then the town the person is from, which no place has
     ("Riva, 47, of Sterling Heights and Steinberg, 48, of Macomb County's Bruce Township, were being treated.", 48),
+    # a surname the small model calls a place, where no place would stand ("the death of")
+    ("He was charged with murder in the death of Kafoury, 63, and in the shootings of two others.", 63),
 ])
 def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp, text, value):
     age = next(c for c in claims(nlp, text) if c.value == value)

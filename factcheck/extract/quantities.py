@@ -1009,6 +1009,11 @@ def _span_root(span):
     return roots[-1] if roots else span[-1]
 
 
+# prepositions that take a place: a name after them with a number set off is a place's tally
+_PLACE_PREPOSITIONS = frozenset("in at from to near across into throughout around outside inside within toward towards "
+                                "through".split())
+
+
 def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     """A bare whole number set off after a person's name is the person's age, as news writes
     it: "Teixeira, 28, has hit", "the dead man as Benjamin Banky, 34.", "Reid (33)"."""
@@ -1025,7 +1030,12 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
                                                  or name.ent_type_ == "GPE" and name.dep_ in ("nsubj", "nsubjpass")
                                                  # "Steinberg, 48, of Bruce Township": a residence
                                                  # after an age, which no place has
-                                                 or name.ent_type_ == "GPE" and re.match(r"\s*,\s*of\s+[A-Z]", after)))
+                                                 or name.ent_type_ == "GPE" and re.match(r"\s*,\s*of\s+[A-Z]", after)
+                                                 # "the death of Kafoury, 63,": a one-word "place"
+                                                 # set off with a number a life may reach, and not
+                                                 # where a place would be ("in Texas, 40,"), is a surname
+                                                 or name.ent_type_ == "GPE" and name.ent_iob_ == "B"
+                                                 and name.head.lower_ not in _PLACE_PREPOSITIONS))
     # "Smith, 12, Jones, 9": a list of names and numbers is a tally, not ages
     listed = re.match(r"\s*,\s*(?:[A-Z][\w'.-]*\s*)+,?\s*\d", after) is not None
     return opener in (",", "(") and person and not listed and re.match(rf"\s*(?:{closer})", after) is not None
