@@ -984,9 +984,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     else:
         anchor = root
     quals = _qualifiers(doc, anchor, span_toks, end_tok)
-    if noun is not None and (_unit_modifier(doc, noun, end_tok), _UNITS.get(noun.lemma_.lower())) in _UNIT_MODIFIED:
+    modifier = _unit_modifier(doc, noun, end_tok) if noun is not None else None
+    if modifier is not None and (modifier, _UNITS.get(noun.lemma_.lower())) in _UNIT_MODIFIED:
         # "nautical", "square": part of the unit's name, not a qualifier of what is measured
-        quals = [q for q in quals if q.lower() != _unit_modifier(doc, noun, end_tok)]
+        quals = [q for q in quals if q.lower() != modifier]
     verb = _governing_verb(anchor)
     subject = _subject(verb, anchor) if verb is not None else None
     context = _context(anchor, noun, quals, verb, subject, span_toks)
