@@ -950,6 +950,11 @@ def _names_a_kind(span) -> bool:
             and root.head.lemma_.lower() not in _HOLIDAY_TIMES and _holiday(span.text, 2000) is not None)
 
 
+def _season_of(month: int) -> str:
+    """The season code (TIMEX3) of a month, the northern hemisphere's."""
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
+
+
 def _holiday_of_no_year(name: str) -> str | None:
     """A holiday of an undated report, at the precision the calendar gives it without a year:
     Christmas is XXXX-12-25, Thanksgiving some day of November (XXXX-11), Easter some day of
@@ -961,12 +966,8 @@ def _holiday_of_no_year(name: str) -> str | None:
         return f"XXXX-{days[0].month:02d}-{days[0].day:02d}"
     if len({d.month for d in days}) == 1:
         return f"XXXX-{days[0].month:02d}"
-    months = {d.month for d in days}
-    for code, (first, last) in _SEASON_MONTHS.items():
-        span = set(range(first, last + 1)) if first <= last else set(range(first, 13)) | set(range(1, last + 1))
-        if months <= span:
-            return f"XXXX-{code}"
-    return None
+    seasons = {_season_of(d.month) for d in days}
+    return f"XXXX-{seasons.pop()}" if len(seasons) == 1 else None
 
 
 def _hour(h: int, ampm: str | None) -> int:
@@ -1083,8 +1084,7 @@ def _normalise(name: str, m: re.Match, text: str, st: _State):
         if g["year"]:
             return "DATE", f"{g['year']}-{code}", mod, None
         y, dm = dct.need_month(f"XXXX-{code}")
-        cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
-            dm, "FA")
+        cur = _season_of(dm)
         start_m = _SEASON_MONTHS[code][0]
         if rel in ("last", "this past"):
             y = y - 1 if code == cur or start_m > dm else y
