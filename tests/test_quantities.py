@@ -191,6 +191,9 @@ def test_change_from_to_is_not_a_range(nlp):
         # a currency's code after the number is the currency, however the noun is lemmatised
         ("Over 100 billion USD worth of trade passes through it.", 100e9, "USD"),
         ("Bolt ran the race in 9.58s.", 9.58, "s"),
+        # a collective noun counts in the singular, definite or not
+        ("The pirate boats had the 26 Somali crew on board.", 26, "crew"),
+        ("The company laid off its 300 staff.", 300, "staff"),
     ],
 )
 def test_values_and_units(nlp, text, value, unit):
@@ -496,6 +499,9 @@ def test_ranges_keep_both_ends(nlp, text, low, high, unit):
         "She was walking into the store at 200 W. American Blvd. with her husband.",
         # a model's plural ("767s") is no number of seconds
         "Air Canada expects a saving over their existing 767s.",
+        # two or more of a thing named in the singular, and definite: a model or a route
+        "Boeing unveiled a new version of its 777 airliner.",
+        "Boeing delivered the final 717 jet built at the plant.",
     ],
 )
 def test_names_holding_numbers_are_not_claims(nlp, text):

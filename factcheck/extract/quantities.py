@@ -930,6 +930,16 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if noun is not None and noun.tag_ == "NNP" and noun.is_title and value != 1 and kind == "count" \
             and noun.i == end_tok.i + 1 and a.kind == "digits" and not noun.ent_type_ in ("NORP", "GPE"):
         return None  # a model name: "787 Dreamliner", "500 Series"
+    if noun is not None and kind == "count" and a.kind == "digits" and b is None and value >= 2 \
+            and noun.tag_ == "NN" and noun.lower_ == noun.lemma_.lower() and noun.lower_ not in _COLLECTIVE_NOUNS \
+            and noun.i == end_tok.i + 1 \
+            and noun.lower_ not in _UNITS and noun.lower_ not in _CURRENCY_WORD and noun.lower_ not in _CURRENCY_CODE \
+            and noun.lower_ != "pound" and noun.dep_ != "compound" \
+            and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        # two or more of one thing English names in the singular, and definite: a model or a
+        # route, not a count ("its 777 airliner", "the final 717 jet", "the 38 bus"); a
+        # collective noun counts in the singular ("the 26 Somali crew", "its 300 staff")
+        return None
     if noun is not None:
         lemma = _hyphened(doc, noun, end_tok) + noun.lemma_.lower()
         if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
@@ -1008,6 +1018,14 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
 def _span_root(span):
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     return roots[-1] if roots else span[-1]
+
+
+# nouns a number counts in the singular form ("26 Somali crew", "the 22,000 crowd", "300
+# aircraft"), and an index's round level ("below the 5000 mark")
+_COLLECTIVE_NOUNS = frozenset(
+    "crew staff personnel police people aircraft spacecraft hovercraft cattle livestock sheep deer fish "
+    "offspring militia faculty clergy infantry cavalry artillery series species swine poultry head "
+    "youth clientele audience crowd congregation mark".split())
 
 
 # prepositions that take a place: a name after them with a number set off is a place's tally
