@@ -930,16 +930,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if noun is not None and noun.tag_ == "NNP" and noun.is_title and value != 1 and kind == "count" \
             and noun.i == end_tok.i + 1 and a.kind == "digits" and not noun.ent_type_ in ("NORP", "GPE"):
         return None  # a model name: "787 Dreamliner", "500 Series"
-    if noun is not None and kind == "count" and a.kind == "digits" and b is None and value >= 2 \
-            and noun.tag_ == "NN" and noun.lower_ == noun.lemma_.lower() and noun.lower_ not in _COLLECTIVE_NOUNS \
-            and noun.i == end_tok.i + 1 \
-            and noun.lower_ not in _UNITS and noun.lower_ not in _CURRENCY_WORD and noun.lower_ not in _CURRENCY_CODE \
-            and noun.lower_ != "pound" and noun.dep_ != "compound" \
-            and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        # two or more of one thing English names in the singular, and definite: a model or a
-        # route, not a count ("its 777 airliner", "the final 717 jet", "the 38 bus"); a
-        # collective noun counts in the singular ("the 26 Somali crew", "its 300 staff")
-        return None
+    unit_word = None  # the word that makes the noun another unit ("square feet"): no qualifier
     if noun is not None:
         lemma = _hyphened(doc, noun, end_tok) + noun.lemma_.lower()
         if noun.tag_ == "NNPS" and lemma.endswith("s") and len(lemma) > 3:
@@ -950,7 +941,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if unit is None:
             if lemma in _UNITS or low_text in _UNITS:
                 unit, kind = _UNITS.get(lemma, _UNITS.get(low_text)), "measure"
-                unit = _UNIT_MODIFIED.get((_unit_modifier(doc, noun, end_tok), unit), unit)
+                modifier = _unit_modifier(doc, noun, end_tok)
+                if (modifier, unit) in _UNIT_MODIFIED:
+                    unit, unit_word = _UNIT_MODIFIED[(modifier, unit)], modifier
             elif lemma in _CURRENCY_WORD or low_text in _CURRENCY_WORD:
                 unit, kind = _CURRENCY_WORD.get(lemma, _CURRENCY_WORD.get(low_text)), "money"
                 if lemma == "dollar":
@@ -965,6 +958,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                     unit, kind = "lb", "measure"
             elif lemma in ("percent", "%"):
                 unit, kind = "%", "percent"
+            elif kind == "count" and a.kind == "digits" and b is None and value >= 2 and _names_a_model(noun, end_tok):
+                return None
             else:
                 unit = lemma
         if kind in ("measure", "money") and noun.i > end_tok.i:  # the noun was the unit
@@ -994,10 +989,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     else:
         anchor = root
     quals = _qualifiers(doc, anchor, span_toks, end_tok)
-    modifier = _unit_modifier(doc, noun, end_tok) if noun is not None else None
-    if modifier is not None and (modifier, _UNITS.get(noun.lemma_.lower())) in _UNIT_MODIFIED:
+    if unit_word is not None:
         # "nautical", "square": part of the unit's name, not a qualifier of what is measured
-        quals = [q for q in quals if q.lower() != modifier]
+        quals = [q for q in quals if q.lower() != unit_word]
     verb = _governing_verb(anchor)
     subject = _subject(verb, anchor) if verb is not None else None
     context = _context(anchor, noun, quals, verb, subject, span_toks)
@@ -1128,6 +1122,16 @@ _UNIT_MODIFIED = {
     **{("cubic", u): f"{u}3" for u in ("km", "m", "ft", "yd", "cm", "mm")},
     ("nautical", "mi"): "nmi",
 }
+
+
+def _names_a_model(noun, end_tok) -> bool:
+    """Two or more of one thing English names in the singular, and definite, right after the
+    number: a model or a route, not a count ("its 777 airliner", "the final 717 jet", "the 38
+    bus"); a collective noun counts in the singular ("the 26 Somali crew", "its 300 staff").
+    The noun is an ordinary counted thing (no unit, currency or percent)."""
+    return (noun.tag_ == "NN" and noun.lower_ == noun.lemma_.lower() and noun.lower_ not in _COLLECTIVE_NOUNS
+            and noun.i == end_tok.i + 1 and noun.dep_ != "compound"
+            and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children))
 
 
 def _unit_modifier(doc, noun, end_tok) -> str | None:

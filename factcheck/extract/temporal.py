@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, relativedelta
@@ -942,12 +943,12 @@ _HOLIDAY_TIMES = frozenset("day eve morning afternoon evening night weekend week
 
 
 def _names_a_kind(span) -> bool:
-    """A holiday that modifies a noun names a kind of thing, not the day of an event: an "office
-    Christmas party" is held in the weeks before Christmas, a "Christmas tree" stands for
-    weeks; only a time it modifies ("Christmas morning") is dated by it."""
+    """A holiday (the ``holiday`` rule's match) that modifies a noun names a kind of thing, not
+    the day of an event: an "office Christmas party" is held in the weeks before Christmas, a
+    "Christmas tree" stands for weeks; only a time it modifies ("Christmas morning") is dated by it."""
     root = span.root
     return (root.dep_ in ("compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() not in _HOLIDAY_TIMES and _holiday(span.text, 2000) is not None)
+            and root.head.lemma_.lower() not in _HOLIDAY_TIMES)
 
 
 def _season_of(month: int) -> str:
@@ -955,6 +956,7 @@ def _season_of(month: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
 
 
+@lru_cache(maxsize=64)
 def _holiday_of_no_year(name: str) -> str | None:
     """A holiday of an undated report, at the precision the calendar gives it without a year:
     Christmas is XXXX-12-25, Thanksgiving some day of November (XXXX-11), Easter some day of
@@ -1680,7 +1682,7 @@ def extract_times(document: Document, sentences: Sequence[ParsedSentence]) -> li
         st.sent_day = {}
         for tx in _tag(sent.text, document.date, document.tz, tense, offset=0, state=st):
             span, verb = parse_info(tx.start, tx.end)
-            if span is not None and _names_a_kind(span):
+            if tx.rule == "holiday" and span is not None and _names_a_kind(span):
                 continue
             event, event_toks = _event(verb)
             # a date that modifies a noun dates what the noun names ("a shooting at the party in
