@@ -58,4 +58,5 @@ def render(result, **context) -> str:
         view=report, notes=context.get("notes") or [], suppressed=len(context.get("suppressed") or []), css=_asset("report.css"), script=script,
         script_hash=f"sha256-{digest}", outcomes=_view.OUTCOMES, words=_view.OUTCOME_WORDS,
         helps=_view.OUTCOME_HELP, why=_view.why, version=__version__,
+        not_compared_intro=_view.NOT_COMPARED_INTRO,
     )

@@ -105,10 +105,7 @@ def _cluster(c: _view.ClusterView, depth: str, out: list[str]) -> None:
         out.append("")
 
     if c.not_compared:
-        out += ["", f"{depth}# Not compared", "",
-                "Claims the checker aligned across sources but did not judge, each with the reason: read them yourself. "
-                "Pairs whose values differ come first, the likeliest to state one fact first: disagreements the "
-                "checker was not sure enough to call.", ""]
+        out += ["", f"{depth}# Not compared", "", _view.NOT_COMPARED_INTRO, ""]
         for n in c.not_compared:
             sure = f"; {n.confidence}" if n.confidence else ""
             out += [f"{depth}## {n.id} · {esc(n.kind)} · not compared", "",

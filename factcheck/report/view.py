@@ -27,6 +27,11 @@ OUTCOME_WORDS = {
     "conflict": "conflict", "compatible": "compatible", "not-compared": "not compared", "agree": "agree",
     "single-source": "one source", "unmatched": "unlinked",
 }
+# What the not-compared list of a cluster is, and its order (``near_first``), as md and html introduce it
+NOT_COMPARED_INTRO = ("Claims the checker aligned across sources but did not judge, each with the reason: read "
+                      "them yourself. Pairs whose values differ come first, the likeliest to state one fact "
+                      "first: disagreements the checker was not sure enough to call.")
+
 OUTCOME_HELP = {
     "conflict": "the sources state values that cannot both hold",
     "compatible": "the values differ but can both hold ('over 100' and '120')",
