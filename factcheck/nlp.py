@@ -23,8 +23,26 @@ def load_spacy(name: str | None = None):
     names = (name,) if name else SPACY_MODELS
     for candidate in names:
         if importlib.util.find_spec(candidate) is not None:
-            return spacy.load(candidate)
+            return _without_false_contractions(spacy.load(candidate))
     raise FactcheckError(
         f"no spaCy English pipeline found (tried {', '.join(names)}); "
         "run `make install` or `pip install -r requirements/spacy-model.txt`"
     )
+
+
+# spaCy's English tokenizer reads some contractions written without their apostrophe, and two of
+# them are ordinary news words: "who wed twice" became "who we d twice" and the "Wed" of
+# "Wed., Dec. 3" a pronoun, each parse around them broken ("we'd" itself is untouched). Its
+# rule lemmatizer then makes the verb "wed" "we", which it would compare as a predicate.
+_FALSE_CONTRACTIONS = ("wed", "Wed", "WED")
+
+
+def _without_false_contractions(nlp):
+    rules = dict(nlp.tokenizer.rules)
+    if [rules.pop(w) for w in _FALSE_CONTRACTIONS if w in rules]:
+        nlp.tokenizer.rules = rules  # the setter also empties the tokenizer's cache
+    if "lemmatizer" in nlp.pipe_names:
+        exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {})
+        if "verb" in exceptions:
+            exceptions["verb"].setdefault("wed", ["wed"])
+    return nlp

@@ -721,3 +721,31 @@ def test_an_unhyphenated_compound_in_a_list_counts_the_noun_it_modifies(nlp):
     # a clause it is when the item is a clause: a bare mass noun ends the sentence
     found = claims(nlp, "Two firms grew, one company produced palm oil.")
     assert [(c.value, c.unit) for c in found if c.value == 1] == [(1, "company")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Page was married three times but had no children.", 3, "time"),
+    ("Page, who wed twice, never had children.", 2, "time"),  # "wed" is no "we'd"
+    ("Whoopi Goldberg hosted the show twice.", 2, "time"),
+    ("He was arrested at least twice.", 2, "time"),
+])
+def test_how_often_is_a_count_of_times(nlp, text, value, unit):
+    assert [(c.value, c.unit) for c in claims(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales were twice as high as a year before.",  # a multiple, not a count of times
+    "He hosted the show once.",  # "once" is as often "formerly"
+])
+def test_multiples_and_once_count_no_times(nlp, text):
+    assert [c for c in claims(nlp, text) if c.unit == "time"] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("He missed 6 games of a 17-game season.", 17, "game"),
+    ("It was his fifth straight 100-RBI season.", 100, "rbi"),
+    ("She signed a 12-page document.", 12, "page"),
+    ("The fire gutted a three-story building.", 3, "story"),
+])
+def test_a_number_glued_to_a_noun_counts_that_noun(nlp, text, value, unit):
+    assert (value, unit) in [(c.value, c.unit) for c in claims(nlp, text)]

@@ -587,6 +587,28 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
     return False
 
 
+# "did it twice", "was married three times": how often a thing happened is a count of times,
+# as "three times" already is; "twice as many", "twice a week" (a set, temporal.py), "twice the
+# legal limit" (a multiple) and "once" (as often "formerly" as one time) are not
+_REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
+_REPEAT_ADVERB = re.compile(r"\b(?:twice|thrice)\b(?![-\w])", re.I)
+_NOT_A_REPEAT_AFTER = re.compile(
+    r"\s*(?:as|a|an|per|each|every|the|that|this|these|those|his|her|its|their|my|our|your|more|"
+    r"less|over|than|daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
+
+
+def _repeat_adverbs(text: str, toks: _Tokens) -> list[NumberMatch]:
+    found = []
+    for m in _REPEAT_ADVERB.finditer(text):
+        if _NOT_A_REPEAT_AFTER.match(text, m.end()):
+            continue
+        tok = toks.at(m.start())
+        if tok is None or tok.pos_ != "ADV" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        found.append(NumberMatch(m.start(), m.end(), m.group(0), _REPEAT_ADVERBS[m.group(0).lower()], "words"))
+    return found
+
+
 def _merge_ranges(nums: list[NumberMatch], text: str) -> list[tuple[NumberMatch, NumberMatch | None]]:
     out: list[tuple[NumberMatch, NumberMatch | None]] = []
     i = 0
@@ -660,12 +682,13 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, 
     text = doc.text if text is None else text
     if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand|"
-                     r"million|billion|half|third|quarter)", text, re.I):
-        return []
-    nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
-    if not nums:
+                     r"million|billion|half|third|quarter|twice|thrice)", text, re.I):
         return []
     toks = _Tokens(doc)
+    nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
+    nums = sorted(nums + _repeat_adverbs(text, toks), key=lambda n: n.start)
+    if not nums:
+        return []
     result: list[Quantity] = []
     for a, b in _merge_ranges(nums, text):
         if result and a.start < result[-1].end:  # inside the unit of the last one: "m s−1"
@@ -728,7 +751,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if tol is not None:
         hi_value = None
     kind = "count"
-    unit: str | None = None
+    unit: str | None = "time" if b is None and a.text.lower() in _REPEAT_ADVERBS else None
     start, end = ns, ne
 
     if a.kind == "words" and b is None and a.text.lower() in ("one", "an", "a"):
@@ -1099,6 +1122,13 @@ def _counted_noun(doc, root, end_tok):
                           and not _after_own_number(doc, t, end_tok)), None)
         if unit_word is not None:
             return unit_word
+        # "a 17-game season", "a 12-page document", "a 100-RBI season": a number glued to a
+        # noun that modifies another counts the glued noun, not the season or the document
+        glued = end_tok.i + 2
+        if glued <= noun.i and doc[end_tok.i + 1].text == "-" and not end_tok.whitespace_ \
+                and not doc[end_tok.i + 1].whitespace_ and doc[glued].pos_ in ("NOUN", "PROPN") \
+                and doc[glued].is_alpha and doc[glued].head.i > glued and doc[glued].head.pos_ in ("NOUN", "PROPN"):
+            return doc[glued]
         # "four plainclothes officers": the parse may hang the number on a compound modifier
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and 0 < noun.head.i - noun.i <= 3:
             noun = noun.head
