@@ -500,6 +500,9 @@ def _holder(claim_ids: set[int], doc, verb, memory: EntityMemory, ents_by_token)
             subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return _named_or_described(subj, ents_by_token, memory) if subj is not None else (None, None)
         return _described(head, memory, ents_by_token)
+    if root.lower_ == "birthday":  # "his 70th birthday", "the actress's 40th birthday": its owner's
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        return _named_or_described(owner, ents_by_token, memory) if owner is not None else (None, None)
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and root.pos_ in ("NOUN", "ADJ"):
         return _described(root, memory, ents_by_token)  # "the 17-year-old was shot"
     subj = _subject_token(verb, claim_ids)  # "Banky was 52", "died in Los Angeles, aged 85"

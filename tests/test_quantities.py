@@ -741,6 +741,23 @@ def test_multiples_and_once_count_no_times(nlp, text):
     assert [c for c in claims(nlp, text) if c.unit == "time"] == []
 
 
+@pytest.mark.parametrize("text, value", [("Steward celebrated his 70th birthday.", 70), ("She died on her 90th birthday.", 90)])
+def test_an_ordinal_birthday_is_an_age(nlp, text, value):
+    c = one(nlp, text)
+    assert (c.value, c.unit, c.quantity_kind) == (value, "year", "age")
+
+
+def test_other_ordinals_are_no_claims(nlp):
+    assert claims(nlp, "Cheeks becomes the 19th head coach in the franchise's history.") == []
+
+
+def test_twice_a_thing_is_two_of_it_as_five_times_a_thing_is_five():
+    nlp = load_spacy()
+    twice = one(nlp, "The driver's blood-alcohol level was about twice the legal limit.")
+    five = one(nlp, "The driver's blood-alcohol level was five times the legal limit.")
+    assert (twice.value, twice.unit, twice.modifier) == (2, "limit", "~") and (five.value, five.unit) == (5, "limit")
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("He missed 6 games of a 17-game season.", 17, "game"),
     ("It was his fifth straight 100-RBI season.", 100, "rbi"),

@@ -150,6 +150,9 @@ def last_age(nlp, text: str):
     ("That should do it for the 36-year-old Rahman.", "rahman"),
     ("Pin-up star Betty Page has died in Los Angeles, aged 85.", "betty page"),
     ("Tanya Wilson, who was 41, died of a gunshot wound to her side.", "tanya wilson"),
+    # a birthday is its owner's age, not its celebrant's
+    ("The crowd serenaded trainer Emanuel Steward, who celebrated his 70th birthday.", "emanuel steward"),
+    ("Tara Reid celebrated her sister's 30th birthday in Malibu.", None),
 ])
 def test_an_age_belongs_to_the_person_it_is_said_of(nlp, text, holder):
     age = last_age(nlp, text)

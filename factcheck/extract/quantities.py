@@ -98,6 +98,8 @@ _PERCENT = re.compile(r"^\s?(?:%|per\s?cents?\b|pct\b|pc\b|percents?\b|percentag
 _POINTS = re.compile(r"^\s?(?:percentage|basis)[\s-]+points?\b|^\s?(?:pp|bps?)\b", re.IGNORECASE)
 # "the 58-year-old", "68 year-old", "a 400 million-year-old rock", "58 years old", "aged 58"
 _AGE_AFTER = re.compile(r"^[\s-]?(?P<u>years?|yrs?|months?|weeks?|days?)(?:[\s-]old\b|\s+of\s+age\b)", re.I)
+# "celebrated his 70th birthday": the age the birthday completes, an ordinal that is no rank
+_BIRTHDAY_AFTER = re.compile(r"^(?:st|nd|rd|th)\s+birthday\b", re.I)
 # "one of the hottest cars", "one of my stores": one picked out of a group the writer ranks or
 # owns (a superlative or a possessive); "one of the samples" in a methods section counts nothing
 _ONE_OF = re.compile(r"^\s+of\s+(?:(?:my|our|your|his|her|its|their)\s|the\s+(?:most\s|\w+est\b|best\b|worst\b))", re.I)
@@ -488,7 +490,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
+        if glued and not _ATTACHED_UNIT.match(after) and not _BIRTHDAY_AFTER.match(after) and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
                 and not (currency_before and (_SCALE_AFTER_MONEY.match(after) or re.match(r"^tr\b", after, re.I))):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
@@ -509,7 +511,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if _MONTH_AFTER.match(after) and n.value <= 31:
         return True
-    if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
+    if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I) and not _BIRTHDAY_AFTER.match(after):
         return True
     if n.kind == "digits":
         # "Article 5", "phases 3, 5, and 7", "codes 3-1 to 3-3"
@@ -588,22 +590,26 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
 
 
 # "did it twice", "was married three times": how often a thing happened is a count of times,
-# as "three times" already is; "twice as many", "twice a week" (a set, temporal.py), "twice the
-# legal limit" (a multiple) and "once" (as often "formerly" as one time) are not
+# as "three times" already is; "twice the legal limit" is two of the limit, as "five times the
+# legal limit" is read; "twice as many", "twice a week" (a set, temporal.py) and "once" (as
+# often "formerly" as one time) are no count
 _REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 _REPEAT_ADVERB = re.compile(r"\b(?:twice|thrice)\b(?![-\w])", re.I)
+_MULTIPLE_OF = re.compile(r"\s*(?:the|that|this|these|those|his|her|its|their|my|our|your)\b", re.I)
 _NOT_A_REPEAT_AFTER = re.compile(
-    r"\s*(?:as|a|an|per|each|every|the|that|this|these|those|his|her|its|their|my|our|your|more|"
-    r"less|over|than|daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
+    r"\s*(?:as|a|an|per|each|every|more|less|over|than|daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
 
 
 def _repeat_adverbs(text: str, toks: _Tokens) -> list[NumberMatch]:
     found = []
     for m in _REPEAT_ADVERB.finditer(text):
-        if _NOT_A_REPEAT_AFTER.match(text, m.end()):
-            continue
         tok = toks.at(m.start())
-        if tok is None or tok.pos_ != "ADV" or tok.head.pos_ not in ("VERB", "AUX"):
+        if tok is None or _NOT_A_REPEAT_AFTER.match(text, m.end()):
+            continue
+        if _MULTIPLE_OF.match(text, m.end()):
+            if tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
+                continue
+        elif tok.pos_ != "ADV" or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         found.append(NumberMatch(m.start(), m.end(), m.group(0), _REPEAT_ADVERBS[m.group(0).lower()], "words"))
     return found
@@ -751,7 +757,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
     if tol is not None:
         hi_value = None
     kind = "count"
-    unit: str | None = "time" if b is None and a.text.lower() in _REPEAT_ADVERBS else None
+    unit: str | None = "time" if b is None and a.text.lower() in _REPEAT_ADVERBS \
+        and not _MULTIPLE_OF.match(text, a.end) else None
     start, end = ns, ne
 
     if a.kind == "words" and b is None and a.text.lower() in ("one", "an", "a"):
@@ -802,6 +809,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if age:
             unit, kind = age.group("u").lower().rstrip("s").replace("yr", "year"), "age"
             end += len(age.group(0))
+        elif b is None and a.kind == "digits" and (birthday := _BIRTHDAY_AFTER.match(text[end:])):
+            unit, kind = "year", "age"
+            end += len(birthday.group(0))
         elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
             unit, kind = "year", "age"
         elif b is None and a.kind == "digits" and (_apposed_to_person(doc, span_toks, text[end:], value)
