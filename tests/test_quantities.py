@@ -114,6 +114,10 @@ def test_noun_subject_preferred_as_text(nlp):
         ("Fewer than 50 people were killed.", "<", None, 50),
         ("Up to 50 people were killed.", "<=", None, 50),
         ("Nearly 50 people were killed.", "<=", 50 * (1 - APPROX_TOLERANCE), 50),
+        ("Just under 50 people were killed.", "<=", 50 * (1 - APPROX_TOLERANCE), 50),
+        # a bound that is also near: "just over 50" is no 80
+        ("Just over 50 people were killed.", ">=", 50, 50 * (1 + APPROX_TOLERANCE)),
+        ("Slightly more than 50 people were killed.", ">=", 50, 50 * (1 + APPROX_TOLERANCE)),
         ("About 50 people were killed.", "~", 45, 55),
         ("An estimated 50 people were killed.", "~", 45, 55),
         ("Exactly 50 people were killed.", "=", 50, 50),
@@ -617,7 +621,7 @@ def test_modifier_words_come_from_their_resource():
     from factcheck.extract.quantities import _MOD_RE
 
     rows = lexicon.rows("modifiers")
-    assert {op for _, op, _ in rows} == {">=", ">", "<", "<=", "<=~", "~"}
+    assert {op for _, op, _ in rows} == {">=", ">", "<", "<=", "<=~", ">=~", "~"}
     for phrase, op, form in rows:
         ops = {o for rx, o in _MOD_RE if rx.search(f"we saw {phrase} ")}
         assert op in ops, (phrase, op, ops)

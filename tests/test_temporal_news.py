@@ -80,6 +80,11 @@ def test_over_the_past_years_is_no_lower_bound(nlp):
     assert c.mod == "MORE_THAN"
 
 
+def test_just_over_a_span_is_about_that_span(nlp):
+    c = next(c for c in claims(nlp, "Ortiz had been assigned to the unit for just over a year.") if "year" in c.text)
+    assert (c.value, c.mod) == ("P1Y", "APPROX")
+
+
 @pytest.mark.parametrize("text", [
     "The navy spotted the boats at 9:25 Thursday morning.",   # part of the day after the weekday
     "The navy spotted the boats at 9:25 a.m. Thursday.",      # AP style: the stop of a.m. ends no sentence

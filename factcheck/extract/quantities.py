@@ -70,7 +70,7 @@ def _modifier_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 _MOD_RE = _modifier_patterns()
 # the side of the value each bound leaves open ("nearly", <=~, is below it)
-_SIDE = {">": ">", ">=": ">", "<": "<", "<=": "<", "<=~": "<"}
+_SIDE = {">": ">", ">=": ">", "<": "<", "<=": "<", "<=~": "<", ">=~": ">"}
 # "about", "~" before a range: the hedge of "about 14-18 mpg"
 _HEDGE_BEFORE = next(rx for rx, op in _MOD_RE if op == "~")
 _POSTFIX = [
@@ -390,6 +390,8 @@ def _bounds(op: str, value: float, high_value: float | None = None) -> tuple[str
         return op, None, value
     if op == "<=~":  # nearly / almost
         return "<=", value * (1 - APPROX_TOLERANCE), value
+    if op == ">=~":  # just over / slightly more than
+        return ">=", value, value * (1 + APPROX_TOLERANCE)
     raise ValueError(op)
 
 

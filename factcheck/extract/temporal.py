@@ -186,7 +186,8 @@ _rule("ago_adj", r"\b(?P<num>a|one|two|three)[\s-]+(?P<unit>year|month|week|day)
 
 # durations
 _QMOD = (r"(?:(?P<qmod>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-         r"|no\s+more\s+than|just\s+over|just\s+under|well\s+over|nearly|almost)\s+)?")
+         r"|no\s+more\s+than|just\s+over|just\s+under|(?:slightly|a\s+little)\s+(?:more\s+than|less\s+than|over|under)"
+         r"|well\s+over|nearly|almost)\s+)?")
 _rule("duration", r"\b" + _QMOD + r"(?:(?P<dpre>the\s+(?:past|last|next|coming|first|previous"
       r"|final|following|latest|remaining|initial|entire|full|whole|other)|the|past|last|next|first"
       r"|another|coming|a\s+full|a\s+further)\s+)?" + _NUM
@@ -655,9 +656,13 @@ _SIGNAL_CODE = {"since": "ON_OR_AFTER", "after": "AFTER", "post": "AFTER", "befo
                 "not after": "ON_OR_BEFORE", "as of": None, "from": "ON_OR_AFTER",
                 "up to": "ON_OR_BEFORE", "beginning": "ON_OR_AFTER", "starting": "ON_OR_AFTER",
                 "effective": "ON_OR_AFTER"}
-_QMOD_CODE = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+# "just over a year", "slightly less than a week": the span itself, give or take, as "about a
+# year" is (TimeML has no mod for a bound that is also near), not any span above or below it
+_NEAR_BOUNDS = {f"{near} {bound}": "APPROX" for near in ("slightly", "a little")
+                for bound in ("more than", "less than", "over", "under")}
+_QMOD_CODE = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "APPROX",
               "well over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
-              "under": "LESS_THAN", "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+              "under": "LESS_THAN", "just under": "APPROX", "at least": "EQUAL_OR_MORE", **_NEAR_BOUNDS,
               "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
               "nearly": "EQUAL_OR_LESS", "almost": "LESS_THAN", "about": "APPROX",
               "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
