@@ -34,6 +34,10 @@ def describe(c: Claim) -> str:
     if isinstance(c, QuantityClaim):
         bound = {"=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ",
                  "<=": "at most ", "range": ""}[c.modifier]
+        if c.modifier == "<=" and c.low is not None:
+            bound = "nearly "  # "nearly", "just under": a bound with its near side
+        elif c.modifier == ">=" and c.high is not None:
+            bound = "just over "
         if c.modifier == "range":
             num = f"{_num(c.low)}-{_num(c.high)}"
         else:

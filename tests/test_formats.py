@@ -294,6 +294,10 @@ def test_humanise_words():
     assert h.quantity({"value": 2e9, "modifier": "~", "unit": "USD"}) == "about $2 billion"
     assert h.quantity({"value": 30, "modifier": "=", "unit": "%"}) == "30%"
     assert h.quantity({"modifier": "range", "low": 200, "high": 350, "unit": "passenger"}) == "200–350 passengers"
+    # a bound with its near side: "nearly", "just over"
+    assert h.quantity({"value": 100, "modifier": "<=", "low": 90, "high": 100, "unit": "jet"}) == "nearly 100 jets"
+    assert h.quantity({"value": 100, "modifier": ">=", "low": 100, "high": 110, "unit": "jet"}) == "just over 100 jets"
+    assert h.quantity({"value": 100, "modifier": ">=", "low": 100, "high": None, "unit": "jet"}) == "at least 100 jets"
     assert h.counted({"unit": "ship", "qualifiers": ["allied", "at sea"], "subject": "they"}) == "allied ships at sea"
     assert h.line_of("a\nb\nc", 4) == 3
     assert h.confidence({"same_fact": 0.97, "incompatible": 1.0}) == \

@@ -733,3 +733,14 @@ def test_messages_say_an_undated_reports_dates_in_words():
     assert describe(t("REF-P9D", "APPROX")) == "about 9 days earlier (the man was charged)"
     assert describe(t("2022-02-25")) == "2022-02-25 (the man was charged)"
     assert describe(t("2013-05", "END")) == "END 2013-05 (the man was charged)"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Nearly 50 people were killed.", "nearly 50 people"),
+    ("Just over 50 people were killed.", "just over 50 people"),
+    ("At least 50 people were killed.", "at least 50 people"),
+])
+def test_messages_keep_a_near_bound_near(nlp, text, said):
+    from factcheck.judge import describe
+
+    assert describe(extract_claims(text, nlp=nlp)[0]) == said

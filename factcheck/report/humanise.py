@@ -28,13 +28,18 @@ def quantity(claim: dict[str, Any]) -> str:
         num, count = f"{number(lo)}–{number(hi)}", hi
     else:
         num, count = number(claim.get("value")), claim.get("value")
+    bound = _BOUND.get(mod, "")
+    if mod == "<=" and claim.get("low") is not None:
+        bound = "nearly "  # "nearly", "just under": a bound with its near side
+    elif mod == ">=" and claim.get("high") is not None:
+        bound = "just over "
     if unit in _CURRENCY:
-        return f"{_BOUND.get(mod, '')}{_CURRENCY[unit]}{num}"
+        return f"{bound}{_CURRENCY[unit]}{num}"
     if unit in _SUFFIX_UNITS:
-        return f"{_BOUND.get(mod, '')}{num}{_SUFFIX_UNITS[unit]}"
+        return f"{bound}{num}{_SUFFIX_UNITS[unit]}"
     if mod == "range":
         return f"{num} {plural(unit)}".strip()
-    return f"{_BOUND.get(mod, '')}{num} {plural(unit, count)}".strip()
+    return f"{bound}{num} {plural(unit, count)}".strip()
 
 
 def counted(claim: dict[str, Any]) -> str:
