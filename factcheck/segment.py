@@ -84,6 +84,29 @@ def _continues_clock(before: str, after: str) -> bool:
     return word is not None and word.group(1).lower() in _clock_followers()
 
 
+# "on Wed. Dec. 3", "Tues., Jan. 5": a weekday's abbreviation before its date is no sentence's
+# end; "the Sun." before a capital that names no month still is
+_WEEKDAY_ABBR_END = re.compile(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.,?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return lexicon.words("months")
+
+
+def _continues_date(before: str, after: str) -> bool:
+    if not _WEEKDAY_ABBR_END.search(before.rstrip()):
+        return False
+    word = re.match(r"\W*([A-Za-z]+|\d)", after)
+    return word is not None and (word.group(1).isdigit() or word.group(1).lower() in _months())
+
+
+def _continues(before: str, after: str) -> bool:
+    """A candidate boundary that splits one sentence: after a clock time or a weekday's
+    abbreviation, before the day or date that goes with it."""
+    return _continues_clock(before, after) or _continues_date(before, after)
+
+
 # what is read around a candidate boundary: enough for a word and "a.m.", and a paragraph of a
 # single 200,000-character line is not copied again at every candidate
 _LOOK_BACK = 40
@@ -132,7 +155,7 @@ def _boundaries(chunk: str, headline: bool = False) -> Iterable[tuple[int, int]]
     spans: list[list[int]] = []
     for b in sentencex.get_sentence_boundaries("en", chunk):
         start, end = b["start_index"], b["end_index"]
-        if spans and _continues_clock(chunk[spans[-1][0]:start], chunk[start:end]):
+        if spans and _continues(chunk[spans[-1][0]:start], chunk[start:end]):
             spans[-1][1] = end  # "at 9:25 a.m. | Thursday, the navy ...": one sentence
         else:
             spans.append([start, end])
@@ -142,8 +165,8 @@ def _boundaries(chunk: str, headline: bool = False) -> Iterable[tuple[int, int]]
         cuts = []  # (end of one sentence, start of the next)
         for m in _INNER_BOUNDARY.finditer(chunk, start, end):
             if _word_before(chunk, start, m.start()) in _ABBREVIATIONS \
-                    or _continues_clock(chunk[max(start, m.start() - _LOOK_BACK):m.start() + 1],
-                                       chunk[m.end():m.end() + _LOOK_BACK]):
+                    or _continues(chunk[max(start, m.start() - _LOOK_BACK):m.start() + 1],
+                                  chunk[m.end():m.end() + _LOOK_BACK]):
                 continue
             cuts.append((m.start() + len(m.group(1)), m.end()))
         for m in _RUN_IN_BOUNDARY.finditer(chunk, start, end):

@@ -97,6 +97,24 @@ def test_a_clock_time_takes_the_day_named_beside_it(nlp, text):
     assert clock.value.startswith("2022-02-24T09:25"), clock.value
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("The hearing was set for Wed. Dec. 3 in Atlanta. It was moved.", 2),  # "Wed." ends no sentence
+    ("Police said on Tues., Jan. 6 that three men died. More later.", 2),
+    ("He read it in the Sun. Nobody cared.", 2),  # a capital that is no date: a sentence ends
+])
+def test_a_weekday_abbreviation_before_its_date_ends_no_sentence(text, sentences):
+    from factcheck.segment import split_sentences
+    from factcheck.types import Document
+
+    assert len(split_sentences(Document(id="a", text=text))) == sentences
+
+
+def test_a_date_after_a_weekday_abbreviation_is_read(nlp):
+    dates = [c for c in claims(nlp, "The hearing was held on Wed. Dec. 3 in Atlanta.", date="2008-12-05")
+             if c.type == "DATE"]
+    assert [c.value for c in dates] == ["2008-12-03"]
+
+
 @pytest.mark.parametrize("text, found", [
     ("The rep confirmed to People and Us Weekly on Friday.", ["Friday"]),  # a magazine's name
     ("Hiller worked there for 15 years, the Daily News reports.", ["15 years"]),
