@@ -753,6 +753,7 @@ def test_an_ordinal_birthday_is_an_age(nlp, text, value):
 
 def test_other_ordinals_are_no_claims(nlp):
     assert claims(nlp, "Cheeks becomes the 19th head coach in the franchise's history.") == []
+    assert claims(nlp, "The town marked its 250th birthday.") == []  # no person's age
 
 
 def test_twice_a_thing_is_two_of_it_as_five_times_a_thing_is_five():

@@ -811,7 +811,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         if age:
             unit, kind = age.group("u").lower().rstrip("s").replace("yr", "year"), "age"
             end += len(age.group(0))
-        elif b is None and a.kind == "digits" and (birthday := _BIRTHDAY_AFTER.match(text[end:])):
+        elif b is None and a.kind == "digits" and value <= 130 and (birthday := _BIRTHDAY_AFTER.match(text[end:])):
             unit, kind = "year", "age"
             end += len(birthday.group(0))
         elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
