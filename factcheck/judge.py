@@ -22,7 +22,7 @@ from .scope import (aged_apart, anchored_apart, asserts_value, both_deictic, cou
                     make_or_model, measured_from_elsewhere, part_of_breakdown, per_item, readings_of_two_days,
                     running_total, same_clock_one_day_unwritten, superlative_window, today_a_day_late)
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
-from .words import timex, when
+from .words import near_bound, timex, when
 
 
 def evidence_for(c: Claim, documents: Mapping[str, Document]) -> Evidence:
@@ -32,12 +32,9 @@ def evidence_for(c: Claim, documents: Mapping[str, Document]) -> Evidence:
 
 def describe(c: Claim) -> str:
     if isinstance(c, QuantityClaim):
-        bound = {"=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ",
-                 "<=": "at most ", "range": ""}[c.modifier]
-        if c.modifier == "<=" and c.low is not None:
-            bound = "nearly "  # "nearly", "just under": a bound with its near side
-        elif c.modifier == ">=" and c.high is not None:
-            bound = "just over "
+        bound = near_bound(c.modifier, c.low, c.high) or {
+            "=": "", "~": "about ", ">": "more than ", ">=": "at least ", "<": "less than ", "<=": "at most ",
+            "range": ""}[c.modifier]
         if c.modifier == "range":
             num = f"{_num(c.low)}-{_num(c.high)}"
         else:

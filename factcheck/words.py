@@ -82,6 +82,17 @@ def plural(noun: str, count: float | None = None) -> str:
     return f"{head} {word}" if head else word
 
 
+def near_bound(modifier: str | None, low: float | None, high: float | None) -> str | None:
+    """The words of a bound that is also near ("nearly", "just under": at most the value and a
+    little below it; "just over": at least the value and a little above it), which "at most" /
+    "at least" would misread as open; None for any other bound."""
+    if modifier == "<=" and low is not None:
+        return "nearly "
+    if modifier == ">=" and high is not None:
+        return "just over "
+    return None
+
+
 def number(x: float | None) -> str:
     """100 -> '100', 7400 -> '7,400', 1.5e6 -> '1.5 million', 0.25 -> '0.25'."""
     if x is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..words import number, plural, when
+from ..words import near_bound, number, plural, when
 
 _BOUND = {"=": "", "~": "about ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most "}
 _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "¥", "RUB": "₽",
@@ -28,11 +28,7 @@ def quantity(claim: dict[str, Any]) -> str:
         num, count = f"{number(lo)}–{number(hi)}", hi
     else:
         num, count = number(claim.get("value")), claim.get("value")
-    bound = _BOUND.get(mod, "")
-    if mod == "<=" and claim.get("low") is not None:
-        bound = "nearly "  # "nearly", "just under": a bound with its near side
-    elif mod == ">=" and claim.get("high") is not None:
-        bound = "just over "
+    bound = near_bound(mod, claim.get("low"), claim.get("high")) or _BOUND.get(mod, "")
     if unit in _CURRENCY:
         return f"{bound}{_CURRENCY[unit]}{num}"
     if unit in _SUFFIX_UNITS:
