@@ -751,6 +751,26 @@ def test_an_ordinal_birthday_is_an_age(nlp, text, value):
     assert (c.value, c.unit, c.quantity_kind) == (value, "year", "age")
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Actress Esther Williams dies at 91.", 91),  # an obituary's bare number after "died at"
+    ("Bettie Page died at 85 on Thursday.", 85),
+    ("Williams, who died at the age of 91, was a swimmer.", 91),
+])
+def test_an_obituarys_age_is_an_age(nlp, text, value):
+    ages = [c for c in claims(nlp, text) if c.quantity_kind == "age"]
+    assert [(c.value, c.unit) for c in ages] == [(value, "year")]
+
+
+@pytest.mark.parametrize("text", [
+    "The average age of 30 workers rose.",  # a count after "age of"
+    "The engine died at 300 feet.",  # a unit after "died at"
+    "He died at 5 p.m. on Friday.",
+    "At the age of 10, Page began to mimic actresses.",  # an age at another time
+])
+def test_numbers_near_age_words_that_are_no_age(nlp, text):
+    assert [c for c in claims(nlp, text) if c.quantity_kind == "age"] == []
+
+
 def test_other_ordinals_are_no_claims(nlp):
     assert claims(nlp, "Cheeks becomes the 19th head coach in the franchise's history.") == []
     assert claims(nlp, "The town marked its 250th birthday.") == []  # no person's age

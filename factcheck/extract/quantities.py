@@ -108,6 +108,10 @@ _SUB_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“]))sub-$", re.I)
 # "sixfold", "3-fold", "a twofold rise": a multiple
 _FOLD_AFTER = re.compile(r"^-?fold\b", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+# "died at 85", "dies at the age of 91": an obituary's age. Not any "at the age of 10, she
+# began": an age at another time than the report's, which two reports give of one person
+_DIED_AT_BEFORE = re.compile(r"\b(?:died|dies|die|dying|passed\s+away|passes\s+away)\b(?:[\s,]+[\w'-]+){0,5}?"
+                             r"\s+at\s+(?:the\s+age\s+of\s+)?$", re.I)  # "died of pneumonia at the age of 85"
 # an earthquake's size: "magnitude 5.9", "magnitude-5.9", "a magnitude of 5.9", "put its
 # magnitude at 5.4", "a 6.1-magnitude quake", "5.9 on the Richter scale": a measure, not a
 # code ("F-35") or a count of quakes
@@ -814,7 +818,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         elif b is None and a.kind == "digits" and value <= 130 and (birthday := _BIRTHDAY_AFTER.match(text[end:])):
             unit, kind = "year", "age"
             end += len(birthday.group(0))
-        elif _AGED_BEFORE.search(text[max(0, start - 12) : start]) and not _UNIT_AFTER.match(text[end:]):
+        elif (_AGED_BEFORE.search(text[max(0, start - 12) : start])
+              or b is None and value <= 125 and _DIED_AT_BEFORE.search(text[max(0, start - 64) : start])) \
+                and not _UNIT_AFTER.match(text[end:]):
             unit, kind = "year", "age"
         elif b is None and a.kind == "digits" and (_apposed_to_person(doc, span_toks, text[end:], value)
                                                    or _copula_age(span_toks, text[end:], value)):
