@@ -135,6 +135,20 @@ def test_out_of_is_a_fraction_of_a_group(nlp):
     assert not [c for c in claims(nlp, "Two of three judges agreed.") if c.quantity_kind == "fraction"]
 
 
+@pytest.mark.parametrize("text, found, share", [
+    ("One in five voters backed him.", "One in five", 20),
+    ("The team made 3 out of 4 free throws.", "3 out of 4", 75),  # digits too: a share of a count
+])
+def test_one_in_five_is_a_share(nlp, text, found, share):
+    c = by_text(nlp, text, found)
+    assert c.unit == "%" and c.value == pytest.approx(share)
+
+
+@pytest.mark.parametrize("text", ["He scored 3 in 10 minutes.", "He won two in 2008."])
+def test_a_number_in_a_time_or_a_year_is_no_share(nlp, text):
+    assert not [c for c in claims(nlp, text) if c.quantity_kind == "fraction"]
+
+
 def test_one_of_a_group_counts_one(nlp):
     c = by_text(nlp, "The Continental GT is one of the hottest luxury cars in the world.", "one")
     assert c.value == 1 and c.unit == "car"

@@ -70,8 +70,11 @@ NUMBER_RE = re.compile(
 )
 
 # "one out of three Germans", "9 out of 10 doctors": a fraction of a group
+# "nine out of ten", "one of every four", "one in five voters": a share. "one in five minutes" is
+# a time; "two in 2008" a year
 _OUT_OF_RE = re.compile(
-    rf"(?<![\w-])(?P<num>\d+|{WORD_ALT})\s+(?:out\s+)?of\s+(?:every\s+)?(?P<den>\d+|{WORD_ALT})(?![\w-])(?!\s*(?:%|per\s?cent|percent))",
+    rf"(?<![\w-])(?P<num>\d+|{WORD_ALT})\s+(?:(?:out\s+)?of|in)\s+(?:every\s+)?(?P<den>\d+|{WORD_ALT})(?![\w-])"
+    r"(?!\s*(?:%|per\s?cent|percent|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b))",
     re.IGNORECASE)
 _FOLD_WORD_RE = re.compile(rf"\b(?P<n>{WORD_ALT})(?=fold\b)", re.IGNORECASE)
 
@@ -305,7 +308,8 @@ def find_numbers(text: str, *, fractions: bool = True, vague: bool = True, glued
                 found.append(NumberMatch(s, e, m.group(0), v, "fraction"))
                 taken.append((s, e))
         for m in _OUT_OF_RE.finditer(text):
-            if "out" not in m.group(0).lower() and "every" not in m.group(0).lower():
+            low = m.group(0).lower()
+            if "out" not in low and "every" not in low and not re.search(r"\sin\s", low):
                 continue  # "two of three": too often "two of the three", leave it
             num, den = parse_number(m.group("num")), parse_number(m.group("den"))
             s, e = m.span()

@@ -954,7 +954,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         mod, lo, hi = "range", value, hi_value
     elif garbled:
         mod, lo, hi = "range", value, vague_interval(a.text.strip().lower() + "s")[1]
-    elif a.kind == "fraction" and not re.search(r"\d", a.text):
+    elif a.kind == "fraction" and (not re.search(r"\d", a.text) or re.search(r"\s(?:of|in)\s", a.text)):
+        # a share in words ("a third", "one in five") or of a count ("3 out of 4 voters"); not
+        # "3/4", which is as often a measure's fraction ("3/4 inch")
         value = value * 100  # unrounded: "a third" is 100/3 %, so 3 x 33.33 is no 100
         unit, kind = "%", "fraction"
         if op == "=":  # reporters round to "a third": about, unless half or a quarter
