@@ -69,9 +69,8 @@ NUMBER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# "one out of three Germans", "9 out of 10 doctors": a fraction of a group
-# "nine out of ten", "one of every four", "one in five voters": a share. "one in five minutes" is
-# a time; "two in 2008" a year
+# "one out of three Germans", "9 out of 10 doctors", "one of every four", "one in five voters": a
+# fraction of a group. "one in five minutes" is a time; "two in 2008" a year
 _OUT_OF_RE = re.compile(
     rf"(?<![\w-])(?P<num>\d+|{WORD_ALT})\s+(?:(?:out\s+)?of|in)\s+(?:every\s+)?(?P<den>\d+|{WORD_ALT})(?![\w-])"
     r"(?!\s*(?:%|per\s?cent|percent|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b))",
