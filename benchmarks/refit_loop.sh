@@ -19,6 +19,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$snap"
 mkdir -p "$snap"
 snap=$(cd "$snap" && pwd)
+# the benchmarks read ../shared beside the tree they run in: a snapshot elsewhere would measure nothing
+if [ ! -d "$(dirname "$snap")/shared" ]; then
+    echo "refit_loop.sh: $snap must sit beside shared/ (as the checkout does: e.g. ../snap1)" >&2
+    rmdir "$snap"
+    exit 2
+fi
 # tracked and untracked files, ignored ones left out: the tree as the next commit would have it
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$snap")
 cd "$snap"
