@@ -732,6 +732,8 @@ def test_an_unhyphenated_compound_in_a_list_counts_the_noun_it_modifies(nlp):
     ("Page, who wed twice, never had children.", 2, "time"),  # "wed" is no "we'd"
     ("Whoopi Goldberg hosted the show twice.", 2, "time"),
     ("He was arrested at least twice.", 2, "time"),
+    ("She has hosted the show only once.", 1, "time"),  # "once" after a bound that counts
+    ("He was arrested more than once.", 1, "time"),
 ])
 def test_how_often_is_a_count_of_times(nlp, text, value, unit):
     assert [(c.value, c.unit) for c in claims(nlp, text)] == [(value, unit)]
@@ -739,7 +741,9 @@ def test_how_often_is_a_count_of_times(nlp, text, value, unit):
 
 @pytest.mark.parametrize("text", [
     "Sales were twice as high as a year before.",  # a multiple, not a count of times
-    "He hosted the show once.",  # "once" is as often "formerly"
+    "He hosted the show once.",  # "once" alone is as often "formerly"
+    "The once-dominant party lost.",
+    "Once again, he won.",
 ])
 def test_multiples_and_once_count_no_times(nlp, text):
     assert [c for c in claims(nlp, text) if c.unit == "time"] == []

@@ -597,10 +597,12 @@ def _is_name_number(n: NumberMatch, text: str, before: str, after: str) -> bool:
 
 # "did it twice", "was married three times": how often a thing happened is a count of times,
 # as "three times" already is; "twice the legal limit" is two of the limit, as "five times the
-# legal limit" is read; "twice as many", "twice a week" (a set, temporal.py) and "once" (as
-# often "formerly" as one time) are no count
-_REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0}
-_REPEAT_ADVERB = re.compile(r"\b(?:twice|thrice)\b(?![-\w])", re.I)
+# legal limit" is read; "twice as many" and "twice a week" (a set, temporal.py) are no count
+_REPEAT_ADVERBS = {"twice": 2.0, "thrice": 3.0, "once": 1.0}
+# "once" only after a bound that makes it a count ("only once", "more than once"); alone it is
+# as often "formerly" ("the once-dominant party", "once named H. Rap Brown") or "when"
+_REPEAT_ADVERB = re.compile(r"\b(?:twice|thrice|once)\b(?![-\w])", re.I)
+_ONCE_COUNTED_BEFORE = re.compile(r"\b(?:only|just|exactly|at\s+least|more\s+than)\s+$", re.I)
 _MULTIPLE_OF = re.compile(r"\s*(?:the|that|this|these|those|his|her|its|their|my|our|your)\b", re.I)
 _NOT_A_REPEAT_AFTER = re.compile(
     r"\s*(?:as|a|an|per|each|every|more|less|over|than|daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
@@ -612,6 +614,10 @@ def _repeat_adverbs(text: str, toks: _Tokens) -> list[NumberMatch]:
         tok = toks.at(m.start())
         if tok is None or _NOT_A_REPEAT_AFTER.match(text, m.end()):
             continue
+        if m.group(0).lower() == "once":
+            if _ONCE_COUNTED_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+                found.append(NumberMatch(m.start(), m.end(), m.group(0), 1.0, "words"))
+            continue  # the bound before it says it counts, whatever the parse hangs it on
         if _MULTIPLE_OF.match(text, m.end()):
             if tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
                 continue
@@ -694,7 +700,7 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, 
     text = doc.text if text is None else text
     if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand|"
-                     r"million|billion|half|third|quarter|twice|thrice)", text, re.I):
+                     r"million|billion|half|third|quarter|twice|thrice|once)", text, re.I):
         return []
     toks = _Tokens(doc)
     nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
