@@ -39,7 +39,10 @@ _FALSE_CONTRACTIONS = ("wed", "Wed", "WED")
 
 def _without_false_contractions(nlp):
     rules = dict(nlp.tokenizer.rules)
-    if [rules.pop(w) for w in _FALSE_CONTRACTIONS if w in rules]:
+    false = [w for w in _FALSE_CONTRACTIONS if w in rules]
+    if false:
+        for w in false:
+            del rules[w]
         nlp.tokenizer.rules = rules  # the setter also empties the tokenizer's cache
     if "lemmatizer" in nlp.pipe_names:
         exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {})

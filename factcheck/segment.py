@@ -89,16 +89,11 @@ def _continues_clock(before: str, after: str) -> bool:
 _WEEKDAY_ABBR_END = re.compile(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.,?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _months() -> frozenset[str]:
-    return lexicon.words("months")
-
-
 def _continues_date(before: str, after: str) -> bool:
     if not _WEEKDAY_ABBR_END.search(before.rstrip()):
         return False
     word = re.match(r"\W*([A-Za-z]+|\d)", after)
-    return word is not None and (word.group(1).isdigit() or word.group(1).lower() in _months())
+    return word is not None and (word.group(1).isdigit() or word.group(1).lower() in lexicon.words("months"))
 
 
 def _continues(before: str, after: str) -> bool:

@@ -475,6 +475,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True  # URLs, percent-encoding, e-mail addresses
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
+    birthday = _BIRTHDAY_AFTER.match(after) is not None  # "his 70th birthday": an ordinal that is an age
     if n.kind == "words" and re.search(r"\bper\s+$", before, re.I) and re.fullmatch(r"(?:hundred|thousand|million|billion)", n.text, re.I):
         return True  # "parts per million": the scale of a unit, no amount
     if n.kind == "digits" and re.search(r"\de", n.text, re.I):
@@ -496,7 +497,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
             return True
         # glued letters: 21st, 1990s, 5G, 3D -- unless a known unit ("10km", "5m") or scale
         glued = re.match(r"^[A-Za-z°]+", after)
-        if glued and not _ATTACHED_UNIT.match(after) and not _BIRTHDAY_AFTER.match(after) and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
+        if glued and not _ATTACHED_UNIT.match(after) and not birthday and not _glued_degrees(text, n.start, after) and not re.match(rf"^(?:{SCALE_SPACED}|{SCALE_GLUED}|p|pc|fold|sq\.?\s?(?:km|mi|ft|m))\b", after, re.I) \
                 and not (currency_before and (_SCALE_AFTER_MONEY.match(after) or re.match(r"^tr\b", after, re.I))):
             return True
         if re.match(r"^'?s\b|^’s\b", after) and _is_year(n, text):  # "2014's", "the 1990s", "2018s best"
@@ -517,7 +518,7 @@ def _skip_number(n: NumberMatch, text: str, years: bool) -> bool:
         return True
     if _MONTH_AFTER.match(after) and n.value <= 31:
         return True
-    if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I) and not _BIRTHDAY_AFTER.match(after):
+    if n.kind in ("digits", "words") and re.match(r"^(?:st|nd|rd|th)\b", after, re.I) and not birthday:
         return True
     if n.kind == "digits":
         # "Article 5", "phases 3, 5, and 7", "codes 3-1 to 3-3"
@@ -616,7 +617,7 @@ def _repeat_adverbs(text: str, toks: _Tokens) -> list[NumberMatch]:
             continue
         if m.group(0).lower() == "once":
             if _ONCE_COUNTED_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
-                found.append(NumberMatch(m.start(), m.end(), m.group(0), 1.0, "words"))
+                found.append(NumberMatch(m.start(), m.end(), m.group(0), _REPEAT_ADVERBS["once"], "words"))
             continue  # the bound before it says it counts, whatever the parse hangs it on
         if _MULTIPLE_OF.match(text, m.end()):
             if tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
@@ -702,11 +703,15 @@ def _quantities_in_doc(doc, *, years: bool, durations: bool, conversions: bool, 
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand|"
                      r"million|billion|half|third|quarter|twice|thrice|once)", text, re.I):
         return []
-    toks = _Tokens(doc)
     nums = [n for n in find_numbers(text) if not _skip_number(n, text, years)]
-    nums = sorted(nums + _repeat_adverbs(text, toks), key=lambda n: n.start)
-    if not nums:
+    repeats = _REPEAT_ADVERB.search(text) is not None
+    if not nums and not repeats:
         return []
+    toks = _Tokens(doc)
+    if repeats:
+        nums = sorted(nums + _repeat_adverbs(text, toks), key=lambda n: n.start)
+        if not nums:
+            return []
     result: list[Quantity] = []
     for a, b in _merge_ranges(nums, text):
         if result and a.start < result[-1].end:  # inside the unit of the last one: "m s−1"

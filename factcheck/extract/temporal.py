@@ -956,9 +956,12 @@ def _names_a_kind(span) -> bool:
             and root.head.lemma_.lower() not in _HOLIDAY_TIMES)
 
 
+_SEASONS_BY_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}
+
+
 def _season_of(month: int) -> str:
     """The season code (TIMEX3) of a month, the northern hemisphere's."""
-    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
+    return _SEASONS_BY_MONTH.get(month, "FA")
 
 
 @lru_cache(maxsize=64)
