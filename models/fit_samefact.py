@@ -348,7 +348,7 @@ def main() -> None:
     ap.add_argument("--with-restatements", action="store_true",
                     help="fit on the restatement pairs too (tried: more restatements caught, more false alarms)")
     ap.add_argument("--silver", action="store_true",
-                    help="fit on the agreeing-value pairs too (tried: see README, Limits)")
+                    help="fit on the agreeing-value pairs too (tried: see benchmarks/HISTORY.md, 'Tried and not shipped')")
     ap.add_argument("--feature-aucs", action="store_true",
                     help="print how well each feature alone tells each kind of same-fact pair from the "
                          "different-fact pairs (AUC), and fit nothing")
@@ -376,7 +376,7 @@ def main() -> None:
         rows = [r for r in rows if r["source"] != "restatement"]
     # The agreeing-value pairs are written to the pairs file but fitted on only when asked:
     # fitted on, they caught twice the held-out restatements and number edits at the cost of
-    # half as many findings again on clean clusters (README, Limits), no clear gain.
+    # half as many findings again on clean clusters (benchmarks/HISTORY.md, "Tried and not shipped"), no clear gain.
     # Except one kind: two ages of one person (``holder_same``). An age is a fact of its holder,
     # so the agreeing and the conflicting pairs of that kind label it alike (agreeing: one
     # fact; conflicting: ages of reports years apart), and both are fitted on, as every other
