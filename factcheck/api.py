@@ -26,7 +26,7 @@ def _options(options: Options | None, overrides: dict) -> Options:
         raise ValueError(describe_error(e, {kebab(f): f for f in Options.model_fields})) from None
 
 
-def _documents(inputs) -> list[Document]:
+def _documents(inputs, fields: dict[str, str] | None = None) -> list[Document]:
     from .load import load_documents, load_text
 
     if isinstance(inputs, (str, Path, Document)):
@@ -43,7 +43,7 @@ def _documents(inputs) -> list[Document]:
         else:
             raise TypeError(f"cannot check {type(item).__name__}: give paths, texts or Documents")
     if paths:
-        docs = load_documents(paths) + docs
+        docs = load_documents(paths, fields=fields) + docs
     return docs
 
 
@@ -64,11 +64,11 @@ def check(inputs: Iterable[str | Path | Document] | str | Path | Document,
     if engine == "ray":
         from .ray_engine import check_on_ray
 
-        return check_on_ray(_documents(inputs), opts, address=ray_address)
+        return check_on_ray(_documents(inputs, opts.fields), opts, address=ray_address)
     if engine != "local":
         raise FactcheckError(f"unknown engine {engine!r}: local or ray")
     checker = checker or Checker(opts, nli=_nli_for(opts))
-    return checker.check(_documents(inputs))
+    return checker.check(_documents(inputs, opts.fields))
 
 
 def _nli_for(options: Options):

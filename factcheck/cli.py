@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour the text output: auto (default) when standard output is a terminal "
                    "and NO_COLOR is not set")
+    _add_field_arg(c)
     _add_project_args(c)
     _add_model_args(c)
     _add_engine_args(c)
@@ -84,12 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help="baseline file to write (default: .factcheck-baseline.json)")
     bc.add_argument("--include", action="append", default=[], help="glob of document ids to read")
     bc.add_argument("--exclude", action="append", default=[], help="glob of document ids to skip")
+    _add_field_arg(bc)
     _add_project_args(bc)
     _add_model_args(bc)
     _add_engine_args(bc)
 
     e = sub.add_parser("extract", help="print the numeric and temporal claims of reports")
     e.add_argument("paths", nargs="+")
+    _add_field_arg(e)
     _add_output_args(e, ["json", "csv", "text"])
 
     m = sub.add_parser("compare", help="NLI label of one sentence pair, with the numeric logic")
@@ -120,6 +123,23 @@ def _add_project_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the NLI score cache")
     p.add_argument("--cache-dir", help="folder of the NLI score cache (default: .factcheck_cache "
                    "next to the config file, else in the working directory)")
+
+
+def _add_field_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--field", action="append", default=[], metavar="NAME=KEY",
+                   help="read a record's NAME (id, text, date, title, source) from its KEY, in JSON, JSONL "
+                   "and CSV records and front matter: --field text=body --field date=published_at")
+
+
+def _fields(args, configured: dict | None = None) -> dict[str, str]:
+    """The --field flags over the config's fields, as Options.fields."""
+    fields = dict(configured or {})
+    for given in getattr(args, "field", None) or []:
+        name, sep, key = given.partition("=")
+        if not sep or not name.strip() or not key.strip():
+            raise FactcheckError(f"usage: --field expects NAME=KEY, as text=body (got {given!r})")
+        fields[name.strip()] = key.strip()
+    return fields
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:
@@ -180,6 +200,8 @@ def _options(args):
     cfg = _config(args)
     opts = cfg.options(Options())
     given = {name: getattr(args, name) for name in _FLAG_OPTIONS if getattr(args, name, None) is not None}
+    if getattr(args, "field", None):
+        given["fields"] = _fields(args, opts.fields)
     if getattr(args, "no_nli", False):
         given["nli"] = False
     if getattr(args, "no_cache", False):
@@ -189,7 +211,7 @@ def _options(args):
     try:
         return Options.model_validate({**opts.model_dump(), **given})
     except ValidationError as e:
-        flags = {kebab(name): "--" + kebab(name) for name in given}
+        flags = {kebab(name): "--" + kebab(name) for name in given} | {"fields": "--field"}
         raise FactcheckError("usage: " + describe_error(e, flags)) from None
 
 
@@ -267,12 +289,12 @@ def _say_more(counts: Counter) -> None:
                   file=sys.stderr)
 
 
-def _loaded(paths, include=(), exclude=()):
+def _loaded(paths, include=(), exclude=(), fields=None):
     """The input documents, read (cheap) before any model loads, so that a missing path or a
     folder of broken files answers at once."""
     from .load import load_documents
 
-    return load_documents(paths, include=include, exclude=exclude, stdin=sys.stdin)
+    return load_documents(paths, include=include, exclude=exclude, stdin=sys.stdin, fields=fields)
 
 
 def _checker(opts, with_cache: bool = True, progress=None):
@@ -321,7 +343,7 @@ def _run(args, warnings: bool = True):
     opts = _options(args)
     cfg = _config(args)
     baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
-    documents = _loaded(args.paths, args.include or cfg.include, args.exclude or cfg.exclude)
+    documents = _loaded(args.paths, args.include or cfg.include, args.exclude or cfg.exclude, opts.fields)
     from .progress import Progress
 
     progress = Progress.choose(args.progress, args.quiet)
@@ -398,7 +420,7 @@ def _check_streamed(args, outputs) -> int | None:
     opts = _options(args)
     cfg = _config(args)
     baseline = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
-    todo = plan(args.paths, opts.cluster)
+    todo = plan(args.paths, opts.cluster, opts.fields)
     if todo is None or not todo.readable:
         return None
     progress = Progress.choose(args.progress, args.quiet)
@@ -437,10 +459,15 @@ def _check_streamed(args, outputs) -> int | None:
 def cmd_extract(args) -> int:
     outputs = _pair(args, "text")
     _check_stdout(outputs)
-    from .options import Options
+    from pydantic import ValidationError
 
-    opts = Options(nli=False)
-    documents = _loaded(args.paths)
+    from .options import Options, describe_error
+
+    try:
+        opts = Options(nli=False, fields=_fields(args))
+    except ValidationError as e:
+        raise FactcheckError("usage: " + describe_error(e, {"fields": "--field"})) from None
+    documents = _loaded(args.paths, fields=opts.fields)
     analyses = _checker(opts, with_cache=False).analyse_all(documents) \
         if any(d.status == "ok" for d in documents) else []
     bad_input = _report_errors(documents)

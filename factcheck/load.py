@@ -23,7 +23,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -74,11 +74,27 @@ def _decode(raw: bytes, warnings: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------- readers
-# Each reader: (text, id, source, base) -> list[Document]; ``base`` holds defaults
-# (cluster from the folder) for the documents it makes.
+# Each reader: (text, id, source, base, fields) -> list[Document]; ``base`` holds defaults
+# (cluster from the folder) for the documents it makes, ``fields`` the record keys that hold
+# what factcheck reads when they are not its own names (Options.fields: {"text": "body"}).
+
+# What a record or front matter may give, by factcheck's names; a cluster field is named by the
+# cluster option instead (Options.cluster).
+RECORD_FIELDS = ("id", "text", "date", "title", "source")
 
 
-def _read_plain(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _renamed(rec: dict, fields: Mapping[str, str]) -> dict:
+    """The record under factcheck's names: each named key's value moves to its name ("body" ->
+    "text"), and a key of factcheck's own name that a named one replaces is left out, so that
+    a record with both "text" and "body" is read from "body" as asked."""
+    if not fields:
+        return rec
+    out = {k: v for k, v in rec.items() if k not in fields and k not in fields.values()}
+    out.update({name: rec[key] for name, key in fields.items() if key in rec})
+    return out
+
+
+def _read_plain(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     doc = Document(id=id, text=text, source=source, verbatim=True, **base)
     return [_finish(doc)]
 
@@ -88,7 +104,7 @@ _FRONT_MATTER_RE = re.compile(
 )
 
 
-def _read_markdown(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_markdown(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     doc = Document(id=id, text=text, source=source, verbatim=True, **base)
     m = _FRONT_MATTER_RE.match(text)
     if not m:
@@ -104,7 +120,7 @@ def _read_markdown(text: str, id: str, source: str | None, base: dict) -> list[D
         return [_fail(doc, f"malformed front matter{where}: {problem}")]
     if not isinstance(meta, dict):
         return [_fail(doc, "malformed front matter: not a mapping of keys to values")]
-    candidates = _apply_fields(doc, meta, "front matter")
+    candidates = _apply_fields(doc, _renamed(meta, fields), "front matter")
     return [_finish(doc, m.end(), candidates, first_line=False)]
 
 
@@ -127,18 +143,20 @@ def _apply_fields(doc: Document, rec: dict, where: str) -> list:
     return [(date, tz, where)]
 
 
-def _record(rec: Any, n: int, id_prefix: str, source: str | None, base: dict, what: str) -> Document:
+def _record(rec: Any, n: int, id_prefix: str, source: str | None, base: dict, what: str,
+            fields: Mapping[str, str]) -> Document:
     """One JSON/JSONL/CSV record as a Document; ``n`` numbers it in its file (1-based)."""
     fallback_id = f"{id_prefix}#{n}"
     if not isinstance(rec, dict):
         return _fail(Document(id=fallback_id, text="", source=source, **base), f"{what} {n} is not an object")
+    rec = _renamed(rec, fields)
     rid = rec.get("id")
     doc = Document(id=str(rid) if rid not in (None, "") else fallback_id, text="", source=source, **base)
-    text = rec.get("text")
+    text, key = rec.get("text"), fields.get("text", "text")
     if text is None:
-        return _fail(doc, f"{what} {n} has no 'text' field")
+        return _fail(doc, f"{what} {n} has no {key!r} field" if "text" not in rec else f"{what} {n}: {key!r} is null")
     if not isinstance(text, str):
-        return _fail(doc, f"{what} {n}: 'text' is not a string")
+        return _fail(doc, f"{what} {n}: {key!r} is not a string")
     doc.text = text
     candidates = _apply_fields(doc, rec, "date field")
     if not text.strip():
@@ -146,30 +164,31 @@ def _record(rec: Any, n: int, id_prefix: str, source: str | None, base: dict, wh
     return _finish(doc, 0, candidates)
 
 
-def _records(obj: Any) -> list | None:
+def _records(obj: Any, text_key: str) -> list | None:
     if isinstance(obj, list):
         return obj
     if isinstance(obj, dict):
-        if "text" not in obj and isinstance(obj.get("documents"), list):
+        if text_key not in obj and isinstance(obj.get("documents"), list):
             return obj["documents"]
         return [obj]
     return None
 
 
-def _read_json(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_json(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _LoadError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    recs = _records(obj)
+    recs = _records(obj, fields.get("text", "text"))
     if recs is None:
         raise _LoadError("JSON is not an object or a list of objects")
     if not recs:
         raise _LoadError("no records in JSON")
-    return [_record(r, n, id, source, base, "record") for n, r in enumerate(recs, 1)]
+    return [_record(r, n, id, source, base, "record", fields) for n, r in enumerate(recs, 1)]
 
 
-def jsonl_document(line: str, n: int, id: str, source: str | None, base: dict | None = None) -> Document | None:
+def jsonl_document(line: str, n: int, id: str, source: str | None, base: dict | None = None,
+                   fields: Mapping[str, str] | None = None) -> Document | None:
     """Line ``n`` (1-based) of the JSONL file ``id`` as a Document; None for a blank line.
 
     The one definition of a JSONL record, for the whole-file reader and for streaming
@@ -182,18 +201,18 @@ def jsonl_document(line: str, n: int, id: str, source: str | None, base: dict | 
     except json.JSONDecodeError as exc:
         doc = Document(id=f"{id}#{n}", text="", source=source, **base)
         return _fail(doc, f"malformed JSON on line {n}, column {exc.colno}: {exc.msg}")
-    return _record(rec, n, id, source, base, "line")
+    return _record(rec, n, id, source, base, "line", fields or {})
 
 
-def _read_jsonl(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_jsonl(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     docs = [d for n, (_s, _e, line) in enumerate(text_lines(text), 1)
-            if (d := jsonl_document(line, n, id, source, base)) is not None]
+            if (d := jsonl_document(line, n, id, source, base, fields)) is not None]
     if not docs:
         raise _LoadError("empty file")
     return docs
 
 
-def _read_csv(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_csv(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     import pandas as pd
 
     try:
@@ -201,11 +220,14 @@ def _read_csv(text: str, id: str, source: str | None, base: dict) -> list[Docume
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise _LoadError(f"malformed CSV: {' '.join(str(exc).split())}") from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    if "text" not in frame.columns:
-        raise _LoadError("CSV has no 'text' column")
+    key = fields.get("text", "text")
+    if key not in frame.columns:
+        named = ", ".join(repr(c) for c in frame.columns[:8]) + (", ..." if len(frame.columns) > 8 else "")
+        hint = "" if "text" in fields else "; --field text=COLUMN reads another"
+        raise _LoadError(f"CSV has no {key!r} column (its columns: {named}{hint})")
     if frame.empty:
         raise _LoadError("no rows in CSV")
-    return [_record(rec, n, id, source, base, "row") for n, rec in enumerate(frame.to_dict("records"), 1)]
+    return [_record(rec, n, id, source, base, "row", fields) for n, rec in enumerate(frame.to_dict("records"), 1)]
 
 
 def _html_meta(soup) -> tuple[str | None, str | None]:
@@ -251,7 +273,7 @@ def _soup_text(soup) -> str:
     return "\n".join(" ".join(line.split()) for line in root.get_text().split("\n"))
 
 
-def _read_html(text: str, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_html(text: str, id: str, source: str | None, base: dict, fields: Mapping[str, str]) -> list[Document]:
     from bs4 import BeautifulSoup
 
     doc = Document(id=id, text="", source=source, verbatim=False, **base)
@@ -282,7 +304,7 @@ def _read_html(text: str, id: str, source: str | None, base: dict) -> list[Docum
     return [_finish(doc, 0, candidates, first_line=False)]
 
 
-READERS: dict[str, Callable[[str, str, str | None, dict], list[Document]]] = {
+READERS: dict[str, Callable[[str, str, str | None, dict, Mapping[str, str]], list[Document]]] = {
     ".txt": _read_plain,
     ".text": _read_plain,
     "": _read_plain,
@@ -323,7 +345,7 @@ def load_text(
     return _finish(doc, 0, candidates)
 
 
-def _read_file(path: Path, id: str, source: str, base: dict) -> list[Document]:
+def _read_file(path: Path, id: str, source: str, base: dict, fields: Mapping[str, str]) -> list[Document]:
     ext = path.suffix.lower()
     doc = Document(id=id, text="", source=source, **base)
     reader = READERS.get(ext)
@@ -338,16 +360,17 @@ def _read_file(path: Path, id: str, source: str, base: dict) -> list[Document]:
         return [_fail(doc, "permission denied")]
     except OSError as exc:
         return [_fail(doc, f"cannot read file: {exc.strerror or exc}")]
-    return _read_bytes(raw, reader, id, source, base)
+    return _read_bytes(raw, reader, id, source, base, fields)
 
 
-def _read_bytes(raw: bytes, reader, id: str, source: str | None, base: dict) -> list[Document]:
+def _read_bytes(raw: bytes, reader, id: str, source: str | None, base: dict,
+                fields: Mapping[str, str]) -> list[Document]:
     warnings: list[str] = []
     try:
         if not raw.strip():
             raise _LoadError("empty file")
         text = _decode(raw, warnings)
-        docs = reader(text, id, source, base)
+        docs = reader(text, id, source, base, fields)
     except _LoadError as exc:
         docs = [_fail(Document(id=id, text="", source=source, **base), str(exc))]
     except Exception as exc:  # a reader bug or a library failing on odd input: still one document
@@ -371,7 +394,7 @@ def _sniff(text: str) -> Callable:
     return _read_plain
 
 
-def _read_stdin(stream: TextIO | None) -> list[Document]:
+def _read_stdin(stream: TextIO | None, fields: Mapping[str, str]) -> list[Document]:
     stream = stream if stream is not None else sys.stdin
     source = "<stdin>"
     buffer = getattr(stream, "buffer", None)
@@ -389,7 +412,7 @@ def _read_stdin(stream: TextIO | None) -> list[Document]:
         return [_fail(Document(id="stdin", text="", source=source), str(exc))]
     if not text.strip():
         return [_fail(Document(id="stdin", text="", source=source), "empty input on standard input")]
-    return _read_bytes(raw, _sniff(text), "stdin", source, {})
+    return _read_bytes(raw, _sniff(text), "stdin", source, {}, fields)
 
 
 def _matches(id: str, patterns: Sequence[str]) -> bool:
@@ -408,7 +431,8 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def _read_folder(folder: Path, given: str, include: Sequence[str], exclude: Sequence[str]) -> list[Document]:
+def _read_folder(folder: Path, given: str, include: Sequence[str], exclude: Sequence[str],
+                 fields: Mapping[str, str]) -> list[Document]:
     docs: list[Document] = []
     try:
         files = _walk(folder)
@@ -424,7 +448,7 @@ def _read_folder(folder: Path, given: str, include: Sequence[str], exclude: Sequ
         # a sub-folder names the cluster: meantime/corpus_airbus/1173.txt -> "corpus_airbus"
         parent = rel.parent.as_posix()
         base = {"cluster": parent} if parent != "." else {}
-        docs.extend(_read_file(path, id, str(Path(given) / rel), base))
+        docs.extend(_read_file(path, id, str(Path(given) / rel), base, fields))
     return docs
 
 
@@ -450,14 +474,17 @@ def load_documents(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     stdin: TextIO | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> list[Document]:
     """Load every document under ``paths`` (files, folders read recursively, ``-`` for stdin).
 
     Never raises for bad input: each problem is a Document with status "error". The one
     exception: FactcheckError when nothing at all was found (no paths, or only empty folders).
     ``include``/``exclude`` are fnmatch patterns on the ids of files found in folders (a
-    pattern without "/" also matches the file name alone).
+    pattern without "/" also matches the file name alone). ``fields``: the record keys that hold
+    what factcheck reads, by its names (``{"text": "body"}``; Options.fields).
     """
+    fields = dict(fields or {})
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if not paths:
@@ -467,11 +494,11 @@ def load_documents(
     for p in paths:
         given = str(p)
         if given == "-":
-            docs.extend(_read_stdin(stdin))
+            docs.extend(_read_stdin(stdin, fields))
             continue
         path = Path(p)
         if path.is_dir():
-            found = _read_folder(path, given, include, exclude)
+            found = _read_folder(path, given, include, exclude, fields)
             if not found:
                 empty_folders.append(given)
                 filt = " matching --include/--exclude" if include or exclude else ""
@@ -480,11 +507,11 @@ def load_documents(
         elif not path.exists() and not path.is_symlink():
             docs.append(_fail(Document(id=given, text="", source=given), "no such file or directory"))
         else:
-            docs.extend(_read_file(path, given, given, {}))
+            docs.extend(_read_file(path, given, given, {}, fields))
     if len(empty_folders) == len(docs):
         raise FactcheckError(f"no documents found in {', '.join(empty_folders)}")
     dedupe_ids(docs)
     return docs
 
 
-__all__ = ["load_documents", "load_text", "jsonl_document", "dedupe_ids", "READERS"]
+__all__ = ["load_documents", "load_text", "jsonl_document", "dedupe_ids", "READERS", "RECORD_FIELDS"]

@@ -95,6 +95,23 @@ class Options(BaseModel):
     # (factcheck/cluster.py), "none" compares them all with each other, any other value is the
     # record field that names the cluster ("topic").
     cluster: str = Field("auto", min_length=1)
+    # Where JSON, JSONL and CSV records and front matter keep what factcheck reads, when their keys
+    # are not its own: {"text": "body", "date": "published_at"}. An archive is read as it is,
+    # not rewritten first.
+    fields: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("fields")
+    @classmethod
+    def _record_fields(cls, v: dict) -> dict:
+        from .load import RECORD_FIELDS
+
+        for name, key in v.items():
+            if name not in RECORD_FIELDS:
+                raise ValueError(f"unknown field {name!r} (fields: {', '.join(RECORD_FIELDS)}; "
+                                 "the cluster's is named by the cluster option)")
+            if not key.strip():
+                raise ValueError(f"empty record key for {name!r}")
+        return dict(v)
 
     def severity_of(self, rule: str) -> str:
         return self.severity.get(rule, DEFAULT_SEVERITY.get(rule, "warning"))

@@ -43,6 +43,7 @@ class StreamPlan:
     clusters: list[list[Record]]  # in the order of each cluster's first record
     renamed: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (file, line) -> warnings
     readable: int = 0  # records that read as documents (not errors)
+    fields: dict[str, str] = field(default_factory=dict)  # Options.fields, for reading the lines back
 
     @property
     def documents(self) -> int:
@@ -86,8 +87,10 @@ def _lines(path: Path) -> Iterator[tuple[int, int, str]]:
             offset += len(raw)
 
 
-def plan(paths: Sequence[str | Path], option: str) -> StreamPlan | None:
-    """The first pass, or None when these inputs cannot be streamed (see the module's limits)."""
+def plan(paths: Sequence[str | Path], option: str, fields: dict[str, str] | None = None) -> StreamPlan | None:
+    """The first pass, or None when these inputs cannot be streamed (see the module's limits).
+    ``option``: Options.cluster; ``fields``: Options.fields."""
+    fields = dict(fields or {})
     given = [str(p) for p in paths]
     if not given or any(Path(p).suffix.lower() not in STREAMABLE or not Path(p).is_file() for p in given):
         return None
@@ -99,7 +102,7 @@ def plan(paths: Sequence[str | Path], option: str) -> StreamPlan | None:
         for i, p in enumerate(given):
             count = 0
             for offset, n, text in _lines(Path(p)):
-                doc = jsonl_document(text, n, p, p)
+                doc = jsonl_document(text, n, p, p, fields=fields)
                 if doc is None:
                     continue
                 count += 1
@@ -118,7 +121,7 @@ def plan(paths: Sequence[str | Path], option: str) -> StreamPlan | None:
         groups.setdefault(key, []).append(Record(i, offset, n, stub.id))
         if stub.warnings:
             renamed[(i, n)] = stub.warnings
-    return StreamPlan(given, list(groups.values()), renamed, readable)
+    return StreamPlan(given, list(groups.values()), renamed, readable, fields)
 
 
 def read_cluster(plan: StreamPlan, records: Sequence[Record]) -> list[Document]:
@@ -133,7 +136,7 @@ def read_cluster(plan: StreamPlan, records: Sequence[Record]) -> list[Document]:
             f.seek(r.offset)
             raw = f.readline()
             text = raw.decode("utf-8-sig" if r.line == 1 else "utf-8").rstrip("\r\n")
-            doc = jsonl_document(text, r.line, plan.files[r.file], plan.files[r.file])
+            doc = jsonl_document(text, r.line, plan.files[r.file], plan.files[r.file], fields=plan.fields)
             doc.id = r.id
             doc.warnings.extend(plan.renamed.get((r.file, r.line), []))
             docs.append(doc)

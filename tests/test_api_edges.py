@@ -9,6 +9,7 @@ import json
 import pandas as pd
 import pytest
 
+import factcheck
 from factcheck.cli import main
 from factcheck.types import CheckResult, Document, Evidence, Finding
 
@@ -83,3 +84,14 @@ def test_compare_without_the_model_decides_by_numbers_dates_and_wording(nlp):
     quiet = compare("NATO has over 100 jets on high alert.", "NATO has 120 jets on high alert.", nli=False, nlp=nlp)
     assert conflict["label"] == "contradiction" and conflict["scores"] is None
     assert quiet["label"] != "contradiction"
+
+
+def test_check_reads_records_by_the_fields_named(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"uid": "a", "body": "The army has 100 tanks."}\n{"uid": "b", "body": "The army has 40 tanks."}\n',
+                    encoding="utf-8")
+    plain = factcheck.check([path], nli=False, cluster="none")
+    assert [d.status for d in plain.documents] == ["error", "error"]
+    named = factcheck.check([path], nli=False, cluster="none", fields={"text": "body", "id": "uid"})
+    assert [(d.id, d.status) for d in named.documents] == [("a", "ok"), ("b", "ok")]
+    assert [f.rule for f in named.findings] == ["numeric-conflict"]

@@ -99,6 +99,8 @@ reason = "accepted by the desk"
     ("[[suppress]]\nreason = \"x\"\n", "'suppress[0]'"),
     ("[[suppress]]\nfingerprint = \"x\"\nreason = \"y\"\nwhy = \"z\"\n", "unknown key 'suppress[0].why'"),
     ("fail-on = \n", "invalid TOML"),
+    ("[fields]\ntxt = \"body\"\n", "unknown field 'txt'"),
+    ("[fields]\ntext = \" \"\n", "empty record key for 'text'"),
 ])
 def test_bad_config_is_one_error_naming_key_and_file(tmp_path, monkeypatch, text, message):
     monkeypatch.chdir(tmp_path)
@@ -154,3 +156,16 @@ def test_cli_missing_config_file_exits_2(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["check", "a.txt", "--no-nli", "--config", "nope.toml"]) == 2
     assert "nope.toml: config file not found" in capsys.readouterr().err
+
+
+def test_record_fields_from_config_and_flags(tmp_path, monkeypatch):
+    """[fields] in the config, --field over it key by key; a flag without NAME=KEY is a usage error."""
+    _write(tmp_path / "factcheck.toml", '[fields]\ntext = "body"\ndate = "published"\n')
+    monkeypatch.chdir(tmp_path)
+    assert _options(_args(["check", "x.txt"])).fields == {"text": "body", "date": "published"}
+    opts = _options(_args(["check", "x.txt", "--field", "date=published_at", "--field", "id=uid"]))
+    assert opts.fields == {"text": "body", "date": "published_at", "id": "uid"}
+    with pytest.raises(FactcheckError, match=r"--field expects NAME=KEY"):
+        _options(_args(["check", "x.txt", "--field", "text"]))
+    with pytest.raises(FactcheckError, match=r"bad value for '--field': unknown field 'cluster'"):
+        _options(_args(["check", "x.txt", "--field", "cluster=topic"]))

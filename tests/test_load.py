@@ -566,3 +566,32 @@ def test_timestamps_are_searched_near_their_digits_with_the_same_matches():
         assert whole and [(m.start(), m.end()) for m in _stamp_matches(text, 0, len(text))] == whole
     # a text without a year, a date or a clock has no timestamp, and no window to search
     assert list(_stamp_matches("They have 80 jets on high alert. " * 1000, 0, 33_000)) == []
+
+
+def test_record_fields_named_by_the_user_are_read_under_factchecks_names(tmp_path):
+    """An archive keeps its own keys (Options.fields): the named key is read, a key of
+    factcheck's own name that a named one replaces is not, and a missing or null named key is
+    one error naming that key."""
+    fields = {"text": "body", "id": "article_id", "date": "published_at", "title": "headline"}
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"article_id": "w1", "body": "Ten people died.", "published_at": "2022-02-24", "headline": "Toll",
+         "text": "Not this one.", "desk": "world"},
+        {"article_id": "w2", "body": None},
+        {"article_id": "w3"},
+    ]) + "\n", encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("article_id,body\nc1,Nine people died.\n", encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"article_id": "j1", "body": "Eight died."}), encoding="utf-8")
+    (tmp_path / "page.md").write_text("---\nheadline: A page\npublished_at: 2021-05-04\n---\nSeven died.\n",
+                                      encoding="utf-8")
+    d = by_id(load_documents([tmp_path], fields=fields))
+    w1 = d["w1"]
+    assert (w1.status, w1.text, w1.date, w1.title) == ("ok", "Ten people died.", "2022-02-24", "Toll")
+    assert w1.fields.get("desk") == "world" and "body" not in w1.fields and "text" not in w1.fields
+    assert d["w2"].status == "error" and d["w2"].error == "line 2: 'body' is null"
+    assert d["w3"].status == "error" and d["w3"].error == "line 3 has no 'body' field"
+    assert d["c1"].text == "Nine people died." and d["j1"].text == "Eight died."
+    assert (d["page.md"].title, d["page.md"].date) == ("A page", "2021-05-04")
+    # without the mapping the same files are read by factcheck's own names, and say what is missing
+    plain = by_id(load_documents([tmp_path]))
+    assert plain["wire.jsonl#1"].text == "Not this one."
+    assert "its columns: 'article_id', 'body'" in plain["rows.csv"].error and "--field text=" in plain["rows.csv"].error

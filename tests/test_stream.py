@@ -84,3 +84,27 @@ def test_unstreamable_input_falls_back_to_the_whole_corpus_check(tmp_path):
     assert plan([path], "none") is None
     code = main(["check", str(path), "--no-nli", "--format", "jsonl", "--output", str(tmp_path / "o.jsonl")])
     assert code == 2  # the ordinary reader names the encoding problem
+
+
+def test_record_fields_are_read_alike_streamed_and_whole(corpus, tmp_path, capsys):
+    """--field: the same corpus under other keys streams to the same lines as under factcheck's
+    own, and the whole-corpus check reads it alike."""
+    renamed = tmp_path / "renamed.jsonl"
+    lines = []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            lines.append(line)
+            continue
+        lines.append(json.dumps({("body" if k == "text" else "uid" if k == "id" else k): v for k, v in rec.items()}))
+    renamed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fields = ["--field", "text=body", "--field", "id=uid", "--cluster", "topic"]
+    _, own = _run([str(corpus), "--cluster", "topic"], tmp_path, "own.jsonl")
+    _, streamed = _run([str(renamed), *fields], tmp_path, "streamed.jsonl")
+    whole = tmp_path / "whole.jsonl"
+    main(["check", str(renamed), *fields, "--no-nli", "--format", "jsonl", "--output", str(whole),
+          "--format", "json", "--output", str(tmp_path / "whole.json")])
+    capsys.readouterr()
+    assert streamed and streamed == own
+    assert [json.loads(l) for l in whole.read_text(encoding="utf-8").splitlines()] == own
