@@ -63,7 +63,7 @@ FILE_VALUES = {
     "device": ('"cuda:0"', "cuda:0"), "batch-size": ("8", 8), "quantize": ("false", False),
     "nli-threshold": ("0.6", 0.6), "fail-on": ('"info"', "info"), "cache-dir": ('"c"', None),
     "max-document-chars": ("5000", 5000), "max-sentence-chars": ("0", 0), "cluster": ('"topic"', "topic"),
-    "jobs": ("2", 2),
+    "jobs": ("2", 2), "fields": ('{text = "body"}', {"text": "body"}),
 }
 
 
