@@ -439,6 +439,12 @@ def test_number_parser_never_raises(text):
         ("Horsepower jumped from 240 to 273.", [(240, None, None), (273, "up", "to")]),
         ("The firm cut 6,650 jobs.", [(6650, None, None)]),  # a count of things: no movement
         ("Turnout was 30% in the capital.", [(30, None, None)]),
+        # "up" / "down" as a verb's particle is no direction; after a verb of movement it is
+        ("The FBI put up $10,000 for information.", [(10000, None, None)]),
+        ("These jobs make up 20 percent of the total.", [(20, None, None)]),
+        ("He turned down $5 million.", [(5_000_000, None, None)]),
+        ("The index ended up 1.2%.", [(1.2, "up", "by")]),
+        ("Greek stocks closed down 3.9 percent.", [(3.9, "down", "by")]),
     ],
 )
 def test_changes_have_direction(nlp, text, expected):

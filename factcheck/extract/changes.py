@@ -32,6 +32,7 @@ _LEVEL_GAP = re.compile(
 _RESTATED = re.compile(r"^\s*,?\s*or\s+(?:by\s+)?$|^\s*,\s*(?:and\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}by\s*$")
 _TOKEN = re.compile(r"[\w'’.&-]+|\+|[^\w\s]")
 _AFTER_WORDS = {**_NOUNS, "higher": "up", "lower": "down", "up": "up", "down": "down"}
+_PARTICLE_VERBS = lexicon.words("particle_verbs")  # "put up $10,000": no change
 _FREE_COUNTS = {None, "point", "people"}  # counts whose change is a movement, not things cut or added
 
 
@@ -126,6 +127,8 @@ def _before(words: list[str]) -> Change | None:
     if i > 0 and w[i].endswith("ly") and not _direction(w[i]):
         i -= 1
     if i >= 0 and _direction(w[i]):  # "rose 5%", "rose sharply by 5%", "was down 2%"
+        if w[i] in ("up", "down") and i > 0 and w[i - 1] in _PARTICLE_VERBS:
+            return None  # "put up $10,000", "made up 20 percent": the verb's particle
         return Change(_direction(w[i]), "by")  # type: ignore[arg-type]
     if by:  # "grow sales by 35%": a change verb a few words before "by"
         for t in reversed(words[-6:-1]):
