@@ -562,6 +562,10 @@ def test_ages_are_their_own_kind(nlp):
     ("Reid turned 33 last week.", 33),
     ("Emanuel Steward, who turned 68 on Saturday, smiled.", 68),
     ("He will be 29 in April.", 29),
+    # one person named by a role noun (resources/person_nouns.tsv)
+    ("The victim was 23.", 23),
+    ("The swimming star was 87.", 87),
+    ("The singer was 27 when she died.", 27),
     # a surname tagged as a place, then the town the person is from, which no place has
     ("Riva, 47, of Sterling Heights and Steinberg, 48, of Macomb County's Bruce Township, were being treated.", 48),
     # a surname the small model calls a place, where no place would stand ("the death of")
@@ -575,6 +579,9 @@ def test_a_number_set_off_after_a_name_or_ending_a_persons_clause_is_an_age(nlp,
 @pytest.mark.parametrize("text", [
     "Obama's approval rating was 52.",  # the subject is a thing of the person's
     "The death toll was 52.",
+    "The victims were 52.",  # several people: no one's age
+    "The temperature was 87.",
+    "The leader was 12 points ahead.",
     "The final score was 52 points.",
     "Shares turned 20 on Monday.",  # a thing's number, not a person's age
     "He was 81 in the poll.",  # a place in a ranking

@@ -1111,6 +1111,8 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 # What may follow an age a clause ends on: the clause's end, or the day or month the age is
 # reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
 # not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
+# role nouns of one person ("the victim", "the swimming star"): a clause about one ends on its age
+_PERSON_NOUNS = lexicon.words("person_nouns") | lexicon.words("gendered_words")
 _AGE_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9])")
 _AGE_TURNED_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9]"
                              r"|(?:next|last)\s+(?:week|month|year|[A-Z]))")
@@ -1120,7 +1122,8 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
     """A bare whole number that a person's clause ends on is the person's age: "Banky was 52.",
     "The receptionist who died, Madeline Kafoury, was 45", "He was 81 when he died", "Tanya
     Wilson, who was 41,", or that a person turns: "Reid turned 33 last week". The subject must
-    be the person itself (a name, or a noun in apposition to one, or he/she), not a thing of
+    be the person itself (a name, or a noun in apposition to one, or he/she, or a noun that
+    names one person by role, resources/person_nouns.tsv: "The victim was 23."), not a thing of
     theirs: "Obama's approval was 52" is no age."""
     number = span_toks[0]
     verb = number.head
@@ -1138,7 +1141,10 @@ def _copula_age(span_toks, after: str, value: float) -> bool:
         return True
     if subj.lower_ == "who" and verb.dep_ == "relcl":
         return True  # "Tanya Wilson, who was 41,", "Comeaux, who is 52,": "who" stands for a person
-    return subj.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
+    if subj.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return True
+    # "The victim was 23.", "The swimming star was 87.": one person named by a role noun
+    return subj.pos_ == "NOUN" and subj.tag_ == "NN" and subj.lemma_.lower() in _PERSON_NOUNS
 
 
 def _counted_noun(doc, root, end_tok):
