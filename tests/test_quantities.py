@@ -808,3 +808,14 @@ def test_twice_a_thing_is_two_of_it_as_five_times_a_thing_is_five():
 ])
 def test_a_number_glued_to_a_noun_counts_that_noun(nlp, text, value, unit):
     assert (value, unit) in [(c.value, c.unit) for c in claims(nlp, text)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Sadly, the mother of two died from injuries she sustained in the crash.", 2, "child"),
+    ("The father of 3 was shot outside his home.", 3, "child"),
+    ("He was a grandfather of seven.", 7, "grandchild"),
+    ("The father of two sons died.", 2, "son"),  # the noun named counts itself
+])
+def test_a_parent_of_a_number_counts_children(nlp, text, value, unit):
+    c = next(c for c in claims(nlp, text) if c.value == value)
+    assert (c.unit, c.quantity_kind) == (unit, "count")

@@ -1030,6 +1030,8 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         verb = _governing_verb(root)
         if verb is not None and verb.lemma_.lower() in _CASUALTY_VERBS and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos"):
             unit = "people"
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARENT_NOUNS:
+            unit = _PARENT_NOUNS[root.head.head.lemma_.lower()]  # "the mother of two": two children
         elif a.kind == "words" and root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "nummod", "quantmod", "compound", "appos", "npadvmod"):
             # a bare small number word ("one", "ten") counting nothing, which NER does not call
             # a quantity either, is rarely a claim ("at one point", "ten to one")
@@ -1111,6 +1113,8 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 # What may follow an age a clause ends on: the clause's end, or the day or month the age is
 # reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
 # not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
+# "a mother of two": the number counts the parent's children
+_PARENT_NOUNS = lexicon.table("parent_nouns")
 # role nouns of one person ("the victim", "the swimming star"): a clause about one ends on its age
 _PERSON_NOUNS = lexicon.words("person_nouns") | lexicon.words("gendered_words")
 _AGE_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9])")
