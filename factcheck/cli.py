@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("result", help="the JSON result file; - for standard input")
     r.add_argument("--format", "-f", choices=["html", "md"], default="html", help="report format (default: html)")
     r.add_argument("--output", "-o", help="file to write (default: standard output)")
+    _add_field_arg(r)
     r = sub.add_parser("rules", help="list every rule with its default severity")
     r.add_argument("--format", "-f", choices=["text", "json"], default="text")
     r1 = sub.add_parser("rule", help="explain one rule: what it flags, why, how to silence it")
@@ -140,6 +141,19 @@ def _fields(args, configured: dict | None = None) -> dict[str, str]:
             raise FactcheckError(f"usage: --field expects NAME=KEY, as text=body (got {given!r})")
         fields[name.strip()] = key.strip()
     return fields
+
+
+def _field_options(args):
+    """Options without the NLI stage and with the --field flags, for the commands that read
+    documents without a config (extract, report)."""
+    from pydantic import ValidationError
+
+    from .options import Options, describe_error
+
+    try:
+        return Options(nli=False, fields=_fields(args))
+    except ValidationError as e:
+        raise FactcheckError("usage: " + describe_error(e, {"fields": "--field"})) from None
 
 
 def _add_engine_args(p: argparse.ArgumentParser) -> None:
@@ -459,14 +473,7 @@ def _check_streamed(args, outputs) -> int | None:
 def cmd_extract(args) -> int:
     outputs = _pair(args, "text")
     _check_stdout(outputs)
-    from pydantic import ValidationError
-
-    from .options import Options, describe_error
-
-    try:
-        opts = Options(nli=False, fields=_fields(args))
-    except ValidationError as e:
-        raise FactcheckError("usage: " + describe_error(e, {"fields": "--field"})) from None
+    opts = _field_options(args)
     documents = _loaded(args.paths, fields=opts.fields)
     analyses = _checker(opts, with_cache=False).analyse_all(documents) \
         if any(d.status == "ok" for d in documents) else []
@@ -530,7 +537,7 @@ def cmd_report(args) -> int:
 
     data = read_result(args.result)
     base = Path(args.result).resolve().parent if args.result != "-" else None
-    texts, notes = reread_texts(data, base=base)
+    texts, notes = reread_texts(data, base=base, fields=_field_options(args).fields)
     for note in notes:
         print(f"factcheck: warning: {note}", file=sys.stderr)
     _write([(args.format, args.output)], lambda fmt, _to_terminal: report.render(fmt, data, texts=texts, notes=notes))

@@ -338,6 +338,27 @@ def test_report_command_does_not_highlight_a_file_changed_since_the_check(checke
     assert page.count('<div class="doctext">') == 1  # the unchanged document keeps its text
 
 
+def test_report_command_reads_records_by_the_fields_the_check_read(tmp_path, capsys):
+    """A saved check of records read with --field is rendered with their text when the report
+    is given the same --field, and without it (a note, no text) when not."""
+    from factcheck.cli import main
+
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text('{"uid": "a", "body": "The army has 100 tanks."}\n'
+                    '{"uid": "b", "body": "The army has 40 tanks."}\n', encoding="utf-8")
+    fields = ["--field", "text=body", "--field", "id=uid"]
+    saved = tmp_path / "result.json"
+    main(["check", str(wire), *fields, "--no-nli", "--cluster", "none", "-f", "json", "-o", str(saved)])
+    capsys.readouterr()
+    with_fields, without = tmp_path / "with.html", tmp_path / "without.html"
+    assert main(["report", str(saved), "-o", str(with_fields), *fields]) == 0
+    assert capsys.readouterr().err == ""
+    assert with_fields.read_text(encoding="utf-8").count('<div class="doctext">') == 2
+    assert main(["report", str(saved), "-o", str(without)]) == 0
+    assert "its text is not shown" in capsys.readouterr().err
+    assert without.read_text(encoding="utf-8").count('<div class="doctext">') == 0
+
+
 def test_report_command_bad_input_is_one_line(tmp_path, capsys):
     from factcheck.cli import main
 

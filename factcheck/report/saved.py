@@ -68,9 +68,11 @@ def _cited(data: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
-def reread_texts(data: dict[str, Any], base: Path | None = None) -> tuple[dict[str, SourceText], list[str]]:
+def reread_texts(data: dict[str, Any], base: Path | None = None,
+                 fields: dict[str, str] | None = None) -> tuple[dict[str, SourceText], list[str]]:
     """Texts of a saved result's documents read again from their sources, and a note per
-    document whose text could not be used."""
+    document whose text could not be used; ``fields``: the record keys the check read them by
+    (Options.fields, ``--field``)."""
     from ..load import load_documents
 
     cited = _cited(data)
@@ -88,7 +90,7 @@ def reread_texts(data: dict[str, Any], base: Path | None = None) -> tuple[dict[s
             notes.append(f"{source}: not found, so its text is not shown")
             continue
         if source not in loaded_by_source:
-            loaded_by_source[source] = load_documents([str(path)])
+            loaded_by_source[source] = load_documents([str(path)], fields=fields)
         docs = [x for x in loaded_by_source[source] if x.status == "ok"]
         doc = next((x for x in docs if x.id == d["id"]), docs[0] if len(docs) == 1 else None)
         if doc is None:
