@@ -20,7 +20,8 @@ from .options import Options
 from .rules import RULES, Cluster, Rule
 from .scope import (aged_apart, anchored_apart, asserts_value, both_deictic, counts_the_rest, dates_of_two_values,
                     make_or_model, measured_from_elsewhere, part_of_breakdown, per_item, readings_of_two_days,
-                    running_total, same_clock_one_day_unwritten, superlative_window, today_a_day_late)
+                    running_total, same_clock_one_day_unwritten, superlative_window, today_a_day_late,
+                    window_part)
 from .types import Agreement, Claim, Document, Evidence, Finding, QuantityClaim, TimeClaim
 from .words import near_bound, timex, when
 
@@ -174,9 +175,9 @@ def states_and_denies(a: Claim, b: Claim) -> bool:
 def other_scope(a: Claim, b: Claim, documents: Mapping[str, Document]) -> str | None:
     """Why two conflicting claims' values are of different scopes, so that they are not compared
     (the judge's reason, as a not-compared record says it), or None when they are of one scope:
-    a denied value, a superlative's window, the rest of a set, a running total, a figure per
-    item, the dates of two values, distances from two places, a part of a breakdown, another
-    make or model. Each test only for a pair that the earlier ones let through."""
+    a denied value, a superlative's window, the rest of a set, a part of a window of events, a
+    running total, a figure per item, the dates of two values, distances from two places, a part
+    of a breakdown, another make or model. Each test only for a pair that the earlier ones let through."""
     pair = f"{describe(a)!r} / {describe(b)!r}"
     if (denied := next((c for c in (a, b) if not asserts_value(c)), None)) is not None:
         return f"{describe(denied)!r}: its clause denies it, so {denied.doc} does not state that value"
@@ -186,6 +187,8 @@ def other_scope(a: Claim, b: Claim, documents: Mapping[str, Document]) -> str | 
     rest_a, rest_b = counts_the_rest(a, documents), counts_the_rest(b, documents)
     if rest_a != rest_b:
         return f"{pair}: one counts the rest of a set ('two other rifles', 'two more times'), the other a whole"
+    if window_part(a, documents) != window_part(b, documents):
+        return f"{pair}: one counts a part of a window of events ('18 of its next 23 games'), the other does not"
     if running_total(a) != running_total(b):
         return f"{pair}: one is a running total ('so far', 'since October'), the other the count of one event or day"
     if per_item(a) != per_item(b):

@@ -189,6 +189,27 @@ def make_or_model(c: Claim, documents: Mapping[str, Document]) -> str | None:
     return re.sub(r"[^0-9a-z]", "", found.group(1).lower()) if found else None
 
 
+# "18 of its next 23 games", "two of their previous ten games", "five of the last six": a part
+# of a window of events the sentence names right after the number
+_WINDOW_PART = re.compile(
+    r"^\s+of\s+(?:its|their|his|her|our|the)\s+(?:next|previous|last|past|first|final|following|"
+    r"preceding|remaining)\s+(?:\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
+
+
+def window_part(c: Claim, documents: Mapping[str, Document]) -> bool:
+    """A count of a part of a window of events named right after it ("won 18 of its next 23
+    games", "two of its previous ten"): a fact of that window, which a count of the season or
+    of another window does not state."""
+    if not isinstance(c, QuantityClaim) or c.quantity_kind != "count":
+        return False
+    text = documents[c.doc].text
+    numbers = find_numbers(text[c.start:c.end])
+    if not numbers:
+        return False
+    after = text[c.start + numbers[0].end:c.sentence_end]
+    return bool(_WINDOW_PART.match(after))
+
+
 def running_total(c: Claim) -> bool:
     """A count summed over many events or a span of time (``Frame.running_total``: "so far",
     "to date", "since October"): compared with the count of one event it is a whole against

@@ -159,6 +159,9 @@ _NOT_COMPARED = (
      "something took"),
     (re.compile(r"one counts the rest of a set"),
      "one value counts the rest of a set ('two other rifles', 'two more times'), the other the whole"),
+    (re.compile(r"one counts a part of a window of events"),
+     "one value counts a part of a window of events ('18 of its next 23 games'), the other the season or "
+     "another window"),
     (re.compile(r"one is a running total"),
      "one value is a running total ('so far', 'since October'), the other the count of one event or day"),
     (re.compile(r"its clause denies it"),
