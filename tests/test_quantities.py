@@ -819,3 +819,15 @@ def test_a_number_glued_to_a_noun_counts_that_noun(nlp, text, value, unit):
 def test_a_parent_of_a_number_counts_children(nlp, text, value, unit):
     c = next(c for c in claims(nlp, text) if c.value == value)
     assert (c.unit, c.quantity_kind) == (unit, "count")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The 76ers are slumping at 9-14.", False),  # a win-loss record, no range of a count
+    ("Cheeks is 122-147 in three-plus seasons.", False),
+    ("Between 10-15 were hurt.", True),  # a range a word announces
+    ("Police said 10-15 were hurt.", True),  # a casualty verb counts people
+    ("Viewers aged 18-49 watched.", True),
+    ("The ratio was 1.66-4.88.", True),  # decimals: no record
+])
+def test_a_bare_hyphenated_pair_of_whole_numbers_is_a_record_not_a_range(nlp, text, kept):
+    assert bool([c for c in claims(nlp, text) if c.kind == "quantity"]) is kept

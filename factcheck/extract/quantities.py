@@ -1037,6 +1037,10 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
             # a quantity either, is rarely a claim ("at one point", "ten to one")
             if a.value < 10 or root.ent_type_ not in _QUANTITY_ENTS:
                 return None
+    if unit is None and kind == "count" and noun is None and b is not None and a.kind == b.kind == "digits" \
+            and text[a.end:b.start] in ("-", "–") and re.fullmatch(r"\d+", a.text + b.text) \
+            and not _RANGE_BEFORE.search(text[max(0, a.start - 24):a.start]):
+        return None  # "slumping at 9-14", "Cheeks is 122-147": a record or a score, no range of a count
 
     if noun is not None:
         anchor = noun
@@ -1113,6 +1117,9 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 # What may follow an age a clause ends on: the clause's end, or the day or month the age is
 # reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
 # not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
+# words that make a bare hyphenated pair a range ("between 10-15", "ages 6-16"), not a record
+_RANGE_BEFORE = re.compile(r"(?:\b(?:between|from|aged?|ages|roughly|about|some|around|approximately|estimated)\s+|[~∼≈(\[])$",
+                           re.I)
 # "a mother of two": the number counts the parent's children
 _PARENT_NOUNS = lexicon.table("parent_nouns")
 # role nouns of one person ("the victim", "the swimming star"): a clause about one ends on its age
