@@ -1118,7 +1118,7 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 # reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
 # not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
 # words that make a bare hyphenated pair a range ("between 10-15", "ages 6-16"), not a record
-_RANGE_BEFORE = re.compile(r"(?:\b(?:between|from|aged?|ages|roughly|about|some|around|approximately|estimated)\s+|[~∼≈(\[])$",
+_RANGE_BEFORE = re.compile(r"(?:\b(?:between|from|aged?|ages|roughly|about|some|around|approximately|estimated)\s+|[~∼≈])$",
                            re.I)
 # "a mother of two": the number counts the parent's children
 _PARENT_NOUNS = lexicon.table("parent_nouns")
