@@ -355,7 +355,8 @@ def test_report_command_reads_records_by_the_fields_the_check_read(tmp_path, cap
     assert capsys.readouterr().err == ""
     assert with_fields.read_text(encoding="utf-8").count('<div class="doctext">') == 2
     assert main(["report", str(saved), "-o", str(without)]) == 0
-    assert "its text is not shown" in capsys.readouterr().err
+    assert "not found in it, so its text is not shown (if the check read its records by other keys, give the " \
+        "same --field)" in capsys.readouterr().err
     assert without.read_text(encoding="utf-8").count('<div class="doctext">') == 0
 
 

@@ -68,6 +68,9 @@ def _cited(data: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
+_RECORD_FILES = (".json", ".jsonl", ".ndjson", ".csv")
+
+
 def reread_texts(data: dict[str, Any], base: Path | None = None,
                  fields: dict[str, str] | None = None) -> tuple[dict[str, SourceText], list[str]]:
     """Texts of a saved result's documents read again from their sources, and a note per
@@ -92,9 +95,11 @@ def reread_texts(data: dict[str, Any], base: Path | None = None,
         if source not in loaded_by_source:
             loaded_by_source[source] = load_documents([str(path)], fields=fields)
         docs = [x for x in loaded_by_source[source] if x.status == "ok"]
-        doc = next((x for x in docs if x.id == d["id"]), docs[0] if len(docs) == 1 else None)
+        records = path.suffix.lower() in _RECORD_FILES  # ids come from the records, not the file name
+        doc = next((x for x in docs if x.id == d["id"]), docs[0] if len(docs) == 1 and not records else None)
         if doc is None:
-            notes.append(f"{source}: document {d['id']} not found in it, so its text is not shown")
+            hint = " (if the check read its records by other keys, give the same --field)" if records else ""
+            notes.append(f"{source}: document {d['id']} not found in it, so its text is not shown{hint}")
             continue
         if any(doc.text[s:e] != t for s, e, t in cited.get(d["id"], [])):
             notes.append(f"{source}: changed since the check, so its text is not shown")
