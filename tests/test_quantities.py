@@ -445,6 +445,8 @@ def test_number_parser_never_raises(text):
         ("He turned down $5 million.", [(5_000_000, None, None)]),
         ("The index ended up 1.2%.", [(1.2, "up", "by")]),
         ("Greek stocks closed down 3.9 percent.", [(3.9, "down", "by")]),
+        ("Sales picked up 2% in May.", [(2, "up", "by")]),  # a particle that reads as a move
+        ("Prices came down 5%.", [(5, "down", "by")]),
     ],
 )
 def test_changes_have_direction(nlp, text, expected):
