@@ -100,6 +100,8 @@ def test_record_fields_are_read_alike_streamed_and_whole(corpus, tmp_path, capsy
         lines.append(json.dumps({("body" if k == "text" else "uid" if k == "id" else k): v for k, v in rec.items()}))
     renamed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     fields = ["--field", "text=body", "--field", "id=uid", "--cluster", "topic"]
+    streamable = plan([renamed], "topic", {"text": "body", "id": "uid"})
+    assert streamable is not None and streamable.readable == plan([corpus], "topic").readable == 5
     _, own = _run([str(corpus), "--cluster", "topic"], tmp_path, "own.jsonl")
     _, streamed = _run([str(renamed), *fields], tmp_path, "streamed.jsonl")
     whole = tmp_path / "whole.jsonl"
