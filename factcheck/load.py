@@ -317,6 +317,8 @@ READERS: dict[str, Callable[[str, str, str | None, dict, Mapping[str, str]], lis
     ".ndjson": _read_jsonl,
     ".csv": _read_csv,
 }
+# the formats whose documents are records, each with its own id (RECORD_FIELDS), not files
+RECORD_EXTENSIONS = frozenset(ext for ext, reader in READERS.items() if reader in (_read_json, _read_jsonl, _read_csv))
 
 
 # --------------------------------------------------------------------------- public API
@@ -514,4 +516,5 @@ def load_documents(
     return docs
 
 
-__all__ = ["load_documents", "load_text", "jsonl_document", "dedupe_ids", "READERS", "RECORD_FIELDS"]
+__all__ = ["load_documents", "load_text", "jsonl_document", "dedupe_ids", "READERS", "RECORD_FIELDS",
+           "RECORD_EXTENSIONS"]

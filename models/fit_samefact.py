@@ -324,13 +324,14 @@ def feature_aucs(rows: list[dict]) -> None:
 
     negative = [r for r in rows if r["label"] == 0]
     kinds = sorted({r["source"] for r in rows if r["label"] == 1})
+    positive = {k: [r for r in rows if r["source"] == k and r["label"] == 1] for k in kinds}
     print(f"AUC of each feature alone against the {len(negative)} different-fact pairs")
     print(f"  {'feature':22s}" + "".join(f"{k[:22]:>24s}" for k in kinds))
-    print(f"  {'(pairs)':22s}" + "".join(f"{sum(r['source'] == k for r in rows):>24d}" for k in kinds))
+    print(f"  {'(pairs)':22s}" + "".join(f"{len(positive[k]):>24d}" for k in kinds))
     for name in FEATURES:
         cells = []
         for k in kinds:
-            pos = [r for r in rows if r["source"] == k and r["label"] == 1]
+            pos = positive[k]
             y = np.array([1] * len(pos) + [0] * len(negative))
             x = np.array([r["features"][name] for r in pos + negative], dtype=float)
             cells.append(f"{roc_auc_score(y, x):24.3f}")

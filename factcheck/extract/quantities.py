@@ -108,6 +108,10 @@ _SUB_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“]))sub-$", re.I)
 # "sixfold", "3-fold", "a twofold rise": a multiple
 _FOLD_AFTER = re.compile(r"^-?fold\b", re.I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+# "a mother of two": the number counts the parent's children
+_PARENT_NOUNS = lexicon.table("parent_nouns")
+# role nouns of one person ("the victim", "the swimming star"): a clause about one ends on its age
+_PERSON_NOUNS = lexicon.words("person_nouns") | lexicon.words("gendered_words")
 # "died at 85", "dies at the age of 91": an obituary's age. Not any "at the age of 10, she
 # began": an age at another time than the report's, which two reports give of one person
 _DIED_AT_BEFORE = re.compile(r"\b(?:died|dies|die|dying|passed\s+away|passes\s+away)\b(?:[\s,]+[\w'-]+){0,5}?"
@@ -1030,8 +1034,9 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
         verb = _governing_verb(root)
         if verb is not None and verb.lemma_.lower() in _CASUALTY_VERBS and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos"):
             unit = "people"
-        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARENT_NOUNS:
-            unit = _PARENT_NOUNS[root.head.head.lemma_.lower()]  # "the mother of two": two children
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" \
+                and (parent := root.head.head.lemma_.lower()) in _PARENT_NOUNS:
+            unit = _PARENT_NOUNS[parent]  # "the mother of two": two children
         elif a.kind == "words" and root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "nummod", "quantmod", "compound", "appos", "npadvmod"):
             # a bare small number word ("one", "ten") counting nothing, which NER does not call
             # a quantity either, is rarely a claim ("at one point", "ten to one")
@@ -1039,7 +1044,7 @@ def _build(doc, toks: _Tokens, text: str, a: NumberMatch, b: NumberMatch | None,
                 return None
     if unit is None and kind == "count" and noun is None and b is not None and a.kind == b.kind == "digits" \
             and text[a.end:b.start] in ("-", "–") and re.fullmatch(r"\d+", a.text + b.text) \
-            and not _RANGE_BEFORE.search(text[max(0, a.start - 24):a.start]):
+            and not _announces_range(text[max(0, a.start - 24):a.start]):
         return None  # "slumping at 9-14", "Cheeks is 122-147": a record or a score, no range of a count
 
     if noun is not None:
@@ -1087,6 +1092,12 @@ _PLACE_PREPOSITIONS = frozenset("in at from to near across into throughout aroun
                                 "through".split())
 
 
+def _announces_range(before: str) -> bool:
+    """Words before a bare hyphenated pair that make it a range, not a record or a score: a hedge
+    ("about", "some", "~": modifiers.tsv), an age ("aged 18-49") or "between" / "from"."""
+    return bool(_HEDGE_BEFORE.search(before) or _AGED_BEFORE.search(before) or _BETWEEN_BEFORE.search(before))
+
+
 def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
     """A bare whole number set off after a person's name is the person's age, as news writes
     it: "Teixeira, 28, has hit", "the dead man as Benjamin Banky, 34.", "Reid (33)"."""
@@ -1117,13 +1128,6 @@ def _apposed_to_person(doc, span_toks, after: str, value: float) -> bool:
 # What may follow an age a clause ends on: the clause's end, or the day or month the age is
 # reached ("will be 29 in April", "turned 68 on Saturday"), and for "turned" also "last week";
 # not "this year": in "Oscar is 80 this year" a quip gives the ceremony an age
-# words that make a bare hyphenated pair a range ("between 10-15", "ages 6-16"), not a record
-_RANGE_BEFORE = re.compile(r"(?:\b(?:between|from|aged?|ages|roughly|about|some|around|approximately|estimated)\s+|[~∼≈])$",
-                           re.I)
-# "a mother of two": the number counts the parent's children
-_PARENT_NOUNS = lexicon.table("parent_nouns")
-# role nouns of one person ("the victim", "the swimming star"): a clause about one ends on its age
-_PERSON_NOUNS = lexicon.words("person_nouns") | lexicon.words("gendered_words")
 _AGE_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9])")
 _AGE_TURNED_END = re.compile(r"\s*(?:[,.;:]|when\b|at the time\b|$|(?:in|on)\s+[A-Z0-9]"
                              r"|(?:next|last)\s+(?:week|month|year|[A-Z]))")

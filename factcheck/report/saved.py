@@ -68,15 +68,12 @@ def _cited(data: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
-_RECORD_FILES = (".json", ".jsonl", ".ndjson", ".csv")
-
-
 def reread_texts(data: dict[str, Any], base: Path | None = None,
                  fields: dict[str, str] | None = None) -> tuple[dict[str, SourceText], list[str]]:
     """Texts of a saved result's documents read again from their sources, and a note per
     document whose text could not be used; ``fields``: the record keys the check read them by
     (Options.fields, ``--field``)."""
-    from ..load import load_documents
+    from ..load import RECORD_EXTENSIONS, load_documents
 
     cited = _cited(data)
     texts: dict[str, SourceText] = {}
@@ -95,7 +92,7 @@ def reread_texts(data: dict[str, Any], base: Path | None = None,
         if source not in loaded_by_source:
             loaded_by_source[source] = load_documents([str(path)], fields=fields)
         docs = [x for x in loaded_by_source[source] if x.status == "ok"]
-        records = path.suffix.lower() in _RECORD_FILES  # ids come from the records, not the file name
+        records = path.suffix.lower() in RECORD_EXTENSIONS  # ids come from the records, not the file name
         doc = next((x for x in docs if x.id == d["id"]), docs[0] if len(docs) == 1 and not records else None)
         if doc is None:
             hint = " (if the check read its records by other keys, give the same --field)" if records else ""
