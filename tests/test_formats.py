@@ -415,6 +415,20 @@ def test_date_source_of_a_timestamp_in_running_text():
         "the record's date field"
 
 
+def test_clusters_read_in_number_order_and_unread_documents_make_no_cluster():
+    """With --cluster auto a document that could not be read has no story: it is listed with
+    the failed documents, not as a cluster named "all documents"; "story-2" comes before
+    "story-10"."""
+    from factcheck.report import view
+
+    docs = [{"id": f"d{n}", "cluster": f"story-{n}", "status": "ok"} for n in (10, 2, 1)]
+    docs.append({"id": "empty", "cluster": None, "status": "error", "error": "line 4 has empty text"})
+    built = view.build({"documents": docs, "claims": [], "findings": [], "agreements": [],
+                        "single_source": [], "not_compared": []})
+    assert [c.name for c in built.clusters] == ["story-1", "story-2", "story-10"]
+    assert [d.id for d in built.failed] == ["empty"]
+
+
 def test_md_lists_the_not_compared_pairs_with_their_reason():
     ev = [{"doc": d, "start": 0, "end": 22, "text": t, "claim": f"{d}#q1", "claim_start": 0, "claim_end": 2}
           for d, t in (("a", "80 jets <b>flew</b> north."), ("b", "100 jets flew north."))]

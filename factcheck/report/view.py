@@ -631,10 +631,16 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
         ))
 
     clusters = []
-    names = sorted(set(by_cluster) | set(facts_by_cluster),
-                   key=lambda k: (-sum(f.outcome == "conflict" for f in facts_by_cluster.get(k, [])), k))
+    # a cluster of documents that could not be read says nothing the list of failed documents
+    # does not (with --cluster auto they have no story: it would read as one named "all documents")
+    names = [k for k in set(by_cluster) | set(facts_by_cluster)
+             if k in facts_by_cluster or any(d.status == "ok" for d in by_cluster[k])]
+    # most conflicts first, then by name, its numbers read as numbers ("story-2" before "story-10")
+    names.sort(key=lambda k: (-sum(f.outcome == "conflict" for f in facts_by_cluster.get(k, [])),
+                              [(0, int(part), "") if part.isdigit() else (1, 0, part)
+                               for part in re.split(r"(\d+)", k)]))
     for i, name in enumerate(names, 1):
-        docs = [d for d in by_cluster.get(name, []) if d.status == "ok"] or by_cluster.get(name, [])
+        docs = [d for d in by_cluster.get(name, []) if d.status == "ok"]
         facts = sorted(facts_by_cluster.get(name, []), key=_fact_key)
         fvs = finding_views.get(name, [])
         clusters.append(ClusterView(
