@@ -625,7 +625,8 @@ def frame_of(claim: Claim, parsed: ParsedSentence, memory: EntityMemory,
         holder_roles=_holder_roles(holder, role, memory),
         running_total=count and _running_total(around, claim_ids),
         # an age is a person's, never a figure per item
-        per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and _per_item(around),
+        per_item=claim.kind == "quantity" and claim.quantity_kind != "age" and (
+            _per_item(around) or _averaged(verb, claim_ids)),
         part=count and _part(doc, claim_ids),
         landmark=_landmark(doc, claim_ids) if dimension(getattr(claim, "unit", None)) == "length" else None,
         reported=_reported(verb),
@@ -668,6 +669,20 @@ def _per_item(around) -> bool:
     (resources/per_item.tsv: "in each of the past five seasons", "an average of", "every year"):
     ``around``, the words of the claim's own clause beside the claim; "per cent" is no rate."""
     return bool(_PER_ITEM.search(" ".join(t.lower_ for t in around)))
+
+
+def _averaged(verb, claim_ids: set[int]) -> bool:
+    """The value is what a verb "average" says: "has averaged more than 30 home runs in his six
+    seasons", "is averaging 15.5 points". Not the events averaged over: "In 133 career playoff
+    games, he averaged 14.4 points" counts games."""
+    if verb.lemma_ != "average" or verb.pos_ != "VERB" or not claim_ids:
+        return False
+    tok = verb.doc[min(claim_ids)]
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":  # also "2.1 steals in 1,101 career games", misattached to "steals"
+            return False
+        tok = tok.head
+    return tok.i == verb.i
 
 
 def _part(doc, claim_ids: set[int]) -> bool:

@@ -577,6 +577,11 @@ def test_a_value_its_clause_denies_is_not_set_against_another(checker):
     ("Shares rose 5 per cent to 200 points.", "200 points", False),  # "per cent" is no rate
     ("Each of the 12 victims was shot.", "12 victims", False),
     ("Teixeira, 28, has driven in at least 105 runs in each of the past five seasons.", "28", False),  # an age
+    # what a verb "average" says is an average; the events it is averaged over are a count
+    ("Teixeira has averaged more than 30 home runs in his six big-league seasons.", "more than 30 home runs", True),
+    ("Miller is averaging just 14.1 points.", "14.1 points", True),
+    ("In 133 career playoff games, he averaged 14.4 points.", "133 career playoff games", False),
+    ("He averaged 11.1 points and 2.1 steals in 1,101 career games.", "1,101 career games", False),
 ])
 def test_a_figure_per_item_or_period_is_read_from_the_claims_own_clause(nlp, text, counts, each):
     from factcheck.scope import per_item
