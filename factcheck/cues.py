@@ -11,6 +11,7 @@ prevail over autocracy": antonymous verbs with the roles swapped) is the same cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -244,6 +245,7 @@ class _Clause(NamedTuple):
     # turned actress who starred in ..."): reports describe one person in their own words and
     # state one fact, so two clauses are compared both ways and the closer reading counts
     core: frozenset[str]
+    until_now: bool = False  # ``until_now``: "have not felt them before", "has not yet been charged"
 
     def overlap(self, other: _Clause, least: int = 1) -> float:
         """Share of the shorter clause's words in the other, the closer of the two readings;
@@ -274,15 +276,31 @@ def _clauses(tokens, skip: set[int]) -> list[_Clause]:
         raisers = [x for x in v.ancestors if x.lemma_.lower() in NEG_RAISING and x.i not in skip]
         negations = _negates(v) + sum(_negates_above(x) for x in raisers[:1])
         modals = frozenset(c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _MODALS)
-        out.append(_Clause(v.lemma_.lower(), negations % 2 == 1, modals, frozenset(words), frozenset(core)))
+        own = [t for t in v.subtree if t.i not in inner]
+        out.append(_Clause(v.lemma_.lower(), negations % 2 == 1, modals, frozenset(words), frozenset(core),
+                           until_now(own)))
     return out
 
 
-def _opposed(a: _Sentence, b: _Sentence):
+_UNTIL_NOW = re.compile(r"\b(?:yet|still|so far|as yet|to date|as of)\b")
+
+
+def until_now(clause) -> bool:
+    """Does the clause (its tokens) hold only up to its report's day: "has not yet been
+    charged", "still has not", "so far", "have not felt them before" ("before" an adverb, not
+    "before the election")? Such a denial is no contradiction of a later report (or one of
+    unknown date) that says it happened since."""
+    return bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause))) or any(
+        t.lower_ == "before" and t.pos_ == "ADV" for t in clause)
+
+
+def _opposed(a: _Sentence, b: _Sentence, same_day: bool = True):
     """Clause pairs of the two sentences with one verb and modals, one negated and one not,
     each the other's closest clause of that verb: a sentence that states "there's no
     indication" and "there's any connection" does not deny the other's "there's any
-    connection" when the other states "there's no indication" too."""
+    connection" when the other states "there's no indication" too. Unless the reports are of
+    one known day (``same_day``), a negated clause that holds until now (``until_now``) is left
+    out."""
     def closest(x: _Clause, side: list[_Clause]) -> _Clause | None:
         same = [y for y in side if y.verb == x.verb]
         # ties go to the clause that shares the most words in all, then to one of the same polarity
@@ -292,26 +310,27 @@ def _opposed(a: _Sentence, b: _Sentence):
     for x in a.clauses:
         y = closest(x, b.clauses)
         # "we wouldn't have 355 damaged shops" is no denial of "we had 565 shops"
-        if y is not None and x.negated != y.negated and x.modals == y.modals and closest(y, a.clauses) is x:
+        if y is not None and x.negated != y.negated and x.modals == y.modals and closest(y, a.clauses) is x \
+                and (same_day or not (x if x.negated else y).until_now):
             yield x, y
 
 
-def _negated_clause(a: _Sentence, b: _Sentence) -> bool:
+def _negated_clause(a: _Sentence, b: _Sentence, same_day: bool = True) -> bool:
     """One sentence states a clause of the other with the same verb and modals, negated, and
     nothing else: "Residents nearby were not evacuated as a precaution" against "..., and
     residents nearby were evacuated as a precaution". Of the shorter clause's content words
     (MIN_CLAUSE_WORDS at least), MINIMAL_EDIT_OVERLAP or more must be in the other's."""
-    return any(x.overlap(y, MIN_CLAUSE_WORDS) >= MINIMAL_EDIT_OVERLAP for x, y in _opposed(a, b))
+    return any(x.overlap(y, MIN_CLAUSE_WORDS) >= MINIMAL_EDIT_OVERLAP for x, y in _opposed(a, b, same_day))
 
 
-def _negated_verb(a: _Sentence, b: _Sentence) -> bool:
+def _negated_verb(a: _Sentence, b: _Sentence, same_day: bool = True) -> bool:
     """A clause negated in one sentence and stated in the other with the same verb and modals,
     the two clauses parallel (PARALLEL of the shorter one's content words shared, one besides
     the verb at least) though the sentences around them are not: "Dozens of people were not
     evacuated from their homes and spent the night in a church" against "Sixty residents had to
     be evacuated from their homes, initially to a nearby church". Weaker than ``_negated_clause``:
     a cue for the NLI model to weigh, not a contradiction by itself."""
-    return any((x.words & y.words) - {x.verb} and x.overlap(y) >= PARALLEL for x, y in _opposed(a, b))
+    return any((x.words & y.words) - {x.verb} and x.overlap(y) >= PARALLEL for x, y in _opposed(a, b, same_day))
 
 
 @dataclass(frozen=True)
@@ -343,10 +362,12 @@ class _Sentence:
 
 
 def find_cues(a, b, memo: dict[int, _Sentence] | None = None,
-              together: frozenset[frozenset[str]] = frozenset()) -> Cues:
+              together: frozenset[frozenset[str]] = frozenset(), same_day: bool = True) -> Cues:
     """Contradiction cues between two parsed sentences (spaCy Docs). ``memo``: a dict the
     caller keeps while it holds the Docs, so that each sentence is read once across pairs;
-    ``together``: the place names the story's sentences name together (``places_together``).
+    ``together``: the place names the story's sentences name together (``places_together``);
+    ``same_day``: the two reports are of one known day (else a clause negated only until now,
+    ``until_now``, denies nothing of the other).
 
     Cues count only between parallel sentences: once the cue words are set aside, at least
     PARALLEL of their content words must be shared. Two sentences that say different things
@@ -392,9 +413,9 @@ def find_cues(a, b, memo: dict[int, _Sentence] | None = None,
         if swapped and antonym is None:
             cues.append("roles swapped")
     same_roles = None not in ra and ra[0] != ra[1] and ra == rb
-    if not converse and _negated_clause(a, b):
+    if not converse and _negated_clause(a, b, same_day):
         # the sharper reading of a negation: it bears on a clause the other states as it is
         cues = [c for c in cues if c != "negation"] + ["negated clause"]
-    elif not converse and "negation" not in cues and _negated_verb(a, b):
+    elif not converse and "negation" not in cues and _negated_verb(a, b, same_day):
         cues.append("negated verb")
     return Cues(cues, converse, overlap, same_roles)

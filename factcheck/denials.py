@@ -47,7 +47,7 @@ def _states(negated: Proposition, stated: Proposition) -> bool:
             and same_entity(negated.subject, stated.subject))
 
 
-def _same_day(a: Document, b: Document) -> bool:
+def same_day(a: Document, b: Document) -> bool:
     """Two reports of one known day: what one says has not happened yet, the other cannot
     report as happened since."""
     return a.date is not None and a.date == b.date and len(a.date) >= 10
@@ -68,7 +68,7 @@ def denials(analyses: Sequence, documents: dict[str, Document], options: Options
             doc = s.sentence.doc
             if doc != n.sentence.doc and doc not in seen and _states(n, s) \
                     and comparable(documents[n.sentence.doc], documents[doc], options) \
-                    and not (n.until_now and not _same_day(documents[n.sentence.doc], documents[doc])):
+                    and not (n.until_now and not same_day(documents[n.sentence.doc], documents[doc])):
                 seen[doc] = s
         if seen:
             out.append(Denial(n, tuple(seen.values())))

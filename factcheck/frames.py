@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from . import lexicon
+from .cues import until_now
 from .extract.quantities import PARTITIVE
 from .extract.temporal import dated_noun, headline_to
 from .names import name_words, same_entity, surname
@@ -776,10 +777,10 @@ _LIGHT = lexicon.words("light_verbs")
 # Morningside": Morningside an adverb)
 _ARGUMENT_EDGES = ("dobj", "attr", "oprd", "acomp", "prt", "dative", "npadvmod")
 _COMPLEMENT_EDGES = ("xcomp", "ccomp", "pcomp")
+# ("before" an adverb: "has not visited Dubai before" says until now, cues.until_now)
 _PLAIN_ADVERBS = frozenset({"also", "still", "even", "ever", "just", "already", "actually", "really", "yet",
-                            "so", "then", "now", "too", "when", "where", "how", "why", "as"})
+                            "so", "then", "now", "too", "when", "where", "how", "why", "as", "before"})
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "because", "before", "once"})
-_UNTIL_NOW = re.compile(r"\b(?:yet|still|so far|as yet|to date|as of)\b")
 
 
 def _first_conjunct(verb):
@@ -854,7 +855,7 @@ def _sentence_propositions(p: ParsedSentence, memory: EntityMemory) -> list[Prop
             continue
         out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments, negated, _modality(v),
                                any(c.dep_ == "nsubjpass" for c in v.children),
-                               bool(_UNTIL_NOW.search(" ".join(t.lower_ for t in clause)))))
+                               until_now(clause)))
     return out
 
 

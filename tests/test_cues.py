@@ -169,3 +169,15 @@ def test_places_named_together_elsewhere_do_not_hide_another_swap(nlp):
     together = places_together([nlp("Delegates flew from Madrid to Rome on Sunday.")])
     cues = find_cues(nlp("The talks were held in Paris."), nlp("The talks were held in Berlin."), together=together)
     assert "entity GPE" in cues.contradiction, cues
+
+
+def test_a_clause_negated_until_now_denies_nothing_of_a_report_of_another_day(nlp):
+    """"have not felt them before" holds up to its report's day: a report of another day (or of
+    an unknown one) may tell of a quake felt since."""
+    a = nlp("Such tremors are common in many cities, but Dubai residents have not felt them before.")
+    b = nlp("Residents in Dubai and the Northern Emirates also felt the quake.")
+    assert "negated clause" in find_cues(a, b).contradiction  # two texts of one day, as compare() takes them
+    assert not {"negated clause", "negated verb"} & set(find_cues(a, b, same_day=False).contradiction)
+    # a negation that does not hold only until now is a cue whatever the days
+    c = nlp("Residents in Dubai and the Northern Emirates did not feel the quake.")
+    assert "negated clause" in find_cues(c, b, same_day=False).contradiction

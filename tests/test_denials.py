@@ -92,6 +92,14 @@ def test_a_denial_until_now_is_compared_only_with_a_report_of_its_own_day(checke
     assert "'arrest' of 'police', ortiz" in f.message
 
 
+def test_before_as_an_adverb_denies_until_now_and_as_a_preposition_does_not(checker):
+    texts = ("Juan Ortiz has not visited Dubai before.", "Juan Ortiz visited Dubai.")
+    assert _denials(_check(checker, *texts)) == []
+    assert len(_denials(_check(checker, *texts, dates=["2008-09-10", "2008-09-10"]))) == 1
+    texts = ("Police had not called Juan Ortiz before the shooting.", "Police called Juan Ortiz before the shooting.")
+    assert len(_denials(_check(checker, *texts))) == 1  # "before the shooting" says when, not "until now"
+
+
 def test_reports_dated_too_far_apart_are_not_compared(checker):
     result = _check(checker, "Bettie Page has not died.", "Bettie Page died in Los Angeles.",
                     dates=["2008-12-01", "2008-12-20"])

@@ -33,10 +33,11 @@ def find(cluster: Cluster) -> Found:
     from ..contradiction import (CONVERSE_COSINE, DEFAULT_THRESHOLD, ENTAILMENT_THRESHOLD, PARAPHRASE_COSINE,
                                  PARAPHRASE_JACCARD, _equalise, claim_verdict, score_pairs, select_candidates)
     from ..cues import Cues, find_cues, places_together
+    from ..denials import same_day
     from ..scope import readings_of_two_days
     from ..nli import NLIModel
 
-    options, nli, cache = cluster.options, cluster.nli, cluster.cache
+    options, nli, cache, docs = cluster.options, cluster.nli, cluster.cache, cluster.documents
     if cluster.embedder is not None:
         embedder = cluster.embedder()
     else:
@@ -70,7 +71,8 @@ def find(cluster: Cluster) -> Found:
         if c.a.sentence.text == c.b.sentence.text:  # no wording cue tells a sentence from itself
             agreements.append(_paraphrase(c, 1.0, "the same sentence"))
             continue
-        cues = all_cues[i] = find_cues(c.a.doc, c.b.doc, memo, together)
+        cues = all_cues[i] = find_cues(c.a.doc, c.b.doc, memo, together,
+                                       same_day(docs[c.a.sentence.doc], docs[c.b.sentence.doc]))
         if cues.contradiction or cues.minimal_edit or (
                 c.cosine >= PARAPHRASE_COSINE and (c.jaccard >= PARAPHRASE_JACCARD or cues.converse)):
             scored.append(i)
