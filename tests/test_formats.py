@@ -429,6 +429,23 @@ def test_clusters_read_in_number_order_and_unread_documents_make_no_cluster():
     assert [d.id for d in built.failed] == ["empty"]
 
 
+def test_a_cluster_is_labelled_with_who_its_claims_name_in_the_most_documents():
+    from factcheck.report import view
+    from factcheck.report.view import SourceText
+
+    def claim(doc, n, *names):
+        return {"id": f"{doc}#q{n}", "doc": doc, "kind": "quantity", "text": "2", "start": 0, "end": 1,
+                "frame": {"participants": list(names)}}
+
+    docs = [{"id": d, "cluster": "story-1", "status": "ok"} for d in ("a", "b", "c")]
+    claims = [claim("a", 1, "bettie page", "playboy"), claim("b", 1, "bettie page"), claim("c", 1, "bettie page"),
+              claim("b", 2, "playboy"), claim("a", 2, "hugh hefner")]  # Hefner in one report only
+    texts = {"a": SourceText("Bettie Page posed for Playboy.")}
+    built = view.build({"documents": docs, "claims": claims, "findings": [], "agreements": [],
+                        "single_source": [], "not_compared": []}, texts)
+    assert built.clusters[0].about == ["Bettie Page", "Playboy"]  # cased as the text writes them
+
+
 def test_md_lists_the_not_compared_pairs_with_their_reason():
     ev = [{"doc": d, "start": 0, "end": 22, "text": t, "claim": f"{d}#q1", "claim_start": 0, "claim_end": 2}
           for d, t in (("a", "80 jets <b>flew</b> north."), ("b", "100 jets flew north."))]

@@ -158,13 +158,13 @@ def render(result, **context) -> str:
     else:
         shown = [o for o in _view.OUTCOMES if o != "unmatched" or report.outcome_counts.get(o)]
         out += ["", "## Clusters", "",
-                "| cluster | documents | facts | " + " | ".join(_view.OUTCOME_WORDS[o] for o in shown) + " |",
-                "|---|---|---|" + "---|" * len(shown)]
+                "| cluster | about | documents | facts | " + " | ".join(_view.OUTCOME_WORDS[o] for o in shown) + " |",
+                "|---|---|---|---|" + "---|" * len(shown)]
         for c in report.clusters:
             n = c.outcome_counts
-            out.append(f"| {esc(c.name)} | {len(c.docs)} | {len(c.facts)} | "
+            out.append(f"| {esc(c.name)} | {esc(', '.join(c.about))} | {len(c.docs)} | {len(c.facts)} | "
                        + " | ".join(str(n.get(o, 0)) for o in shown) + " |")
         for c in report.clusters:
-            out += ["", f"## Cluster {esc(c.name)}"]
+            out += ["", f"## Cluster {esc(c.name)}" + (f" (about {esc(', '.join(c.about))})" if c.about else "")]
             _cluster(c, "##", out)
     return "\n".join(out) + "\n"

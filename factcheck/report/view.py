@@ -199,6 +199,9 @@ class ClusterView:
     rule_counts: dict[str, int]
     kinds: list[str]
     rules: list[str]
+    # who the story is about: the people and organisations its claims name in the most
+    # documents ("Mark Teixeira, Angels"); a story found by --cluster auto has only a number
+    about: list[str] = field(default_factory=list)
 
     @property
     def docs_by_id(self) -> dict[str, DocView]:
@@ -648,6 +651,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             findings=fvs, not_compared=unjudged_views.get(name, []), timeline=_timeline(facts, claims, docs),
             outcome_counts=_count(f.outcome for f in facts), rule_counts=_count(f.rule for f in fvs),
             kinds=sorted({f.kind for f in facts}), rules=sorted({r for f in facts for r in f.rules}),
+            about=_about([c for c in claims.values() if cluster_of.get(c.get("doc", "")) == name], texts),
         ))
     all_facts = [f for c in clusters for f in c.facts]
     return ReportView(
@@ -675,6 +679,22 @@ def why(f: FindingView) -> str:
         msg = f.message
         reason = msg[msg.find("(") + 1: msg.rfind(")")] if "(" in msg and msg.endswith(")") else msg
     return (", ".join(values) + ": " if values else "") + reason + "."
+
+
+ABOUT = 3  # names a story is labelled with, at most
+
+
+def _about(claims: list[dict[str, Any]], texts: dict[str, SourceText]) -> list[str]:
+    """The participants the claims of a cluster name in the most documents, of two documents
+    at least (one where the cluster has one), most first: what an analyst would call the story."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for name in (c.get("frame") or {}).get("participants") or []:
+            docs_of[str(name)].add(c.get("doc", ""))
+    n_docs = len({c.get("doc") for c in claims})
+    ranked = sorted(docs_of, key=lambda k: (-len(docs_of[k]), k))
+    chosen = [k for k in ranked if len(docs_of[k]) >= min(2, n_docs)][:ABOUT]
+    return [humanise.cased(k, *(texts[d].text for d in sorted(docs_of[k]) if d in texts)) for k in chosen]
 
 
 def _row_frame(claim: dict[str, Any], label: str, texts: dict[str, SourceText]) -> list[tuple[str, str]]:
