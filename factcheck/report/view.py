@@ -633,6 +633,9 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             or [f for f in (finding_fact.get(item.get("id", "")),) if f],
         ))
 
+    claims_by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in claims.values():
+        claims_by_cluster[cluster_of.get(c.get("doc", ""), "")].append(c)
     clusters = []
     # a cluster of documents that could not be read says nothing the list of failed documents
     # does not (with --cluster auto they have no story: it would read as one named "all documents")
@@ -651,7 +654,7 @@ def build(data: dict[str, Any], texts: dict[str, SourceText] | None = None) -> R
             findings=fvs, not_compared=unjudged_views.get(name, []), timeline=_timeline(facts, claims, docs),
             outcome_counts=_count(f.outcome for f in facts), rule_counts=_count(f.rule for f in fvs),
             kinds=sorted({f.kind for f in facts}), rules=sorted({r for f in facts for r in f.rules}),
-            about=_about([c for c in claims.values() if cluster_of.get(c.get("doc", "")) == name], texts),
+            about=_about(claims_by_cluster.get(name, []), texts),
         ))
     all_facts = [f for c in clusters for f in c.facts]
     return ReportView(
