@@ -199,7 +199,7 @@ class ClusterView:
     rule_counts: dict[str, int]
     kinds: list[str]
     rules: list[str]
-    # who the story is about: the people and organisations its claims name in the most
+    # who the story is about: the people, places and organisations its claims name in the most
     # documents ("Mark Teixeira, Angels"); a story found by --cluster auto has only a number
     about: list[str] = field(default_factory=list)
 
