@@ -269,16 +269,18 @@ def _clauses(tokens, skip: set[int]) -> list[_Clause]:
         inner = {t.i for c in v.children if c.dep_ in _CLAUSE_EDGES and c.pos_ in ("VERB", "AUX")
                  for t in c.subtree}
         described = {t.i for d in v.subtree if d.i != v.i and d.dep_ in _DESCRIPTIONS for t in d.subtree}
-        kept = [t for t in v.subtree if t.i not in inner and t.is_alpha and not t.is_stop and t.i not in skip]
+        own = [t for t in v.subtree if t.i not in inner]
+        kept = [t for t in own if t.is_alpha and not t.is_stop and t.i not in skip]
         words = {t.lemma_.lower() for t in kept} - NEGATIONS
         core = {t.lemma_.lower() for t in kept if t.i not in described} - NEGATIONS
         # a negated "think" or "believe" above negates the clause it governs, nothing else does
         raisers = [x for x in v.ancestors if x.lemma_.lower() in NEG_RAISING and x.i not in skip]
         negations = _negates(v) + sum(_negates_above(x) for x in raisers[:1])
         modals = frozenset(c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _MODALS)
-        own = [t for t in v.subtree if t.i not in inner]
-        out.append(_Clause(v.lemma_.lower(), negations % 2 == 1, modals, frozenset(words), frozenset(core),
-                           until_now(own)))
+        negated = negations % 2 == 1
+        # only a negated clause's "until now" is read (``_opposed``)
+        out.append(_Clause(v.lemma_.lower(), negated, modals, frozenset(words), frozenset(core),
+                           negated and until_now(own)))
     return out
 
 

@@ -855,7 +855,7 @@ def _sentence_propositions(p: ParsedSentence, memory: EntityMemory) -> list[Prop
             continue
         out.append(Proposition(p.sentence, v.lemma_.lower(), subject, arguments, negated, _modality(v),
                                any(c.dep_ == "nsubjpass" for c in v.children),
-                               until_now(clause)))
+                               negated and until_now(clause)))  # read of a denial only
     return out
 
 

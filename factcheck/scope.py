@@ -147,6 +147,12 @@ def superlative_window(c: Claim, documents: Mapping[str, Document]) -> bool:
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+def _number_end(c: Claim, text: str) -> int | None:
+    """The document offset right after the claim's first number ("two" of "two other rifles")."""
+    numbers = find_numbers(text[c.start:c.end])
+    return c.start + numbers[0].end if numbers else None
+
+
 def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
     """A count of the rest of a set, not of the whole (resources/remainders.tsv): the word right
     after the number ("two other rifles", "married two more times", "some 60 other people") or
@@ -155,9 +161,8 @@ def counts_the_rest(c: Claim, documents: Mapping[str, Document]) -> bool:
         return False
     rest = lexicon.words("remainders")
     text = documents[c.doc].text
-    span = text[c.start:c.end].lower()
-    numbers = find_numbers(span)
-    after = _WORD.findall(span[numbers[0].end:] if numbers else "")
+    end = _number_end(c, text)
+    after = _WORD.findall(text[end:c.end].lower()) if end is not None else []
     if after and after[0] in rest and after[0] != "another" and not (len(after) > 1 and after[1] == "than"):
         return True
     before = _WORD.findall(text[max(c.sentence_start, c.start - 24):c.start].lower())[-2:]
@@ -203,11 +208,8 @@ def window_part(c: Claim, documents: Mapping[str, Document]) -> bool:
     if not isinstance(c, QuantityClaim) or c.quantity_kind != "count":
         return False
     text = documents[c.doc].text
-    numbers = find_numbers(text[c.start:c.end])
-    if not numbers:
-        return False
-    after = text[c.start + numbers[0].end:c.sentence_end]
-    return bool(_WINDOW_PART.match(after))
+    end = _number_end(c, text)
+    return end is not None and bool(_WINDOW_PART.match(text[end:c.sentence_end]))
 
 
 def running_total(c: Claim) -> bool:

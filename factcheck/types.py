@@ -91,8 +91,9 @@ class Proposition:
     negated: bool
     modality: str | None
     passive: bool
-    # "has not yet been charged", "still has not", "so far": true until the report's own day,
-    # which a later report may overturn without contradicting it
+    # "has not yet been charged", "still has not", "so far": a denial true until the report's
+    # own day, which a later report may overturn without contradicting it (read of negated
+    # clauses only)
     until_now: bool = False
 
 

@@ -329,12 +329,12 @@ def feature_aucs(rows: list[dict]) -> None:
     print(f"  {'feature':22s}" + "".join(f"{k[:22]:>24s}" for k in kinds))
     print(f"  {'(pairs)':22s}" + "".join(f"{len(positive[k]):>24d}" for k in kinds))
     for name in FEATURES:
+        against = np.array([r["features"][name] for r in negative], dtype=float)
         cells = []
         for k in kinds:
-            pos = positive[k]
-            y = np.array([1] * len(pos) + [0] * len(negative))
-            x = np.array([r["features"][name] for r in pos + negative], dtype=float)
-            cells.append(f"{roc_auc_score(y, x):24.3f}")
+            pos = np.array([r["features"][name] for r in positive[k]], dtype=float)
+            y = np.r_[np.ones(len(pos)), np.zeros(len(against))]
+            cells.append(f"{roc_auc_score(y, np.r_[pos, against]):24.3f}")
         print(f"  {name:22s}" + "".join(cells))
 
 
